@@ -1,0 +1,221 @@
+"""The :class:`Activation` object: one pointwise activation function with its
+parameters bound, its exact derivatives and what is known about it.
+
+A catalogue entry supplies three *kernels* ``f``, ``df`` and ``d2f``. A kernel
+receives a float64 ``numpy.ndarray`` (never a scalar, never another dtype) and
+the parameters as keyword arguments, must not modify its input, and returns a
+float64 array of the same shape. It must be exact to a few units in the last
+place over the whole float64 line (``±0``, subnormals, ``±1.7e308``, ``±inf``)
+without any floating-point warning, and must map nan to nan.
+
+:class:`Activation` does everything around the kernels once, for every entry:
+dtype policy (float16/float32/float64 are kept; integers and booleans become
+float64), scalars in and out, parameter validation, labels and spec strings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import ActvizError, ParameterError, did_you_mean
+
+Kernel = Callable[..., np.ndarray]
+"""``kernel(x: float64 ndarray, **params) -> float64 ndarray`` of the same shape."""
+
+_KEPT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
+
+
+@dataclass(frozen=True)
+class Param:
+    """A scalar parameter with its default and its domain.
+
+    The domain is the interval between ``lower`` and ``upper``, open at an end
+    whose ``*_open`` flag is set; parameters are always finite numbers.
+    """
+
+    name: str
+    default: float
+    doc: str
+    lower: float = -math.inf
+    upper: float = math.inf
+    lower_open: bool = False
+    upper_open: bool = False
+    integer: bool = False
+
+    def domain(self) -> str:
+        """Human-readable domain, e.g. ``"alpha > 0"`` or ``"0 <= p <= 1"``."""
+        kind = "an integer" if self.integer else "a number"
+        has_lo, has_hi = math.isfinite(self.lower), math.isfinite(self.upper)
+        lo_op = "<" if self.lower_open else "<="
+        hi_op = "<" if self.upper_open else "<="
+        if has_lo and has_hi:
+            return f"{kind} with {self.lower:g} {lo_op} {self.name} {hi_op} {self.upper:g}"
+        if has_lo:
+            return f"{kind} with {self.name} {'>' if self.lower_open else '>='} {self.lower:g}"
+        if has_hi:
+            return f"{kind} with {self.name} {hi_op} {self.upper:g}"
+        return "any integer" if self.integer else "any finite number"
+
+    def validate(self, value: object, owner: str) -> float:
+        """Return ``value`` as a float, or raise :class:`ParameterError` naming it."""
+        problem = f"invalid value {value!r} for parameter '{self.name}' of {owner}: expected {self.domain()}"
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                raise ParameterError(problem) from None
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+            raise ParameterError(problem)
+        number = float(value)
+        if not math.isfinite(number):
+            raise ParameterError(problem)
+        if self.integer and number != int(number):
+            raise ParameterError(problem)
+        below = number <= self.lower if self.lower_open else number < self.lower
+        above = number >= self.upper if self.upper_open else number > self.upper
+        if below or above:
+            raise ParameterError(problem)
+        return number
+
+
+@dataclass(frozen=True)
+class Kink:
+    """A point where f or one of its derivatives is not continuous.
+
+    ``convention`` says which value the derivative takes exactly there, e.g.
+    ``"relu'(0) = 0, as in torch and jax"``.
+    """
+
+    x: float
+    convention: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Where an activation comes from."""
+
+    authors: str
+    year: int
+    title: str
+    url: str
+
+    def __str__(self) -> str:
+        return f"{self.authors} ({self.year}). {self.title}. {self.url}"
+
+
+def _no_kinks(**_params: float) -> tuple[Kink, ...]:
+    return ()
+
+
+@dataclass(frozen=True, eq=False)
+class Activation:
+    """A pointwise activation function ``f: R -> R`` with bound parameters.
+
+    ``act(x)`` evaluates f and ``act.derivative(x, order)`` evaluates f' (order 1)
+    or f'' (order 2) on a scalar or an array of any shape. float16, float32 and
+    float64 inputs keep their dtype (the work is done in float64 and rounded
+    once); integer and boolean inputs give float64. The input is never modified.
+    """
+
+    name: str
+    family: str
+    f: Kernel = field(repr=False)
+    df: Kernel = field(repr=False)
+    d2f: Kernel = field(repr=False)
+    latex: str = field(repr=False)
+    latex_derivative: str = field(repr=False)
+    summary: str = field(repr=False)
+    reference: Reference = field(repr=False)
+    parameters: tuple[Param, ...] = field(default=(), repr=False)
+    aliases: tuple[str, ...] = field(default=(), repr=False)
+    kink_points: Callable[..., tuple[Kink, ...]] = field(default=_no_kinks, repr=False)
+    constraint: Callable[..., str | None] | None = field(default=None, repr=False)
+    notes: str = field(default="", repr=False)
+    bound: tuple[tuple[str, float], ...] = ()
+
+    pointwise = True
+
+    # -- parameters -----------------------------------------------------------
+    @property
+    def defaults(self) -> dict[str, float]:
+        """The literature's default value of every parameter."""
+        return {p.name: p.default for p in self.parameters}
+
+    @property
+    def params(self) -> dict[str, float]:
+        """The parameter values this activation is evaluated with."""
+        return {**self.defaults, **dict(self.bound)}
+
+    def with_params(self, **values: object) -> Activation:
+        """Return a copy with some parameters changed (validated, by name).
+
+        Raises :class:`ParameterError` for an unknown name or a value outside
+        the parameter's domain.
+        """
+        declared = {p.name: p for p in self.parameters}
+        new = dict(self.bound)
+        for key, value in values.items():
+            if key not in declared:
+                valid = ", ".join(declared) if declared else "none"
+                raise ParameterError(
+                    f"unknown parameter '{key}' for {self.name} (its parameters: {valid})"
+                    + did_you_mean(key, declared)
+                )
+            new[key] = declared[key].validate(value, self.name)
+        candidate = dataclasses.replace(self, bound=tuple((p.name, new[p.name]) for p in self.parameters if p.name in new))
+        if self.constraint is not None:
+            problem = self.constraint(**candidate.params)
+            if problem:
+                raise ParameterError(f"invalid parameters for {self.name}: {problem}")
+        return candidate
+
+    @property
+    def kinks(self) -> tuple[Kink, ...]:
+        """The points where f, f' or f'' jump, at the bound parameters."""
+        return self.kink_points(**self.params)
+
+    # -- naming ---------------------------------------------------------------
+    @property
+    def label(self) -> str:
+        """``"leaky_relu (negative_slope=0.2)"``: the name with every parameter value."""
+        if not self.parameters:
+            return self.name
+        return f"{self.name} ({', '.join(f'{k}={v:g}' for k, v in self.params.items())})"
+
+    @property
+    def spec(self) -> str:
+        """The spec string that gives this activation back: ``"elu:alpha=0.5"``."""
+        changed = {k: v for k, v in self.params.items() if v != self.defaults[k]}
+        if not changed:
+            return self.name
+        return self.name + ":" + ",".join(f"{k}={v!r}" for k, v in changed.items())
+
+    # -- evaluation -----------------------------------------------------------
+    def __call__(self, x: object) -> np.ndarray:
+        """f(x), elementwise."""
+        return self._evaluate(self.f, x)
+
+    def derivative(self, x: object, order: int = 1) -> np.ndarray:
+        """f'(x) for ``order=1``, f''(x) for ``order=2``, elementwise."""
+        if order == 1:
+            return self._evaluate(self.df, x)
+        if order == 2:
+            return self._evaluate(self.d2f, x)
+        raise ActvizError(f"invalid derivative order {order!r}: expected 1 or 2")
+
+    def _evaluate(self, kernel: Kernel, x: object) -> np.ndarray:
+        array = np.asarray(x)
+        if array.dtype in _KEPT_DTYPES:
+            dtype = array.dtype
+        elif array.dtype.kind in "biuf":
+            dtype = np.dtype(np.float64)
+        else:
+            raise ActvizError(f"cannot evaluate {self.name} on {array.dtype} input: expected real numbers")
+        result = kernel(array.astype(np.float64, copy=False), **self.params)
+        result = result.astype(dtype, copy=False)
+        return result[()] if array.ndim == 0 else result

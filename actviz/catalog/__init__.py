@@ -1,0 +1,7 @@
+"""The catalogue: every activation, one module per family.
+
+Importing this package registers every entry; the modules are imported for
+that side effect only.
+"""
+
+from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps  # noqa: F401

@@ -1,0 +1,1 @@
+"""The ``actviz`` command line: Typer commands that parse, call the library and format."""

@@ -1,0 +1,83 @@
+"""``actviz list`` and ``actviz info``: browse the catalogue."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+import typer
+
+from .. import registry
+from ..errors import ActvizError
+from .app import app
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _entry_record(name: str) -> dict:
+    entry = registry.lookup(name)
+    return {
+        "name": entry.name,
+        "family": entry.family,
+        "pointwise": entry.pointwise,
+        "params": entry.defaults,
+        "aliases": list(entry.aliases),
+    }
+
+
+@app.command("list")
+def list_command(
+    family: str | None = typer.Option(None, "--family", help="Only this family (e.g. rectifier, sigmoidal)."),
+    output_format: ListFormat = typer.Option(ListFormat.table, "--format", help="table for people, json for scripts."),
+) -> None:
+    """List every activation with its family, default parameters and aliases."""
+    if family is not None and family not in registry.families():
+        from ..errors import did_you_mean
+
+        raise ActvizError(
+            f"unknown family '{family}' (families: {', '.join(registry.families())})"
+            + did_you_mean(family, registry.families())
+        )
+    records = [_entry_record(n) for n in registry.names(family=family)]
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps(records, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(records)} activations", title_justify="left")
+    for column in ("name", "family", "parameters (defaults)", "aliases"):
+        table.add_column(column)
+    for r in records:
+        params = ", ".join(f"{k}={v:g}" for k, v in r["params"].items())
+        kind = "" if r["pointwise"] else " (not pointwise)"
+        table.add_row(r["name"], r["family"] + kind, params, ", ".join(r["aliases"]))
+    Console().print(table)
+
+
+@app.command("info")
+def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu or elu:alpha=0.5.")) -> None:
+    """Formula, derivative, parameters, kinks, summary and reference of one activation."""
+    from rich.console import Console
+
+    from ..latex_text import latex_to_text
+
+    act = registry.get(spec)
+    console = Console(highlight=False)
+    console.print(f"[bold]{act.label}[/]  [dim]({act.family})[/]")
+    if act.aliases:
+        console.print(f"aliases: {', '.join(act.aliases)}")
+    console.print(f"  f(x)  {latex_to_text(act.latex)}")
+    console.print(f"  f'(x) {latex_to_text(act.latex_derivative)}")
+    for p in act.parameters:
+        console.print(f"  {p.name} = {act.params[p.name]:g}  (default {p.default:g}; {p.domain()}): {p.doc}")
+    for kink in act.kinks:
+        console.print(f"  kink at x = {kink.x:g}: {kink.convention}")
+    console.print()
+    console.print(act.summary)
+    if act.notes:
+        console.print(f"[dim]note:[/] {act.notes}")
+    console.print(f"[dim]reference:[/] {act.reference}")

@@ -1,0 +1,39 @@
+"""The exceptions a user of actviz can see.
+
+Every error caused by bad input (an unknown name, an invalid parameter, a bad
+range, an unwritable file...) is an :class:`ActvizError`. The command line
+catches exactly this class, prints its message on one line and exits with
+status 2; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class ActvizError(Exception):
+    """Base class of every error caused by what the user asked for."""
+
+
+class UnknownActivationError(ActvizError, KeyError):
+    """A name that is neither a canonical activation name nor an alias."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return self.args[0]
+
+
+class ParameterError(ActvizError, ValueError):
+    """An unknown parameter name or a parameter value outside its domain."""
+
+
+class SpecError(ActvizError, ValueError):
+    """A malformed ``name:param=value,...`` specification string."""
+
+
+def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
+    """Return ``"; did you mean 'a', 'b'?"`` for the closest choices, or ``""``."""
+    close = difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
+    if not close:
+        return ""
+    return "; did you mean " + ", ".join(f"'{c}'" for c in close) + "?"

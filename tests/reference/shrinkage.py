@@ -1,0 +1,7 @@
+"""mpmath references for actviz.catalog.shrinkage."""
+
+from __future__ import annotations
+
+import mpmath as mp  # noqa: F401
+
+from . import reference  # noqa: F401

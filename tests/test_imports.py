@@ -1,0 +1,31 @@
+"""The core never imports the plotting or command-line stacks, and the quick
+commands never import scipy or matplotlib (they cost more than the command)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_import_actviz_loads_no_matplotlib_typer_rich_or_scipy():
+    loaded = _modules_after("import actviz")
+    for heavy in ("matplotlib", "typer", "rich", "scipy"):
+        assert heavy not in loaded
+
+
+@pytest.mark.parametrize("argv", [["list"], ["info", "gelu"], ["props", "relu"]])
+def test_quick_commands_load_no_matplotlib_or_scipy(argv):
+    code = f"import sys; sys.argv = ['actviz', *{argv!r}]\nfrom actviz.cli.app import main\ntry:\n    main()\nexcept SystemExit:\n    pass"
+    loaded = _modules_after(code)
+    assert "matplotlib" not in loaded
+    assert "scipy" not in loaded
