@@ -28,6 +28,18 @@ def test_metadata_is_complete(name):
 
 
 @pytest.mark.parametrize("name", POINTWISE)
+def test_latex_renders_with_matplotlib_mathtext(name):
+    """The formulas are plot titles too: matplotlib's mathtext must parse them
+    (it has no ``cases`` environment: write piecewise parts inline)."""
+    from matplotlib.mathtext import MathTextParser
+
+    act = actviz.get(name)
+    parser = MathTextParser("path")
+    for latex in (act.latex, act.latex_derivative):
+        parser.parse(f"${latex}$")
+
+
+@pytest.mark.parametrize("name", POINTWISE)
 def test_kink_conventions_pick_a_one_sided_value(name):
     """At a declared kink, f' equals its limit from one side or the other (or
     their mean, where the convention says so)."""
