@@ -1,0 +1,73 @@
+"""Worst error of every catalogue f, f', f'' over the whole float64 line.
+
+    python benchmarks/accuracy.py            # every activation with a reference table
+    python benchmarks/accuracy.py gelu elu   # some
+
+Errors are in the catalogue's units (tests/reference/units.py): one unit is
+ulp(ref) + eps*|x g'(x)|; the bounds are 4 units for f and f', 64 for f''.
+The grid (tests/reference/grid.py) covers ±1e-300 ... ±1.7e308 by decades,
+[-50, 50] finely, irregular points, exp's overflow edges and each kink's
+neighbourhood; references are 40-digit mpmath values (tests/reference/).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import actviz  # noqa: E402
+from tests.reference import REFERENCES  # noqa: E402
+from tests.reference.tables import load  # noqa: E402
+from tests.reference.units import BOUND, errors  # noqa: E402
+
+DTYPES = (np.dtype(np.float64), np.dtype(np.float32))
+
+
+def worst(name: str) -> dict[tuple[str, int], tuple[float, float]]:
+    """{(dtype, order): (worst error in units, x where it occurs)} over every parameter case."""
+    result: dict[tuple[str, int], tuple[float, float]] = {}
+    for table in load(name):
+        act = actviz.get(name, **table.params)
+        for dtype in DTYPES:
+            keep = np.abs(table.x) <= np.finfo(dtype).max
+            keep[keep] = table.x[keep].astype(dtype) == table.x[keep]
+            x = table.x[keep].astype(dtype)
+            for order in range(3):
+                y = np.zeros(len(table.x), dtype=dtype)
+                y[keep] = act(x) if order == 0 else act.derivative(x, order)
+                err = errors(table, order, y, dtype)[keep]
+                i = int(np.argmax(err))
+                key = (dtype.name, order)
+                if key not in result or err[i] > result[key][0]:
+                    result[key] = (float(err[i]), float(x[i]))
+    return result
+
+
+def main(names: list[str]) -> int:
+    names = names or sorted(REFERENCES)
+    header = f"{'activation':<18}" + "".join(f"{d.name[5:]}:{o}".rjust(10) for d in DTYPES for o in ("f", "f'", "f''"))
+    print(header + "   (worst error in units; bounds 4, 4, 64)")
+    failures = 0
+    overall = {(d.name, k): 0.0 for d in DTYPES for k in range(3)}
+    for name in names:
+        w = worst(name)
+        cells = []
+        for dtype in DTYPES:
+            for order in range(3):
+                value, _ = w[(dtype.name, order)]
+                overall[(dtype.name, order)] = max(overall[(dtype.name, order)], value)
+                bad = value > BOUND[order]
+                failures += bad
+                cells.append(f"{value:9.2f}{'!' if bad else ' '}")
+        print(f"{name:<18}" + "".join(cells))
+    print(f"{'worst':<18}" + "".join(f"{overall[(d.name, k)]:9.2f} " for d in DTYPES for k in range(3)))
+    print(f"{len(names)} activations, {failures} results above their bound")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
