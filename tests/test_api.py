@@ -91,3 +91,16 @@ def test_relu_derivative_at_zero_follows_torch_and_jax():
     assert relu.derivative(0.0) == 0.0
     assert relu.derivative(-0.0) == 0.0
     assert relu.kinks[0].x == 0.0
+
+
+def test_large_and_strided_arrays_match_whole_array_evaluation():
+    """Arrays above one block go through the blocked path: same values, shape
+    and dtype as evaluating the kernel on the whole array at once."""
+    act = actviz.get("sigmoid")
+    x = np.linspace(-30.0, 30.0, 3 * 32768 + 17 * 2).reshape(2, -1)
+    for view in (x, x.T, x[:, ::3]):
+        np.testing.assert_array_equal(act(view), act.f(np.ascontiguousarray(view)))
+        np.testing.assert_array_equal(act.derivative(view, 2), act.d2f(np.ascontiguousarray(view)))
+    y32 = act(x.astype(np.float32))
+    assert y32.dtype == np.float32 and y32.shape == x.shape
+    np.testing.assert_array_equal(y32, act.f(x.astype(np.float32).astype(np.float64)).astype(np.float32))
