@@ -13,7 +13,9 @@ from . import _piecewise, _stable
 
 FAMILY = "shrinkage"
 
-_TORCH7 = Reference(
+# Lua Torch, where tanhshrink and threshold (torch.nn.Threshold) first appeared without a paper.
+
+TORCH7 = Reference(
     "Collobert, Kavukcuoglu & Farabet",
     2011,
     "Torch7: A Matlab-like Environment for Machine Learning",
@@ -63,7 +65,7 @@ register(
             "does), x - tanh x cancels for small |x|: 3e9 units of error at 1e-5, 2e15 below 1e-15; its "
             "gradient tanh^2 vanishes near 0, so small inputs learn slowly."
         ),
-        reference=_TORCH7,
+        reference=TORCH7,
         notes="torch.nn.Tanhshrink and keras 3 tanh_shrink; jax has none. No paper introduced it; it comes from Lua Torch.",
     )
 )
