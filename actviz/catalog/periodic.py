@@ -297,3 +297,78 @@ register(
         ),
     )
 )
+
+
+# -- Gabor wavelet ----------------------------------------------------------------
+
+_GABOR_PARAMETER_LIMIT = 1e6  # keeps omega0 x, sigma0 x and their squares far from overflow
+
+
+def _gabor_pieces(x: np.ndarray, omega0: float, sigma0: float) -> tuple[np.ndarray, ...]:
+    """(cos u, sin u, v, E) with u = omega0 x, v = sigma0 x and the envelope E = exp(-v^2).
+
+    Beyond |v| = 40 the envelope (< 1e-695) underflows to 0 and takes f, f', f'' with
+    it; the input is replaced by 0 there so nothing overflows, and E is set to 0
+    (nan for nan). With both parameters within [1e-6, 1e6], |u| <= 4e13.
+    """
+    near = np.abs(x) <= 40.0 / sigma0
+    xs = np.where(near, x, 0.0)
+    u, v = omega0 * xs, sigma0 * xs
+    envelope = np.where(near, np.exp(-(v * v)), np.where(np.isnan(x), x, 0.0))
+    return np.cos(u), np.sin(u), v, envelope
+
+
+def _gabor(x: np.ndarray, omega0: float, sigma0: float) -> np.ndarray:
+    c, _, _, e = _gabor_pieces(x, omega0, sigma0)
+    return c * e
+
+
+def _gabor_d1(x: np.ndarray, omega0: float, sigma0: float) -> np.ndarray:
+    # -E (omega0 sin u + 2 sigma0 v cos u)
+    c, s, v, e = _gabor_pieces(x, omega0, sigma0)
+    return -e * (omega0 * s + 2.0 * sigma0 * v * c)
+
+
+def _gabor_d2(x: np.ndarray, omega0: float, sigma0: float) -> np.ndarray:
+    # E (4 sigma0 omega0 v sin u + (4 sigma0^2 v^2 - omega0^2 - 2 sigma0^2) cos u)
+    c, s, v, e = _gabor_pieces(x, omega0, sigma0)
+    sv = sigma0 * v
+    return e * (4.0 * omega0 * sv * s + (4.0 * sv * sv - omega0 * omega0 - 2.0 * sigma0 * sigma0) * c)
+
+
+register(
+    Activation(
+        name="gabor",
+        family=FAMILY,
+        f=_gabor,
+        df=_gabor_d1,
+        d2f=_gabor_d2,
+        parameters=(
+            Param("omega0", 10.0, "frequency of the cosine carrier", lower=0.0, upper=_GABOR_PARAMETER_LIMIT),
+            Param(
+                "sigma0", 40.0, "inverse width of the Gaussian envelope", lower=1e-6, upper=_GABOR_PARAMETER_LIMIT
+            ),
+        ),
+        latex=r"\mathrm{gabor}(x) = \cos(\omega_0 x)\, e^{-(\sigma_0 x)^{2}}",
+        latex_derivative=(
+            r"\mathrm{gabor}'(x) = -e^{-(\sigma_0 x)^{2}} (\omega_0 \sin(\omega_0 x) + 2\sigma_0^{2} x \cos(\omega_0 x))"
+        ),
+        summary=(
+            "A Gabor wavelet: a cosine under a Gaussian window, optimally concentrated in space and frequency. "
+            "WIRE uses the complex Gabor wavelet as the activation of implicit neural representations and "
+            "reports sharper fits and more robustness to noise than sine (SIREN) or Gaussian activations; "
+            "the narrow window makes it very local, so inputs beyond a few widths get no gradient."
+        ),
+        reference=Reference(
+            "Saragadam, LeJeune, Tan, Balakrishnan, Veeraraghavan & Baraniuk",
+            2023,
+            "WIRE: Wavelet Implicit Neural Representations",
+            "https://arxiv.org/abs/2301.05187",
+        ),
+        notes=(
+            "The real part of WIRE's complex Gabor wavelet exp(i omega0 x - (sigma0 x)^2), with the defaults of "
+            "its ComplexGaborLayer (omega0 = 10, sigma0 = 40). WIRE's RealGaborLayer differs: it feeds carrier "
+            "and window from two separate linear maps, so it is not a pointwise function of one input."
+        ),
+    )
+)
