@@ -38,11 +38,3 @@ def gaussian(x):
 def gcu(x):
     # Noel et al. (2021): C(z) = z cos z (extra points: zeros of gcu', where x tan x = 1)
     return x * mp.cos(x)
-
-
-@reference("gabor", cases=[{"omega0": 3.0, "sigma0": 0.5}, {"omega0": 0.0, "sigma0": 1e-6}],
-           extra_points=[0.025, -0.1, 0.31, 0.9, 0.999, 1.001])
-def gabor(x, omega0=10.0, sigma0=40.0):
-    # Saragadam et al. (2023), eq. 5, real part: psi(x) = cos(omega0 x) exp(-(sigma0 x)^2)
-    # (extra points: the default window's width and the edge |sigma0 x| = 40 where it underflows)
-    return mp.cos(omega0 * x) * mp.exp(-((sigma0 * x) ** 2))
