@@ -51,3 +51,21 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None,
         if os.path.exists(temporary):
             os.unlink(temporary)
     return target
+
+
+_NON_INTERACTIVE = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
+
+
+def show_figure(fig: Figure) -> None:
+    """Open ``fig`` in a window and wait until it is closed (pyplot, only here).
+
+    Raises :class:`ActvizError` where matplotlib found no display to use."""
+    import matplotlib as mpl
+
+    if mpl.get_backend().lower() in _NON_INTERACTIVE or mpl.get_backend().lower().endswith("inline"):
+        raise ActvizError(f"--show needs a display, but matplotlib uses the '{mpl.get_backend()}' backend here: "
+                          "write a file with -o or draw in the terminal with --terminal")
+    from matplotlib import pyplot
+
+    pyplot.figure(fig)
+    pyplot.show()
