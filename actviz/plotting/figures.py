@@ -29,12 +29,13 @@ def require_pointwise(acts: Sequence) -> None:
             )
 
 
-def _formula_title(act, order: int) -> str:  # noqa: ANN001
-    if order == 0:
-        return f"${act.latex}$"
-    if order == 1:
-        return f"${act.latex_derivative}$"
-    return "second derivative $f''(x)$"
+def formula_title(act, order: int) -> str:  # noqa: ANN001
+    """The mathtext title of a panel: the catalogue's formula of f or f'
+    (fractions in display size, to be readable on a slide)."""
+    if order == 2:
+        return "second derivative $f''(x)$"
+    latex = act.latex if order == 0 else act.latex_derivative
+    return "$" + latex.replace(r"\frac", r"\dfrac") + "$"
 
 
 def _draw_panel(ax: Axes, acts: Sequence, palette: Sequence[str], order: int, lo: float, hi: float,
@@ -72,7 +73,7 @@ def plot_figure(
             _draw_panel(ax, acts, palette, order, lo, hi, ylim if order == 0 else None)
             label_axes(ax, order)
             if len(acts) == 1:
-                ax.set_title(_formula_title(acts[0], order))
+                ax.set_title(formula_title(acts[0], order))
         if len(acts) == 1:
             fig.suptitle(acts[0].label, fontweight="bold")
         else:

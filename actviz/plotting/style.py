@@ -19,7 +19,7 @@ from ..errors import ActvizError
 
 # name -> (width, height) in inches, base font size in points
 _NAMED_SIZES = {
-    "slide": ((13.333, 7.5), 20.0),  # 16:9, fonts readable from the back of a lecture hall
+    "slide": ((40 / 3, 7.5), 20.0),  # 16:9 (2000x1125 at 150 dpi), fonts readable from the back of a lecture hall
     "paper": ((6.4, 4.0), 10.0),
     "square": ((7.0, 7.0), 13.0),
 }

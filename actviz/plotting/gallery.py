@@ -1,0 +1,66 @@
+"""The gallery: every pointwise activation with its derivative, one comparison
+sheet per family, and the saturation sheet of the classic activations, written
+for whatever the registry holds, with a Markdown index linking them all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .. import registry
+from .export import save_figure, write_atomically
+from .figures import compare_figure, plot_figure
+from .saturation import saturation_figure
+from .style import FigureSize, parse_size
+
+# The activations of the vanishing-gradient story, in the order they appeared.
+CLASSIC = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus")
+GALLERY_SIZE = "1200x675"  # 16:9 at the slide size's proportions, light enough to commit
+GALLERY_DPI = 90.0
+
+
+def classic_names() -> list[str]:
+    """The classic activations the registry holds, in :data:`CLASSIC` order."""
+    available = set(registry.names(pointwise=True))
+    return [name for name in CLASSIC if name in available]
+
+
+def build_gallery(folder: str | os.PathLike, *, size: FigureSize | None = None) -> list[Path]:
+    """Write ``<name>.png`` (f and f') for every pointwise activation,
+    ``family-<family>.png`` (compare sheet) for every family,
+    ``saturation.png`` for the classic set, the family sheets and the
+    saturation sheet again in the dark theme under ``dark/``, and ``README.md``
+    indexing them. Returns the paths written."""
+    folder = Path(folder)
+    size = size or parse_size(GALLERY_SIZE, GALLERY_DPI)
+    (folder / "dark").mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    by_family: dict[str, list] = {}
+    for name in registry.names(pointwise=True):
+        act = registry.get(name)
+        by_family.setdefault(act.family, []).append(act)
+        written.append(save_figure(plot_figure([act], derivative=True, size=size), folder / f"{name}.png"))
+    for theme, where in (("light", folder), ("dark", folder / "dark")):
+        for family, acts in sorted(by_family.items()):
+            fig = compare_figure(acts, size=size, theme=theme, title=f"{family} family")
+            written.append(save_figure(fig, where / f"family-{family}.png"))
+        classic = [registry.get(name) for name in classic_names()]
+        if classic:
+            fig, _ = saturation_figure(classic, size=size, theme=theme, title="saturation of the classic activations")
+            written.append(save_figure(fig, where / "saturation.png"))
+    index = _index(folder, written, by_family)
+    written.append(write_atomically(folder / "README.md", lambda stream: stream.write(index.encode())))
+    return written
+
+
+def _index(folder: Path, written: list[Path], by_family: dict[str, list]) -> str:
+    """The gallery's README: the sheets first, then every activation by family."""
+    def link(path: Path) -> str:
+        return path.relative_to(folder).as_posix()
+
+    lines = ["# actviz gallery", "", "Regenerate with `actviz gallery`.", "", "## Saturation and families", ""]
+    lines += [f"![{link(p)}]({link(p)})" for p in written if p.parent == folder and not p.stem in registry.names()]
+    lines += ["", "Dark theme: " + ", ".join(f"[{link(p)}]({link(p)})" for p in written if p.parent != folder), ""]
+    for family, acts in sorted(by_family.items()):
+        lines += [f"## {family}", ""] + [f"![{act.name}]({act.name}.png)" for act in acts] + [""]
+    return "\n".join(lines)
