@@ -74,3 +74,11 @@ class NotPointwise:
 
     def with_params(self, **_: object) -> NotPointwise:
         return self
+
+
+# relu6: reaches its limit 6 at x = 6 and stays there (a ceiling, not an asymptote).
+RELU6 = Activation(
+    name="relu6", family="test", f=lambda x: np.clip(x, 0.0, 6.0), df=lambda x: ((x > 0) & (x < 6)).astype(float),
+    d2f=_zeros, latex=r"\min(\max(0, x), 6)", latex_derivative=r"\mathbb{1}[0 < x < 6]", summary=_SUMMARY,
+    reference=_REF, kink_points=lambda: (Kink(0.0, "f'(0) = 0"), Kink(6.0, "f'(6) = 0")),
+)

@@ -10,7 +10,7 @@ import actviz
 from actviz.errors import ActvizError
 from actviz.plotting.sampling import Asymptote, Jump, check_interval, sample_curve
 
-from .plotting_cases import ELU, LEAKY, STEP
+from .plotting_cases import ELU, LEAKY, RELU6, STEP
 
 
 def test_kink_is_a_grid_point_and_the_line_is_the_catalogue_values():
@@ -62,6 +62,8 @@ def test_jump_at_the_edge_of_the_range_draws_the_inner_limit():
         (ELU.with_params(alpha=1.5), 0, {-1.5}),
         (actviz.get("sigmoid"), 1, {0.0}),
         (actviz.get("relu"), 0, set()),  # relu sits on 0 at the left edge: nothing to add
+        (RELU6, 0, set()),  # 6 is reached at x = 6, beyond the view: a ceiling, not an asymptote
+        (RELU6, 1, set()),
     ],
 )
 def test_asymptotes_are_the_limits_at_infinity(act, order, expected):

@@ -47,6 +47,17 @@ def _draw_panel(ax: Axes, acts: Sequence, palette: Sequence[str], order: int, lo
     draw_origin_axes(ax)
 
 
+def figure_legend(fig: Figure, ax: Axes) -> None:
+    """The legend of ``ax``'s curves beside the panels, or below them in
+    columns when there are too many to stack (a family sheet)."""
+    handles, labels = ax.get_legend_handles_labels()
+    if len(labels) <= 6:
+        fig.legend(handles, labels, loc="outside right upper")
+    else:
+        widest = max(len(label) for label in labels)
+        fig.legend(handles, labels, loc="outside lower center", ncols=max(1, min(4, 110 // (widest + 8))), fontsize="small")
+
+
 def plot_figure(
     acts: Sequence,
     *,
@@ -104,7 +115,7 @@ def compare_figure(
         _draw_panel(bottom, acts, palette, 1, lo, hi, None)
         label_axes(top, 0, xlabel=False)
         label_axes(bottom, 1)
-        fig.legend(*top.get_legend_handles_labels(), loc="outside right upper")
+        figure_legend(fig, top)
         if title:
             fig.suptitle(title, fontweight="bold")
     return fig

@@ -17,6 +17,7 @@ from .style import FigureSize, parse_size
 CLASSIC = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus")
 GALLERY_SIZE = "1200x675"  # 16:9 at the slide size's proportions, light enough to commit
 GALLERY_DPI = 90.0
+SHEET_SIZE = 6  # curves per comparison sheet: more are hard to tell apart
 
 
 def classic_names() -> list[str]:
@@ -25,9 +26,18 @@ def classic_names() -> list[str]:
     return [name for name in CLASSIC if name in available]
 
 
+def family_sheets(acts: list) -> list[list]:
+    """Split a family into as few sheets as hold at most :data:`SHEET_SIZE`
+    curves each, of nearly equal size (11 -> 6 + 5)."""
+    count = -(-len(acts) // SHEET_SIZE)
+    bounds = [round(i * len(acts) / count) for i in range(count + 1)]
+    return [acts[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
 def build_gallery(folder: str | os.PathLike, *, size: FigureSize | None = None) -> list[Path]:
     """Write ``<name>.png`` (f and f') for every pointwise activation,
-    ``family-<family>.png`` (compare sheet) for every family,
+    ``family-<family>.png`` (compare sheet; ``-1``, ``-2``... for families of more
+than :data:`SHEET_SIZE`) for every family,
     ``saturation.png`` for the classic set, the family sheets and the
     saturation sheet again in the dark theme under ``dark/``, and ``README.md``
     indexing them. Returns the paths written."""
@@ -42,8 +52,12 @@ def build_gallery(folder: str | os.PathLike, *, size: FigureSize | None = None) 
         written.append(save_figure(plot_figure([act], derivative=True, size=size), folder / f"{name}.png"))
     for theme, where in (("light", folder), ("dark", folder / "dark")):
         for family, acts in sorted(by_family.items()):
-            fig = compare_figure(acts, size=size, theme=theme, title=f"{family} family")
-            written.append(save_figure(fig, where / f"family-{family}.png"))
+            sheets = family_sheets(acts)
+            for number, sheet in enumerate(sheets, start=1):
+                part = f"-{number}" if len(sheets) > 1 else ""
+                title = f"{family} family" + (f" ({number}/{len(sheets)})" if part else "")
+                fig = compare_figure(sheet, size=size, theme=theme, title=title)
+                written.append(save_figure(fig, where / f"family-{family}{part}.png"))
         classic = [registry.get(name) for name in classic_names()]
         if classic:
             fig, _ = saturation_figure(classic, size=size, theme=theme, title="saturation of the classic activations")

@@ -120,14 +120,30 @@ def sample_curve(act, order: int, lo: float, hi: float, points: int = DEFAULT_PO
     return SampledCurve(tuple(segments), tuple(jumps), _asymptotes(act, order, segments))
 
 
+_PROBES = (30.0, 60.0)  # beyond any default view, before float underflow flattens smooth tails
+
+
+def _flat_at_limit(act, order: int, side: int, limit: float) -> bool:  # noqa: ANN001
+    """Whether the curve reaches its limit at a finite x and stays there (relu6
+    is 6 from x = 6 on: a ceiling, not an asymptote). Probed at ±30 and ±60: the
+    curve must equal the limit exactly and, for f and f', be exactly flat there
+    (sigmoid(30) rounds to 1, but sigmoid'(30) = 9e-14 is not 0)."""
+    probes = side * np.array(_PROBES)
+    if np.any(evaluate(act, order, probes) != limit):
+        return False
+    return order == 2 or bool(np.all(evaluate(act, order + 1, probes) == 0.0))
+
+
 def _asymptotes(act, order: int, segments) -> tuple[Asymptote, ...]:  # noqa: ANN001
     """Finite limits at ±inf that the sampled curve approaches without reaching
-    (a limit the curve already sits on at the edge adds nothing to the picture)."""
+    (a limit the curve already sits on at the edge, or reaches at a finite x
+    beyond it, adds nothing to the picture)."""
     limits = evaluate(act, order, np.array([-np.inf, np.inf]))
     edges = (segments[0][1][0], segments[-1][1][-1])
     found = []
     for side, limit, edge in zip((-1, 1), limits, edges):
-        if math.isfinite(limit) and edge != limit:
-            if not any(a.value == limit for a in found):
-                found.append(Asymptote(side, float(limit)))
+        if not math.isfinite(limit) or edge == limit or _flat_at_limit(act, order, side, float(limit)):
+            continue
+        if not any(a.value == limit for a in found):
+            found.append(Asymptote(side, float(limit)))
     return tuple(found)
