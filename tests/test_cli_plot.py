@@ -150,11 +150,26 @@ def test_gallery_covers_the_registry_and_skips_non_pointwise(tmp_path, monkeypat
     entries = {name: registry._ENTRIES[name] for name in ("relu", "sigmoid", "tanh")}
     entries["softmax_test"] = NotPointwise()
     monkeypatch.setattr(registry, "_ENTRIES", entries)
-    monkeypatch.setattr(gallery, "GALLERY_SIZE", "400x225")  # small pictures: a quicker test, same files
+    drawn = {}
+
+    def record(fig, path, **kwargs):  # rendering is tested elsewhere; here: which figures, where
+        drawn[path.relative_to(tmp_path).as_posix()] = fig
+        return path
+
+    monkeypatch.setattr(gallery, "save_figure", record)
     result = runner.invoke(app, ["gallery", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    names = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     sheets = {"family-rectifier.png", "family-sigmoidal.png", "saturation.png"}
-    assert names == {"relu.png", "sigmoid.png", "tanh.png", "README.md"} | sheets | {f"dark/{s}" for s in sheets}
-    assert png_size(tmp_path / "relu.png") == (400, 225)
+    assert set(drawn) == {"relu.png", "sigmoid.png", "tanh.png"} | sheets | {f"dark/{s}" for s in sheets}
+    assert drawn["tanh.png"].get_suptitle() == "tanh" and len(drawn["tanh.png"].axes) == 2  # f and f'
+    assert [t.get_text() for t in drawn["family-sigmoidal.png"].legends[0].get_texts()] == ["sigmoid", "tanh"]
+    assert drawn["dark/saturation.png"].actviz_theme == "dark"
+    assert [t.get_text() for t in drawn["saturation.png"].legends[0].get_texts()] == ["sigmoid", "tanh", "relu"]
     assert "![tanh](tanh.png)" in (tmp_path / "README.md").read_text()
+    assert result.stdout.strip() == f"10 files written to {tmp_path}"
+
+
+def test_family_sheets_hold_at_most_six_curves():
+    assert [len(s) for s in gallery.family_sheets(list(range(11)))] == [6, 5]
+    assert [len(s) for s in gallery.family_sheets(list(range(6)))] == [6]
+    assert sum(gallery.family_sheets(list(range(13))), []) == list(range(13))

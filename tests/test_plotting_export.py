@@ -42,12 +42,6 @@ def test_svg_keeps_text_as_text(tmp_path):
     assert "σ" in texts  # the formula sigma(x) = ... is text, not glyph paths
 
 
-def test_pdf_is_a_pdf(tmp_path):
-    path = save_figure(_figure(), tmp_path / "f.pdf")
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-
-
 def test_format_option_overrides_a_missing_suffix(tmp_path):
     path = save_figure(_figure(), tmp_path / "picture", fmt="png")
     assert png_size(path) == (640, 360)
