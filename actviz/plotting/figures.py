@@ -47,15 +47,18 @@ def _draw_panel(ax: Axes, acts: Sequence, palette: Sequence[str], order: int, lo
     draw_origin_axes(ax)
 
 
-def figure_legend(fig: Figure, ax: Axes) -> None:
+def figure_legend(fig: Figure, ax: Axes, *, below: bool = False) -> None:
     """The legend of ``ax``'s curves beside the panels, or below them in
-    columns when there are too many to stack (a family sheet)."""
+    balanced rows (when asked, or when there are too many to stack)."""
     handles, labels = ax.get_legend_handles_labels()
-    if len(labels) <= 6:
+    if not below and len(labels) <= 6:
         fig.legend(handles, labels, loc="outside right upper")
-    else:
-        widest = max(len(label) for label in labels)
-        fig.legend(handles, labels, loc="outside lower center", ncols=max(1, min(4, 110 // (widest + 8))), fontsize="small")
+        return
+    widest = max(len(label) for label in labels)
+    fits = max(1, min(6, 110 // (widest + 8)))  # columns that fit across a 16:9 figure
+    rows = -(-len(labels) // fits)
+    fig.legend(handles, labels, loc="outside lower center", ncols=-(-len(labels) // rows),
+               fontsize="small" if len(labels) > 6 else None)
 
 
 def plot_figure(

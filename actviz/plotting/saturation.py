@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 
 from ..errors import ActvizError
 from .curves import _axes
-from .figures import require_pointwise
+from .figures import figure_legend, require_pointwise
 from .sampling import check_interval, sample_curve
 from .style import FigureSize, accent, colors, figure_theme, new_figure, palette, themed
 
@@ -273,7 +273,7 @@ def saturation_figure(
         left.set_xlabel("$x$")
         left.set_title("$|f'(x)|$ on a log scale")
         _explain_fractions(right, accent(theme, "origin"), sigma)
-        fig.legend(*left.get_legend_handles_labels(), loc="outside lower center", ncols=min(len(acts), 5))
+        figure_legend(fig, left, below=True)
         if title:
             fig.suptitle(title, fontweight="bold")
     return fig, sets
