@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from ..errors import ActvizError
 from .curves import draw_curve, draw_origin_axes, label_axes
 from .sampling import check_interval
-from .style import FigureSize, colors, new_figure, themed
+from .style import FigureSize, clipped_artists_out_of_layout, colors, new_figure, themed
 
 DEFAULT_RANGE = (-5.0, 5.0)
 
@@ -47,13 +47,10 @@ def _draw_panel(ax: Axes, acts: Sequence, palette: Sequence[str], order: int, lo
     draw_origin_axes(ax)
 
 
-def figure_legend(fig: Figure, ax: Axes, *, below: bool = False) -> None:
-    """The legend of ``ax``'s curves beside the panels, or below them in
-    balanced rows (when asked, or when there are too many to stack)."""
+def figure_legend(fig: Figure, ax: Axes) -> None:
+    """The legend of ``ax``'s curves below the panels, in balanced rows of as
+    many columns as fit across the figure (the panels keep the full width)."""
     handles, labels = ax.get_legend_handles_labels()
-    if not below and len(labels) <= 6:
-        fig.legend(handles, labels, loc="outside right upper")
-        return
     widest = max(len(label) for label in labels)
     fits = max(1, min(6, 110 // (widest + 8)))  # columns that fit across a 16:9 figure
     rows = -(-len(labels) // fits)
@@ -92,7 +89,7 @@ def plot_figure(
             fig.suptitle(acts[0].label, fontweight="bold")
         else:
             axes[0].legend(loc="best")
-    return fig
+    return clipped_artists_out_of_layout(fig)
 
 
 def compare_figure(
@@ -121,4 +118,4 @@ def compare_figure(
         figure_legend(fig, top)
         if title:
             fig.suptitle(title, fontweight="bold")
-    return fig
+    return clipped_artists_out_of_layout(fig)

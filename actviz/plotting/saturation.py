@@ -28,7 +28,7 @@ from ..errors import ActvizError
 from .curves import _axes
 from .figures import figure_legend, require_pointwise
 from .sampling import check_interval, sample_curve
-from .style import FigureSize, accent, colors, figure_theme, new_figure, palette, themed
+from .style import FigureSize, accent, clipped_artists_out_of_layout, colors, figure_theme, new_figure, palette, themed
 
 DEFAULT_THRESHOLD = 0.01
 SIGMA_RANGE = (0.1, 10.0)
@@ -273,7 +273,7 @@ def saturation_figure(
         left.set_xlabel("$x$")
         left.set_title("$|f'(x)|$ on a log scale")
         _explain_fractions(right, accent(theme, "origin"), sigma)
-        figure_legend(fig, left, below=True)
+        figure_legend(fig, left)
         if title:
             fig.suptitle(title, fontweight="bold")
-    return fig, sets
+    return clipped_artists_out_of_layout(fig), sets

@@ -145,3 +145,14 @@ def new_figure(size: FigureSize, theme: str = "light") -> Figure:
 def figure_theme(fig: Figure) -> str:
     """The theme a figure was made with (``light`` for figures made elsewhere)."""
     return getattr(fig, "actviz_theme", "light")
+
+
+def clipped_artists_out_of_layout(fig: Figure) -> Figure:
+    """Leave the lines and patches drawn inside the axes (clipped to them) out
+    of the constrained layout's size computations: they never stick out of
+    their axes, and measuring 2000-point paths made the layout ~20% slower."""
+    for ax in fig.axes:
+        for artist in (*ax.lines, *ax.patches, *ax.collections):
+            if artist.get_clip_on():
+                artist.set_in_layout(False)
+    return fig
