@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -37,6 +38,22 @@ def _terminal(panels) -> None:  # noqa: ANN001
     typer.echo(render(panels))
 
 
+def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[int], output: Output,
+                 stem_prefix: str, build: Callable) -> None:
+    """What plot and compare share: check the input, draw in the terminal
+    (``--terminal``) and/or build the figure with ``build(acts, lo, hi)`` and write it."""
+    from ..plotting.sampling import check_interval
+
+    acts = _activations(specs)
+    lo, hi = check_interval(*x_range)
+    if output.terminal:
+        from ..plotting.terminal import curve_panels
+
+        _terminal(curve_panels(acts, orders, lo, hi, "dark"))
+    if output.wants_file or output.show:
+        write(build(acts, lo, hi), output, _stem(stem_prefix, acts))
+
+
 @app.command("plot")
 @with_output_options
 def plot_command(
@@ -50,18 +67,12 @@ def plot_command(
 ) -> None:
     """Draw activations, and their derivatives with -d/--second, honestly: jumps as jumps, sharp kinks, dashed asymptotes."""
     from ..plotting.figures import plot_figure
-    from ..plotting.sampling import check_interval
 
-    acts = _activations(specs)
-    lo, hi = check_interval(*x_range)
-    if output.terminal:
-        from ..plotting.terminal import curve_panels
+    def build(acts: list, lo: float, hi: float):  # noqa: ANN202
+        return plot_figure(acts, derivative=derivative, second=second, lo=lo, hi=hi, ylim=ylim,
+                           size=output.figure_size(), theme=output.theme)
 
-        _terminal(curve_panels(acts, [0] + [1] * derivative + [2] * second, lo, hi, "dark"))
-    if output.wants_file or output.show:
-        fig = plot_figure(acts, derivative=derivative, second=second, lo=lo, hi=hi, ylim=ylim,
-                          size=output.figure_size(), theme=output.theme)
-        write(fig, output, _stem("", acts))
+    _draw_curves(specs, x_range, [0] + [1] * derivative + [2] * second, output, "", build)
 
 
 @app.command("compare")
@@ -75,17 +86,11 @@ def compare_command(
 ) -> None:
     """Overlay activations (top) and their derivatives (below) on a shared x-axis, one colour each."""
     from ..plotting.figures import compare_figure
-    from ..plotting.sampling import check_interval
 
-    acts = _activations(specs)
-    lo, hi = check_interval(*x_range)
-    if output.terminal:
-        from ..plotting.terminal import curve_panels
+    def build(acts: list, lo: float, hi: float):  # noqa: ANN202
+        return compare_figure(acts, lo=lo, hi=hi, ylim=ylim, size=output.figure_size(), theme=output.theme)
 
-        _terminal(curve_panels(acts, [0, 1], lo, hi, "dark"))
-    if output.wants_file or output.show:
-        fig = compare_figure(acts, lo=lo, hi=hi, ylim=ylim, size=output.figure_size(), theme=output.theme)
-        write(fig, output, _stem("compare", acts))
+    _draw_curves(specs, x_range, [0, 1], output, "compare", build)
 
 
 @app.command("saturation")
