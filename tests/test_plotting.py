@@ -127,3 +127,19 @@ def test_unknown_theme_and_non_pointwise_entries_are_errors():
         plot_figure([actviz.get("relu")], size=SMALL, theme="sepia")
     with pytest.raises(ActvizError, match="'softmax_test' is not pointwise"):
         compare_figure([actviz.get("relu"), NotPointwise()], size=SMALL)
+
+
+def test_several_activations_in_one_plot_get_a_legend_not_a_formula():
+    fig = plot_figure([actviz.get("relu"), actviz.get("tanh")], derivative=True, size=SMALL)
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["relu", "tanh"]
+    assert fig.axes[0].get_title() == "" and fig.get_suptitle() == ""
+    assert len(_curves(fig.axes[1])) == 3  # relu' in two pieces, tanh' in one
+
+
+def test_title_option_replaces_the_figure_title(tmp_path, capsys):
+    from actviz.cli.output import Output, write
+
+    fig = plot_figure([actviz.get("relu")], size=SMALL)
+    path = write(fig, Output(path=tmp_path / "r.png", title="Rectifier"), "relu")
+    assert fig.get_suptitle() == "Rectifier" and path.exists()
+    assert capsys.readouterr().out.strip() == str(tmp_path / "r.png")

@@ -100,3 +100,12 @@ def test_read_only_folder_for_real(tmp_path):
 def test_show_without_a_display_is_an_error():
     with pytest.raises(ActvizError, match="--show needs a display"):
         show_figure(_figure())
+
+
+def test_transparent_png_has_a_clear_background(tmp_path):
+    from matplotlib.image import imread
+
+    path = save_figure(_figure(), tmp_path / "t.png", transparent=True)
+    assert imread(path)[0, 0, 3] == 0.0  # the corner is background: alpha 0
+    path = save_figure(_figure(), tmp_path / "o.png")
+    assert imread(path)[0, 0, 3] == 1.0

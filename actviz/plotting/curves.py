@@ -16,7 +16,8 @@ from .style import accent, figure_theme, palette
 CURVE_NAMES = ("f(x)", "f'(x)", "f''(x)")
 
 
-def _axes(ax: Axes | None) -> Axes:
+def resolve_axes(ax: Axes | None) -> Axes:
+    """``ax``, or the axes of a new figure when it is None (the ``ax=None`` convention)."""
     if ax is not None:
         return ax
     from matplotlib.figure import Figure
@@ -42,7 +43,7 @@ def draw_curve(
     jumps get a closed dot at the value taken and open dots at the other
     one-sided limits; asymptotes ``y = lim_{x->±inf} g(x)`` are dashed.
     """
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     color = color or palette(figure_theme(ax.figure))[0]
     curve = sample_curve(act, order, lo, hi, points)
     for i, (x, y) in enumerate(curve.segments):
@@ -66,7 +67,7 @@ def draw_origin_axes(ax: Axes | None = None) -> Axes:
     """Draw the x- and y-axes through the origin, where it is in view, over a
     light grid; the tick labels stay at the frame so curves never hide them.
     Call it after the curves, once the limits are known."""
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     color = accent(figure_theme(ax.figure), "origin")
     width = ax.spines["left"].get_linewidth()
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()

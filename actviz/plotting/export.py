@@ -68,8 +68,8 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None,
 
     def draw(stream: BinaryIO) -> None:
         with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
-            fig.savefig(stream, format=chosen, transparent=transparent,
-                        facecolor=None if transparent else fig.get_facecolor())
+            background = {} if transparent else {"facecolor": fig.get_facecolor()}
+            fig.savefig(stream, format=chosen, transparent=transparent, **background)
 
     return write_atomically(target, draw)
 

@@ -20,12 +20,13 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import ActvizError
-from .curves import _axes
+from .curves import resolve_axes
 from .figures import figure_legend, require_pointwise
 from .sampling import check_interval, sample_curve
 from .style import FigureSize, accent, clipped_artists_out_of_layout, colors, figure_theme, new_figure, palette, themed
@@ -150,7 +151,7 @@ def draw_log_derivative(
     """|f'(x)| on a log y-axis over ``[lo, hi]``: every positive value is drawn
     (down to the subnormals), zeros are left out (a log axis has no 0; the dead
     zone is marked by :func:`draw_dead_zones`)."""
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     color = color or palette(figure_theme(ax.figure))[0]
     ax.set_yscale("log")
     curve = sample_curve(act, 1, lo, hi)
@@ -162,18 +163,20 @@ def draw_log_derivative(
     return ax
 
 
-def draw_dead_zones(ax: Axes, dead: Sequence[Interval], *, row: int = 0, color: str) -> Axes:
+def draw_dead_zones(dead: Sequence[Interval], *, ax: Axes | None = None, row: int = 0, color: str | None = None) -> Axes:
     """Mark where f' = 0 as a bar along the bottom of ``ax`` (``row`` stacks
-    the bars of several functions)."""
+    the bars of several functions), within the current x-limits."""
     from matplotlib.transforms import blended_transform_factory
 
+    ax = resolve_axes(ax)
+    color = color or palette(figure_theme(ax.figure))[0]
     lo, hi = ax.get_xlim()
     height = 0.03 + 0.035 * row
     transform = blended_transform_factory(ax.transData, ax.transAxes)
     for a, b in dead:
         a, b = max(a, lo), min(b, hi)
         if a < b:
-            ax.plot([a, b], [height, height], color=color, linewidth=ax.lines[0].get_linewidth() * 2.2,
+            ax.plot([a, b], [height, height], color=color, linewidth=3.0 * mpl.rcParams["lines.linewidth"],
                     solid_capstyle="butt", transform=transform, zorder=4, gid="dead")
             ax.text(a + 0.01 * (hi - lo), height + 0.012, "$f'=0$", color=color, transform=transform,
                     fontsize="small", va="bottom", zorder=4)
@@ -190,7 +193,7 @@ def draw_fractions(
 ) -> Axes:
     """The fraction of z ~ N(0, σ²) in the saturated set (solid) and in the
     dead zone (dashed, drawn where it is not zero) against σ on a log axis."""
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     color = color or palette(figure_theme(ax.figure))[0]
     sigmas = np.geomspace(*SIGMA_RANGE, 241) if sigmas is None else np.asarray(sigmas, dtype=np.float64)
     ax.set_xscale("log")
@@ -269,7 +272,7 @@ def saturation_figure(
         _log_limits(left, threshold)
         _shade_saturated(left, threshold, shade, accent(theme, "origin"))
         for row, (act, color) in enumerate(zip(acts, line_colors)):
-            draw_dead_zones(left, sets[act.label].dead, row=row, color=color)
+            draw_dead_zones(sets[act.label].dead, ax=left, row=row, color=color)
         left.set_xlabel("$x$")
         left.set_title("$|f'(x)|$ on a log scale")
         _explain_fractions(right, accent(theme, "origin"), sigma)
