@@ -71,7 +71,8 @@ def plot_figure(
 ) -> Figure:
     """f of each activation, and f' and f'' on request, each in its own panel
     side by side on a shared x-axis. One activation: its formulas are the panel
-    titles and its label the figure title; several: a legend with their labels.
+    titles and its label the figure title; several: a legend with their labels
+    below the panels.
     ``ylim`` bounds the f panel only."""
     require_pointwise(acts)
     lo, hi = check_interval(lo, hi)
@@ -88,7 +89,7 @@ def plot_figure(
         if len(acts) == 1:
             fig.suptitle(acts[0].label, fontweight="bold")
         else:
-            axes[0].legend(loc="best")
+            figure_legend(fig, axes[0])
     return clipped_artists_out_of_layout(fig)
 
 
