@@ -143,3 +143,16 @@ def test_title_option_replaces_the_figure_title(tmp_path, capsys):
     path = write(fig, Output(path=tmp_path / "r.png", title="Rectifier"), "relu")
     assert fig.get_suptitle() == "Rectifier" and path.exists()
     assert capsys.readouterr().out.strip() == str(tmp_path / "r.png")
+
+
+def test_terminal_panels_mark_the_jump_and_render_text():
+    from actviz.plotting.terminal import curve_panels, render
+
+    f_panel, df_panel = curve_panels([actviz.get("relu")], [0, 1], -2.0, 2.0)
+    assert [t.marker for t in df_panel.traces if t.marker] == ["○", "●"]
+    opened = next(t for t in df_panel.traces if t.marker == "○")
+    assert (opened.x.tolist(), opened.y.tolist()) == ([0.0], [1.0])
+    lines = [t for t in f_panel.traces if not t.marker and not t.hline]
+    np.testing.assert_array_equal(lines[0].y, actviz.get("relu")(lines[0].x))
+    text = render([f_panel, df_panel], width=80, height=20, colorless=True)
+    assert "f'(x)" in text and "○" in text and "\x1b[" not in text

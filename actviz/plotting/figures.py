@@ -23,8 +23,9 @@ def require_pointwise(acts: Sequence) -> None:
     """Raise :class:`ActvizError` for an entry that is not a pointwise function."""
     for act in acts:
         if not getattr(act, "pointwise", False):
+            signature = getattr(act, "signature", "it takes several numbers at once")
             raise ActvizError(
-                f"'{act.name}' is not pointwise (it maps a vector to a vector): "
+                f"'{act.name}' is not pointwise ({signature}): "
                 "plot, compare, saturation and the gallery draw pointwise activations only"
             )
 
