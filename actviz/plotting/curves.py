@@ -47,17 +47,18 @@ def draw_curve(
     color = color or palette(figure_theme(ax.figure))[0]
     curve = sample_curve(act, order, lo, hi, points)
     for i, (x, y) in enumerate(curve.segments):
-        ax.plot(x, y, color=color, label=label if i == 0 else None, solid_capstyle="butt", zorder=3, gid="curve")
+        (line,) = ax.plot(x, y, color=color, label=label if i == 0 else None, solid_capstyle="butt", zorder=3, gid="curve")
+    width = line.get_linewidth()
     face = ax.get_facecolor()
     for jump in curve.jumps:
         opens = jump.open_values()
         if opens:
             ax.plot([jump.x] * len(opens), opens, linestyle="none", marker="o", markerfacecolor=face,
-                    markeredgecolor=color, markeredgewidth=ax.lines[-1].get_linewidth() * 0.8, zorder=4, gid="open")
+                    markeredgecolor=color, markeredgewidth=0.8 * width, zorder=4, gid="open")
         ax.plot([jump.x], [jump.value], linestyle="none", marker="o", color=color, zorder=5, gid="closed")
     if asymptotes:
         for asymptote in curve.asymptotes:
-            ax.axhline(asymptote.value, color=color, linestyle=(0, (5, 4)), linewidth=ax.lines[0].get_linewidth() * 0.55,
+            ax.axhline(asymptote.value, color=color, linestyle=(0, (5, 4)), linewidth=0.55 * width,
                        alpha=0.75, zorder=2, gid="asymptote")
     ax.set_xlim(lo, hi)
     return ax
