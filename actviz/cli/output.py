@@ -3,6 +3,9 @@ turns a figure into a file (or a window) according to them."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +19,8 @@ DpiOpt = Annotated[float | None, typer.Option("--dpi", help="Dots per inch (defa
 ThemeOpt = Annotated[str, typer.Option("--theme", help="light or dark.")]
 TransparentOpt = Annotated[bool, typer.Option("--transparent", help="Transparent background.")]
 TitleOpt = Annotated[str | None, typer.Option("--title", help="Replace the figure title.")]
+ShowOpt = Annotated[bool, typer.Option("--show", help="Open the figure in a window (needs a display); writes a file only with -o.")]
+TerminalOpt = Annotated[bool, typer.Option("--terminal", help="Draw the plot in the terminal with characters; writes a file only with -o.")]
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,13 @@ class Output:
     theme: str = "light"
     transparent: bool = False
     title: str | None = None
+    show: bool = False
+    terminal: bool = False
+
+    @property
+    def wants_file(self) -> bool:
+        """A file is written when asked for with ``-o``, or when nothing else is shown."""
+        return self.path is not None or not (self.show or self.terminal)
 
     def figure_size(self):  # noqa: ANN201  (a plotting.style.FigureSize)
         from ..plotting.style import parse_size
@@ -42,12 +54,45 @@ class Output:
         return Path(f"{default_stem}.{(self.fmt or 'png').lower()}")
 
 
-def write(fig, output: Output, default_stem: str) -> Path:  # noqa: ANN001  (a matplotlib Figure)
-    """Save ``fig`` as ``output`` says and print where it went."""
-    from ..plotting.export import save_figure
+_OUTPUT_OPTIONS = {  # parameter name -> (annotation, default); the names are Output's fields
+    "path": (OutputOpt, None), "fmt": (FormatOpt, None), "size": (SizeOpt, "slide"), "dpi": (DpiOpt, None),
+    "theme": (ThemeOpt, "light"), "transparent": (TransparentOpt, False), "title": (TitleOpt, None),
+    "show": (ShowOpt, False), "terminal": (TerminalOpt, False),
+}
+
+
+def with_output_options(command: Callable) -> Callable:
+    """Give a Typer command every shared output option (-o, --format, --size,
+    --dpi, --theme, --transparent, --title, --show, --terminal); the command
+    declares a keyword parameter ``output: Output`` and receives them in it."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "output"]
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+             for name, (annotation, default) in _OUTPUT_OPTIONS.items()]
+
+    @functools.wraps(command)
+    def with_output(*args, **kwargs):  # noqa: ANN002,ANN003,ANN202
+        output = Output(**{name: kwargs.pop(name) for name in _OUTPUT_OPTIONS})
+        return command(*args, output=output, **kwargs)
+
+    parameters = own + added
+    with_output.__signature__ = signature.replace(parameters=parameters)
+    with_output.__annotations__ = {p.name: p.annotation for p in parameters}
+    del with_output.__wrapped__  # Typer must read the new signature, not the command's
+    return with_output
+
+
+def write(fig, output: Output, default_stem: str) -> Path | None:  # noqa: ANN001  (a matplotlib Figure)
+    """Save ``fig`` as ``output`` says and print where it went; open it in a
+    window with ``--show``. Returns the file written, if any."""
+    from ..plotting.export import save_figure, show_figure
 
     if output.title is not None:
-        fig.suptitle(output.title)
-    path = save_figure(fig, output.target(default_stem), fmt=output.fmt, transparent=output.transparent)
-    typer.echo(str(path))
+        fig.suptitle(output.title, fontweight="bold")
+    path = None
+    if output.wants_file:
+        path = save_figure(fig, output.target(default_stem), fmt=output.fmt, transparent=output.transparent)
+        typer.echo(str(path))
+    if output.show:
+        show_figure(fig)
     return path

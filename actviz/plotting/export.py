@@ -1,10 +1,12 @@
-"""The one function that writes pictures to disk, atomically."""
+"""Writing pictures to disk, atomically (the only place that does), and showing them."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from matplotlib.figure import Figure
 
@@ -22,28 +24,24 @@ def output_format(path: Path, fmt: str | None) -> str:
     return chosen
 
 
-def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None, transparent: bool = False) -> Path:
-    """Write ``fig`` to ``path`` in the format of its suffix (or ``fmt``).
-
-    The picture is written to a temporary file in the same folder and renamed
-    over ``path`` only once complete, so a failed run never leaves a
-    half-written file and never clobbers an existing good one. SVG keeps text
-    as text (editable in slide software).
-    """
-    import matplotlib as mpl
-
+def write_atomically(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
+    """Call ``write(stream)`` on a temporary file next to ``path`` and rename it
+    over ``path`` only once complete: a failed run leaves no half-written file
+    and never clobbers an existing good one. Raises :class:`ActvizError` when
+    the folder is missing or not writable."""
     target = Path(path)
-    chosen = output_format(target, fmt)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ActvizError(f"cannot write {target}: folder '{folder}' does not exist")
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        raise ActvizError(f"cannot write {target}: '{folder}' {problem}")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".{chosen}", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as error:
         raise ActvizError(f"cannot write {target}: {error.strerror.lower()}") from None
     try:
-        with os.fdopen(handle, "wb") as stream, mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
-            fig.savefig(stream, format=chosen, transparent=transparent, facecolor=None if transparent else fig.get_facecolor())
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except OSError as error:
         raise ActvizError(f"cannot write {target}: {error.strerror.lower() if error.strerror else error}") from None
@@ -51,3 +49,44 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None,
         if os.path.exists(temporary):
             os.unlink(temporary)
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None, transparent: bool = False) -> Path:
+    """Write ``fig`` to ``path`` in the format of its suffix (or ``fmt``),
+    atomically (see :func:`write_atomically`). SVG keeps text as text (editable
+    in slide software) and PDF embeds TrueType fonts."""
+    import matplotlib as mpl
+
+    target = Path(path)
+    chosen = output_format(target, fmt)
+
+    def draw(stream: BinaryIO) -> None:
+        with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+            background = {} if transparent else {"facecolor": fig.get_facecolor()}
+            fig.savefig(stream, format=chosen, transparent=transparent, **background)
+
+    return write_atomically(target, draw)
+
+
+_NON_INTERACTIVE = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
+
+
+def show_figure(fig: Figure) -> None:
+    """Open ``fig`` in a window and wait until it is closed (pyplot, only here).
+
+    Raises :class:`ActvizError` where matplotlib found no display to use."""
+    import matplotlib as mpl
+
+    if mpl.get_backend().lower() in _NON_INTERACTIVE or mpl.get_backend().lower().endswith("inline"):
+        raise ActvizError(f"--show needs a display, but matplotlib uses the '{mpl.get_backend()}' backend here: "
+                          "write a file with -o or draw in the terminal with --terminal")
+    from matplotlib import pyplot
+
+    pyplot.figure(fig)
+    pyplot.show()

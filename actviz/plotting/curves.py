@@ -1,0 +1,90 @@
+"""Axes-level drawing: each function takes ``ax=None``, draws, returns the axes.
+
+Curves are drawn honestly (see :mod:`actviz.plotting.sampling`): a jump is
+separate line segments with a closed dot at the value taken and open dots at
+the limits not taken; kinks are grid points, so corners stay sharp; finite
+horizontal asymptotes are dashed lines in the curve's colour.
+"""
+
+from __future__ import annotations
+
+from matplotlib.axes import Axes
+
+from .sampling import DEFAULT_POINTS, sample_curve
+from .style import accent, figure_theme, palette
+
+CURVE_NAMES = ("f(x)", "f'(x)", "f''(x)")
+
+
+def resolve_axes(ax: Axes | None) -> Axes:
+    """``ax``, or the axes of a new figure when it is None (the ``ax=None`` convention)."""
+    if ax is not None:
+        return ax
+    from matplotlib.figure import Figure
+
+    return Figure(layout="constrained").subplots()
+
+
+def draw_curve(
+    act,  # noqa: ANN001  (an Activation)
+    order: int = 0,
+    *,
+    lo: float = -5.0,
+    hi: float = 5.0,
+    ax: Axes | None = None,
+    color: str | None = None,
+    label: str | None = None,
+    asymptotes: bool = True,
+    points: int = DEFAULT_POINTS,
+) -> Axes:
+    """Draw f (``order=0``), f' (1) or f'' (2) of ``act`` over ``[lo, hi]``.
+
+    Each continuous piece is one ``Line2D`` (only the first carries ``label``);
+    jumps get a closed dot at the value taken and open dots at the other
+    one-sided limits; asymptotes ``y = lim_{x->±inf} g(x)`` are dashed.
+    """
+    ax = resolve_axes(ax)
+    color = color or palette(figure_theme(ax.figure))[0]
+    curve = sample_curve(act, order, lo, hi, points)
+    for i, (x, y) in enumerate(curve.segments):
+        (line,) = ax.plot(x, y, color=color, label=label if i == 0 else None, solid_capstyle="butt", zorder=3, gid="curve")
+    width = line.get_linewidth()
+    face = ax.get_facecolor()
+    for jump in curve.jumps:
+        opens = jump.open_values()
+        if opens:
+            ax.plot([jump.x] * len(opens), opens, linestyle="none", marker="o", markerfacecolor=face,
+                    markeredgecolor=color, markeredgewidth=0.8 * width, zorder=4, gid="open")
+        ax.plot([jump.x], [jump.value], linestyle="none", marker="o", color=color, zorder=5, gid="closed")
+    if asymptotes:
+        for asymptote in curve.asymptotes:
+            ax.axhline(asymptote.value, color=color, linestyle=(0, (5, 4)), linewidth=0.55 * width,
+                       alpha=0.75, zorder=2, gid="asymptote")
+    ax.set_xlim(lo, hi)
+    return ax
+
+
+def draw_origin_axes(ax: Axes | None = None) -> Axes:
+    """Draw the x- and y-axes through the origin, where it is in view, over a
+    light grid; the tick labels stay at the frame so curves never hide them.
+    Call it after the curves, once the limits are known."""
+    ax = resolve_axes(ax)
+    color = accent(figure_theme(ax.figure), "origin")
+    width = ax.spines["left"].get_linewidth()
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    if y0 <= 0.0 <= y1:
+        ax.axhline(0.0, color=color, linewidth=width, zorder=1.5, gid="origin")
+    if x0 <= 0.0 <= x1:
+        ax.axvline(0.0, color=color, linewidth=width, zorder=1.5, gid="origin")
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.grid(True)
+    return ax
+
+
+def label_axes(ax: Axes, order: int, xlabel: bool = True) -> Axes:
+    """Name the axes ``x`` and ``f(x)``, ``f'(x)`` or ``f''(x)``."""
+    ax.set_ylabel(f"${CURVE_NAMES[order]}$")
+    if xlabel:
+        ax.set_xlabel("$x$")
+    return ax
