@@ -443,6 +443,13 @@ class Maxout(VectorActivation):
             return Activation.label.fget(self)
         return f"{self.name} (slopes={list(self.given_slopes)}, offsets={list(self.given_offsets)})"
 
+    def active_intervals(self) -> tuple[tuple[float, float] | None, ...]:
+        """For every piece, the interval of x where it is the maximum, or None if it never is."""
+        active, breaks = upper_envelope(*self._pieces())
+        edges = (-np.inf, *breaks, np.inf)
+        where = {piece: (edges[n], edges[n + 1]) for n, piece in enumerate(active)}
+        return tuple(where.get(j) for j in range(int(self.params["k"])))
+
     def pieces_at(self, x: object) -> np.ndarray:
         r"""The k pieces :math:`w_j x + b_j` at every x: shape ``x.shape + (k,)``."""
         x64, dtype = _as_float64(x, self.name)
