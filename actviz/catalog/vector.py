@@ -546,7 +546,7 @@ class SlopeBand:
     activation: Activation
     low: float
     high: float
-    slope_name: str
+    description: str
 
     @property
     def evaluation_slope(self) -> float:
@@ -570,13 +570,13 @@ def slope_band(spec: str, low: float | None = None, high: float | None = None) -
     """
     act = registry.get(spec)
     if act.name == "rrelu":
-        default, slope_name = (act.params["lower"], act.params["upper"]), "slope a ~ U(lower, upper) in training"
+        default, describe = (act.params["lower"], act.params["upper"]), "training: slope drawn from U({:.3g}, {:.3g})"
     elif act.name == "prelu":
-        default, slope_name = (0.0, 1.0), "learnt slope a"
+        default, describe = (0.0, 1.0), "learnt slope, anywhere in [{:.3g}, {:.3g}]"
     else:
         raise ActvizError(f"slope bands are drawn for prelu and rrelu, not '{act.name}'")
     low = default[0] if low is None else float(low)
     high = default[1] if high is None else float(high)
     if not (np.isfinite(low) and np.isfinite(high) and low < high):
         raise ActvizError(f"invalid slope band [{low:g}, {high:g}]: expected finite low < high")
-    return SlopeBand(act, low, high, slope_name)
+    return SlopeBand(act, low, high, describe.format(low, high))

@@ -144,8 +144,8 @@ def band_command(
         for xi, a, e, b in zip(x, lowest, band.activation(x), highest)
     ]
     _print_table(
-        f"{band.activation.label}: slopes [{band.low:g}, {band.high:g}], evaluation slope {band.evaluation_slope:.6g}",
-        ("x", "band low", "evaluation", "band high"),
+        f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
+        ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),
         rows,
     )
     write(fig, output, stem)

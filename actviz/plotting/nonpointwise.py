@@ -64,6 +64,12 @@ def _axes(ax: Axes | None) -> Axes:
         return new_figure(size, "light").subplots()
 
 
+def _signed(value: float, spec: str) -> str:
+    """``value`` formatted with a typographic minus, and a plain 0 for what rounds to ±0."""
+    text = format(value, spec)
+    return "0" if float(text) == 0 else text.replace("-", "\N{MINUS SIGN}")
+
+
 def _zero_lines(ax: Axes) -> None:
     colour = _FAINT[_theme(ax)]
     ax.axhline(0.0, color=colour, linewidth=0.8, zorder=1)
@@ -85,7 +91,7 @@ def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     colours = [_PALETTES[_theme(ax)][i % len(_PALETTES["light"])] for i in range(z.size)]
     bars = ax.bar(np.arange(z.size), p, color=colours, width=0.65)
     for bar, value, log_value in zip(bars, p, log_p):
-        ax.annotate(f"{value:.3f}\nlog {log_value:.3g}".replace("-", "\N{MINUS SIGN}"), (bar.get_x() + bar.get_width() / 2, value),
+        ax.annotate(f"{value:.3f}\nlog {_signed(log_value, '.4g')}", (bar.get_x() + bar.get_width() / 2, value),
                     xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
                     fontsize=0.6 * mpl.rcParams["font.size"])
     ax.set_xticks(np.arange(z.size), _logit_labels(z))
@@ -130,7 +136,7 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     if z.size <= 8:
         for (i, j), value in np.ndenumerate(jacobian):
             strong = abs(value) > 0.6 * extent
-            ax.text(j, i, f"{value:.3f}".replace("-", "\N{MINUS SIGN}"), ha="center", va="center", fontsize=0.55 * mpl.rcParams["font.size"],
+            ax.text(j, i, _signed(value, ".3f"), ha="center", va="center", fontsize=0.55 * mpl.rcParams["font.size"],
                     color="white" if strong else _ON_MAP)
     ticks = [f"{i + 1}" for i in range(z.size)]
     ax.set_xticks(range(z.size), ticks)
@@ -195,7 +201,7 @@ def glu_heatmap(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.
                       norm=TwoSlopeNorm(0.0, -limit, limit), aspect="equal", interpolation="bilinear")
     levels = np.linspace(-limit, limit, 12)[1:-1]  # no level at 0: a flat zero region has no contour
     contours = ax.contour(a, b, values, levels=levels, colors=_ON_MAP, linewidths=1.0, alpha=0.7)
-    ax.clabel(contours, fmt=lambda v: f"{v:.2g}".replace("-", "\N{MINUS SIGN}"), fontsize=0.5 * mpl.rcParams["font.size"])
+    ax.clabel(contours, fmt=lambda v: _signed(v, ".2g"), fontsize=0.5 * mpl.rcParams["font.size"])
     ax.plot(grid, grid, color=_ON_MAP, linestyle="--", linewidth=1.8, label="diagonal a = b")
     ax.set_xlabel("value $a$")
     ax.set_ylabel("gate input $b$")
@@ -217,7 +223,7 @@ def glu_diagonal(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3
     _zero_lines(ax)
     ax.set_xlabel("$x = a = b$")
     ax.set_title("the diagonal a = b = x")
-    ax.legend(loc="upper left")
+    ax.legend(loc="best")
     return ax
 
 
@@ -267,7 +273,7 @@ def maxout_pieces(maxout: Maxout, ax: Axes | None = None) -> Axes:
     _zero_lines(ax)
     ax.set_xlabel("$x$")
     ax.set_title(f"{maxout.label}: the largest of {pieces.shape[-1]} affine pieces")
-    ax.legend(loc="upper left")
+    ax.legend(loc="best")
     return ax
 
 
@@ -291,16 +297,16 @@ def slope_band_curves(band: SlopeBand, ax: Axes | None = None, members: int = 9,
     x = np.linspace(low, high, 601)
     lowest, highest = band.member(band.low)(x), band.member(band.high)(x)
     ax.fill_between(x, np.minimum(lowest, highest), np.maximum(lowest, highest), color=_PALETTES[theme][0],
-                    alpha=0.18, linewidth=0, label=f"{band.slope_name} ∈ [{band.low:.3g}, {band.high:.3g}]")
+                    alpha=0.22, linewidth=0, label=band.description)
     for slope in band.slopes(members):
         ax.plot(x, band.member(slope)(x), color=_PALETTES[theme][0], linewidth=1.0, alpha=0.5)
     ax.plot(x, band.activation(x), color=_INK[theme],
-            label=f"evaluation: {band.activation.label}, slope {band.evaluation_slope:.3g}")
+            label=f"evaluation mode: slope {band.evaluation_slope:.3g}")
     _zero_lines(ax)
     ax.set_xlim(low, high)
     ax.set_xlabel("$x$")
     ax.set_title(f"${band.activation.latex}$")
-    ax.legend(loc="upper left")
+    ax.legend(loc="best")
     return ax
 
 
