@@ -373,10 +373,10 @@ def upper_envelope(slopes: np.ndarray, offsets: np.ndarray) -> tuple[tuple[int, 
     convex-hull sweep: piece t is dropped when the lines before and after it
     meet at or left of where it would take over.
     """
-    w, b = np.asarray(slopes, dtype=float), np.asarray(offsets, dtype=float)
+    w, b = [float(v) for v in slopes], [float(v) for v in offsets]
 
-    def meet(i: int, j: int) -> float:  # where lines i and j cross, w_i < w_j
-        return float((b[i] - b[j]) / (w[j] - w[i]))
+    def meet(i: int, j: int) -> float:  # where lines i and j cross, w_i < w_j; halves never overflow
+        return (0.5 * b[i] - 0.5 * b[j]) / (0.5 * w[j] - 0.5 * w[i])
 
     hull: list[int] = []
     for i in sorted(range(len(w)), key=lambda j: (w[j], b[j])):
