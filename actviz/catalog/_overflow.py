@@ -107,11 +107,11 @@ def multiply(u: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 
 def divide(u: np.ndarray, v: np.ndarray) -> np.ndarray:
-    r"""The quotient :math:`u / v` for nonzero v, elementwise and broadcast, ±inf where it overflows.
+    r"""The quotient :math:`u / v` for finite nonzero v, elementwise and broadcast, ±inf where it overflows.
 
     As in :func:`multiply`: :math:`u/v = (m_u/m_v)\,2^{e_u - e_v}` with
     :math:`|m_u/m_v| \in (1/2, 2)`, so overflow is decided from the exponents.
-    Callers never divide by 0.
+    Callers divide by a temperature, never by 0 or ±inf.
     """
     u, v = np.broadcast_arrays(np.asarray(u, dtype=np.float64), np.asarray(v, dtype=np.float64))
     finite = np.isfinite(u) & np.isfinite(v)
