@@ -12,7 +12,7 @@ builders compose them on :func:`~actviz.plotting.style.new_figure`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import matplotlib as mpl
@@ -64,6 +64,24 @@ def _axes(ax: Axes | None) -> Axes:
         return new_figure(size, "light").subplots()
 
 
+def _single_panel(draw: Callable[[Axes], Axes], size: FigureSize | None, theme: str) -> Figure:
+    """A figure of ``size`` (default: slide) with one axes, drawn on by ``draw`` in ``theme``."""
+    size = size or parse_size("slide")
+    fig = new_figure(size, theme)
+    with _themed(size, theme):
+        draw(fig.subplots())
+    return fig
+
+
+def _signed_map(ax: Axes, values: np.ndarray, **imshow: object) -> float:
+    """``values`` as an image in the diverging map, white at 0 and symmetric, with a colour bar; returns max |value|."""
+    limit = float(np.max(np.abs(values))) or 1.0
+    image = ax.imshow(values, cmap=_DIVERGING, norm=TwoSlopeNorm(0.0, -limit, limit), **imshow)
+    ax.grid(False)
+    ax.figure.colorbar(image, ax=ax, shrink=0.85)
+    return limit
+
+
 def _signed(value: float, spec: str) -> str:
     """``value`` formatted with a typographic minus, and a plain 0 for what rounds to ±0."""
     text = format(value, spec)
@@ -91,7 +109,8 @@ def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     colours = [_PALETTES[_theme(ax)][i % len(_PALETTES["light"])] for i in range(z.size)]
     bars = ax.bar(np.arange(z.size), p, color=colours, width=0.65)
     for bar, value, log_value in zip(bars, p, log_p):
-        ax.annotate(f"{value:.3f}\nlog {_signed(log_value, '.4g')}", (bar.get_x() + bar.get_width() / 2, value),
+        log_text = _signed(log_value, ".3f" if abs(log_value) < 100 else ".0f")
+        ax.annotate(f"{value:.3f}\nlog {log_text}", (bar.get_x() + bar.get_width() / 2, value),
                     xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
                     fontsize=0.6 * mpl.rcParams["font.size"])
     ax.set_xticks(np.arange(z.size), _logit_labels(z))
@@ -131,8 +150,7 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     ax = _axes(ax)
     z = np.asarray(logits, dtype=float)
     jacobian = softmax.jacobian(z)
-    extent = float(np.max(np.abs(jacobian))) or 1.0
-    image = ax.imshow(jacobian, cmap=_DIVERGING, norm=TwoSlopeNorm(0.0, -extent, extent))
+    extent = _signed_map(ax, jacobian, aspect="auto")
     if z.size <= 8:
         for (i, j), value in np.ndenumerate(jacobian):
             strong = abs(value) > 0.6 * extent
@@ -144,8 +162,6 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     ax.set_xlabel("logit $j$")
     ax.set_ylabel("probability $i$")
     ax.set_title(r"Jacobian $\partial p_i / \partial z_j = p_i(\delta_{ij} - p_j)/T$")
-    ax.grid(False)
-    ax.figure.colorbar(image, ax=ax, shrink=0.85)
     return ax
 
 
@@ -196,9 +212,7 @@ def glu_heatmap(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.
     grid = np.linspace(-extent, extent, count)
     a, b = np.meshgrid(grid, grid, indexing="xy")
     values = glu(a, b)
-    limit = float(np.max(np.abs(values))) or 1.0
-    image = ax.imshow(values, origin="lower", extent=(-extent, extent, -extent, extent), cmap=_DIVERGING,
-                      norm=TwoSlopeNorm(0.0, -limit, limit), aspect="equal", interpolation="bilinear")
+    limit = _signed_map(ax, values, origin="lower", extent=(-extent, extent, -extent, extent), interpolation="bilinear")
     levels = np.linspace(-limit, limit, 12)[1:-1]  # no level at 0: a flat zero region has no contour
     contours = ax.contour(a, b, values, levels=levels, colors=_ON_MAP, linewidths=1.0, alpha=0.7)
     ax.clabel(contours, fmt=lambda v: _signed(v, ".2g"), fontsize=0.5 * mpl.rcParams["font.size"])
@@ -206,8 +220,6 @@ def glu_heatmap(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.
     ax.set_xlabel("value $a$")
     ax.set_ylabel("gate input $b$")
     ax.set_title(f"${glu.latex}$")
-    ax.grid(False)
-    ax.figure.colorbar(image, ax=ax, shrink=0.9)
     return ax
 
 
@@ -218,7 +230,7 @@ def glu_diagonal(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3
     theme = _theme(ax)
     diagonal = glu.curve()
     ax.plot(x, glu.gate_activation()(x), color=_FAINT[theme], linestyle="--",
-            label=f"gate ${glu.gate_symbol or 'g'}(x)$" if glu.gate_symbol else "gate $g(x) = x$")
+            label=f"gate ${glu.gate_symbol}(x)$" if glu.gate_symbol else "gate $g(x) = x$")
     ax.plot(x, diagonal(x), color=_PALETTES[theme][0], label=f"${diagonal.latex}$")
     _zero_lines(ax)
     ax.set_xlabel("$x = a = b$")
@@ -279,11 +291,7 @@ def maxout_pieces(maxout: Maxout, ax: Axes | None = None) -> Axes:
 
 def maxout_figure(maxout: Maxout, size: FigureSize | None = None, theme: str = "light") -> Figure:
     """One panel: maxout's convex curve over its faint pieces."""
-    size = size or parse_size("slide")
-    fig = new_figure(size, theme)
-    with _themed(size, theme):
-        maxout_pieces(maxout, fig.subplots())
-    return fig
+    return _single_panel(lambda ax: maxout_pieces(maxout, ax), size, theme)
 
 
 # -- PReLU / RReLU slope bands -------------------------------------------------------------------
@@ -312,8 +320,4 @@ def slope_band_curves(band: SlopeBand, ax: Axes | None = None, members: int = 9,
 
 def band_figure(band: SlopeBand, size: FigureSize | None = None, theme: str = "light") -> Figure:
     """One panel: the slope band of PReLU or RReLU."""
-    size = size or parse_size("slide")
-    fig = new_figure(size, theme)
-    with _themed(size, theme):
-        slope_band_curves(band, fig.subplots())
-    return fig
+    return _single_panel(lambda ax: slope_band_curves(band, ax), size, theme)
