@@ -313,7 +313,7 @@ def _glu(name: str, gate: str, symbol: str, formula: str, summary: str, referenc
     register(
         GatedLinearUnit(
             name=name,
-            signature="R x R -> R: a value a and a gate input b (two halves of a linear layer's output)",
+            signature="R x R -> R: value a, gate input b (two halves of a layer output)",
             latex=rf"\mathrm{{{formula}}}(a, b) = a\,{symbol}(b)" if symbol else rf"\mathrm{{{formula}}}(a, b) = a\,b",
             latex_derivative=(
                 rf"\nabla f = ({symbol}(b),\; a\,{symbol}'(b))" if symbol else r"\nabla f = (b,\; a)"
