@@ -82,9 +82,6 @@ class VectorActivation:
 
 # -- softmax ---------------------------------------------------------------------------------
 
-_UNDERFLOW_GAP = 800.0  # exp(-745.2) is below the smallest subnormal: e^{-gap} is 0 beyond this
-
-
 def _scaled_gaps(z: np.ndarray, temperature: float) -> np.ndarray:
     r""":math:`(z_i - \max_j z_j)/T` along the last axis, for rows of finite maximum.
 
@@ -116,7 +113,7 @@ class _SoftmaxParts:
 class Softmax(VectorActivation):
     r"""softmax with temperature: :math:`p_i = e^{z_i/T} / \sum_j e^{z_j/T}` along the last axis."""
 
-    def _parts(self, logits: object) -> tuple[_SoftmaxParts, np.ndarray, np.dtype]:
+    def _parts(self, logits: object) -> tuple[_SoftmaxParts, np.dtype]:
         z, dtype = _as_float64(logits, self.name)
         if z.ndim == 0 or z.shape[-1] == 0:
             raise ActvizError(f"softmax needs at least one logit along the last axis, got shape {z.shape}")
@@ -136,7 +133,7 @@ class Softmax(VectorActivation):
         np.put_along_axis(top, first_top, True, axis=-1)
         rest = np.sum(np.where(top, 0.0, weights), axis=-1, keepdims=True)
         nan_rows = np.where(undefined, np.nan, 0.0)
-        return _SoftmaxParts(gaps + nan_rows, weights + nan_rows, rest + nan_rows, top), z, dtype
+        return _SoftmaxParts(gaps + nan_rows, weights + nan_rows, rest + nan_rows, top), dtype
 
     def __call__(self, logits: object) -> np.ndarray:
         r""":math:`p_i = e^{g_i} / (1 + r)` with :math:`g_i = (z_i - \max z)/T \le 0`, so no
@@ -146,14 +143,14 @@ class Softmax(VectorActivation):
         dtype. A row with +inf logits gives the limit (1/m on its m infinite
         logits); a row with a nan, or with every logit -inf, gives nan.
         """
-        parts, _, dtype = self._parts(logits)
+        parts, dtype = self._parts(logits)
         return (parts.weights / (1.0 + parts.rest)).astype(dtype, copy=False)
 
     def log(self, logits: object) -> np.ndarray:
         r"""log-softmax :math:`\log p_i = g_i - \operatorname{log1p}(r)`, the log-sum-exp
         written so that neither the exponentials overflow nor :math:`\log` of a
         sum near 1 loses digits (:math:`\log p_{\max} = -\operatorname{log1p}(r)`)."""
-        parts, _, dtype = self._parts(logits)
+        parts, dtype = self._parts(logits)
         return (parts.gaps - np.log1p(parts.rest)).astype(dtype, copy=False)
 
     def jacobian(self, logits: object) -> np.ndarray:
@@ -164,7 +161,7 @@ class Softmax(VectorActivation):
         :math:`1 - p_i = (1 + r - e_i)/(1 + r)`, which does not cancel when
         :math:`p_i` is close to 1 (there :math:`1 + r - e_i = r`).
         """
-        parts, _, dtype = self._parts(logits)
+        parts, dtype = self._parts(logits)
         total = 1.0 + parts.rest
         p = parts.weights / total
         complement = np.where(parts.top, parts.rest, 1.0 + (parts.rest - parts.weights)) / total
