@@ -16,7 +16,7 @@ _SYMBOLS = {
     "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ",
     "chi": "χ", "psi": "ψ", "omega": "ω", "Phi": "Φ", "Gamma": "Γ", "Delta": "Δ", "Sigma": "Σ",
     "cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠",
-    "infty": "∞", "pm": "±", "approx": "≈", "in": "∈", "to": "→", "ldots": "…", "dots": "…",
+    "infty": "∞", "partial": "∂", "sum": "Σ", "nabla": "∇", "pm": "±", "approx": "≈", "in": "∈", "to": "→", "ldots": "…", "dots": "…",
     "quad": "  ", "qquad": "    ", ",": " ", ";": " ", ":": " ", "!": "", " ": " ",
     "{": "{", "}": "}", "|": "‖", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉",
     "left": "", "right": "", "big": "", "Big": "", "bigl": "", "bigr": "",

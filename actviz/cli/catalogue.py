@@ -62,22 +62,29 @@ def list_command(
 def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu or elu:alpha=0.5.")) -> None:
     """Formula, derivative, parameters, kinks, summary and reference of one activation."""
     from rich.console import Console
+    from rich.markup import escape
 
     from ..latex_text import latex_to_text
 
     act = registry.get(spec)
     console = Console(highlight=False)
-    console.print(f"[bold]{act.label}[/]  [dim]({act.family})[/]")
+    kind = "" if act.pointwise else ", not pointwise"
+    console.print(f"[bold]{escape(act.label)}[/]  [dim]({act.family}{kind})[/]")
     if act.aliases:
         console.print(f"aliases: {', '.join(act.aliases)}")
-    console.print(f"  f(x)  {latex_to_text(act.latex)}")
-    console.print(f"  f'(x) {latex_to_text(act.latex_derivative)}")
+    if act.pointwise:
+        console.print(f"  f(x)  {escape(latex_to_text(act.latex))}")
+        console.print(f"  f'(x) {escape(latex_to_text(act.latex_derivative))}")
+    else:
+        console.print(f"  maps  {escape(act.signature)}")
+        console.print(f"  f     {escape(latex_to_text(act.latex))}")
+        console.print(f"  ∂f    {escape(latex_to_text(act.latex_derivative))}")
     for p in act.parameters:
         console.print(f"  {p.name} = {act.params[p.name]:g}  (default {p.default:g}; {p.domain()}): {p.doc}")
     for kink in act.kinks:
-        console.print(f"  kink at x = {kink.x:g}: {kink.convention}")
+        console.print(f"  kink at x = {kink.x:g}: {escape(kink.convention)}")
     console.print()
-    console.print(act.summary)
+    console.print(escape(act.summary))
     if act.notes:
-        console.print(f"[dim]note:[/] {act.notes}")
-    console.print(f"[dim]reference:[/] {act.reference}")
+        console.print(f"[dim]note:[/] {escape(act.notes)}")
+    console.print(f"[dim]reference:[/] {escape(str(act.reference))}")

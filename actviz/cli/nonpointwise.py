@@ -1,0 +1,151 @@
+"""``actviz softmax``, ``glu``, ``maxout`` and ``band``: the activations that are not
+pointwise, each as a table on the terminal and a figure in a file."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated
+
+import numpy as np
+import typer
+
+from .. import registry
+from ..errors import ActvizError
+from .app import app
+from .output import DpiOpt, FormatOpt, Output, OutputOpt, SizeOpt, ThemeOpt, TitleOpt, TransparentOpt, write
+
+_SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
+
+
+def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for n, column in enumerate(columns):
+        table.add_column(column, justify="left" if n == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    Console(highlight=False).print(table)
+
+
+def _number(value: float) -> str:
+    return f"{value:.6g}"
+
+
+def _checked_size(output: Output, stem: str):  # noqa: ANN202  (a plotting.style.FigureSize)
+    """The figure size, after checking size and file format, so a bad option fails before any table is printed."""
+    from ..plotting.export import output_format
+
+    output_format(output.target(stem), output.fmt)
+    return output.figure_size()
+
+
+@app.command("softmax", context_settings={"ignore_unknown_options": True})
+def softmax_command(
+    logits: Annotated[list[float], typer.Argument(help="Two or more logits, e.g. 2.0 1.0 0.1 (negative ones as they are: -1.5).", show_default=False)],
+    temperature: Annotated[float, typer.Option("--temperature", "-t", help="T > 0: softmax(z / T).")] = 1.0,
+    path: OutputOpt = None, fmt: FormatOpt = None, size: SizeOpt = "slide", dpi: DpiOpt = None,
+    theme: ThemeOpt = "light", transparent: TransparentOpt = False, title: TitleOpt = None,
+) -> None:
+    """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case."""
+    from ..plotting.nonpointwise import softmax_figure
+
+    bad = [z for z in logits if not math.isfinite(z)]
+    if bad or len(logits) < 2:
+        raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
+    softmax = registry.get("softmax", temperature=temperature)
+    output = Output(path, fmt, size, dpi, theme, transparent, title)
+    fig = softmax_figure(logits, temperature, _checked_size(output, "softmax"), theme)
+    p, log_p = softmax(logits), softmax.log(logits)
+    rows = [(f"z{i + 1}", _number(z), f"{pi:.4f}", _number(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
+    _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
+    write(fig, output, "softmax")
+
+
+@app.command("glu")
+def glu_command(
+    variant: Annotated[str, typer.Argument(help="glu, reglu, geglu, swiglu or bilinear.", show_default=False)],
+    extent: Annotated[float, typer.Option("--extent", help="Draw a and b over [-EXTENT, EXTENT].")] = 3.0,
+    path: OutputOpt = None, fmt: FormatOpt = None, size: SizeOpt = "slide", dpi: DpiOpt = None,
+    theme: ThemeOpt = "light", transparent: TransparentOpt = False, title: TitleOpt = None,
+) -> None:
+    """A GLU variant f(a, b) = a g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
+    from ..catalog.vector import GatedLinearUnit
+    from ..plotting.nonpointwise import glu_figure
+
+    glu = registry.get(variant)
+    if not isinstance(glu, GatedLinearUnit):
+        variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
+        raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
+    output = Output(path, fmt, size, dpi, theme, transparent, title)
+    fig = glu_figure(glu, _checked_size(output, glu.name), theme, extent)
+    diagonal = glu.curve()
+    x = np.array(_SLICE_POINTS)
+    rows = [(_number(xi), _number(fi), _number(di)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
+    _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
+    write(fig, output, glu.name)
+
+
+def _numbers(text: str, what: str) -> list[float]:
+    try:
+        return [float(item) for item in text.split(",")]
+    except ValueError:
+        raise ActvizError(f"invalid {what} '{text}': expected comma-separated numbers, e.g. 1,-0.5,0.2") from None
+
+
+@app.command("maxout")
+def maxout_command(
+    k: Annotated[int, typer.Option("--k", "-k", help="Number of affine pieces (drawn from --seed).")] = 3,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the standard-normal slopes and offsets.")] = 0,
+    slopes: Annotated[str | None, typer.Option("--slopes", help="Given slopes, comma-separated (with --offsets).")] = None,
+    offsets: Annotated[str | None, typer.Option("--offsets", help="Given offsets, comma-separated (with --slopes).")] = None,
+    path: OutputOpt = None, fmt: FormatOpt = None, size: SizeOpt = "slide", dpi: DpiOpt = None,
+    theme: ThemeOpt = "light", transparent: TransparentOpt = False, title: TitleOpt = None,
+) -> None:
+    """Maxout of k affine pieces w_j x + b_j: the convex curve over its faint pieces, and where each piece is the maximum."""
+    from ..plotting.nonpointwise import maxout_figure
+
+    maxout = registry.get("maxout", k=k, seed=seed)
+    if (slopes is None) != (offsets is None):
+        raise ActvizError("--slopes and --offsets go together: give both or neither")
+    if slopes is not None:
+        maxout = maxout.with_pieces(_numbers(slopes, "--slopes"), _numbers(offsets, "--offsets"))
+    output = Output(path, fmt, size, dpi, theme, transparent, title)
+    fig = maxout_figure(maxout, _checked_size(output, "maxout"), theme)
+    rows = []
+    for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
+        interval = "never" if where is None else f"[{_number(where[0])}, {_number(where[1])}]"
+        rows.append((str(j + 1), _number(w), _number(b), interval.replace("inf", "∞")))
+    _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
+    write(fig, output, "maxout")
+
+
+@app.command("band")
+def band_command(
+    spec: Annotated[str, typer.Argument(help="prelu or rrelu, with parameters if you like (rrelu:lower=0.1,upper=0.3).", show_default=False)],
+    low: Annotated[float | None, typer.Option("--low", help="Lowest slope (default: rrelu's lower, 0 for prelu).")] = None,
+    high: Annotated[float | None, typer.Option("--high", help="Highest slope (default: rrelu's upper, 1 for prelu).")] = None,
+    path: OutputOpt = None, fmt: FormatOpt = None, size: SizeOpt = "slide", dpi: DpiOpt = None,
+    theme: ThemeOpt = "light", transparent: TransparentOpt = False, title: TitleOpt = None,
+) -> None:
+    """The band of curves of PReLU or RReLU over their negative-side slope, with the evaluation-mode curve solid."""
+    from ..catalog.vector import slope_band
+    from ..plotting.nonpointwise import band_figure
+
+    band = slope_band(spec, low, high)
+    stem = f"{band.activation.name}_band"
+    output = Output(path, fmt, size, dpi, theme, transparent, title)
+    fig = band_figure(band, _checked_size(output, stem), theme)
+    x = np.array(_SLICE_POINTS)
+    lowest, highest = band.member(band.low)(x), band.member(band.high)(x)
+    rows = [
+        (_number(xi), _number(min(a, b)), _number(e), _number(max(a, b)))
+        for xi, a, e, b in zip(x, lowest, band.activation(x), highest)
+    ]
+    _print_table(
+        f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
+        ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),
+        rows,
+    )
+    write(fig, output, stem)
