@@ -83,10 +83,16 @@ def get(spec: str, **params: object) -> Any:
     """The activation named by ``spec`` with its parameters bound.
 
     ``get("elu")``, ``get("elu", alpha=0.5)`` and ``get("elu:alpha=0.5")`` all
-    work; keyword arguments override values given in the spec string.
+    work; keyword arguments override values given in the spec string. A spec
+    that is not ``NAME[:params]`` is a formula in x (see :mod:`actviz.expr`):
+    ``get("x*sigmoid(b*x):b=1.5")``.
     """
     if not isinstance(spec, str):
         raise ActvizError(f"an activation spec is a string, not {type(spec).__name__}")
+    if not _SPEC.fullmatch(spec.strip()):
+        from .expr import formula  # imported here: expr itself looks names up in this registry
+
+        return formula(spec, **params)
     name, values = parse_spec(spec)
     entry = lookup(name)
     merged = {**values, **params}
