@@ -84,12 +84,13 @@ def get(spec: str, **params: object) -> Any:
 
     ``get("elu")``, ``get("elu", alpha=0.5)`` and ``get("elu:alpha=0.5")`` all
     work; keyword arguments override values given in the spec string. A spec
-    that is not ``NAME[:params]`` is a formula in x (see :mod:`actviz.expr`):
-    ``get("x*sigmoid(b*x):b=1.5")``.
+    that is not ``NAME[:params]``, or is just ``x``, is a formula in x (see
+    :mod:`actviz.expr`): ``get("x*sigmoid(b*x):b=1.5")``.
     """
     if not isinstance(spec, str):
         raise ActvizError(f"an activation spec is a string, not {type(spec).__name__}")
-    if not _SPEC.fullmatch(spec.strip()):
+    match = _SPEC.fullmatch(spec.strip())
+    if not match or match.group("name") == "x":
         from .expr import formula  # imported here: expr itself looks names up in this registry
 
         return formula(spec, **params)
