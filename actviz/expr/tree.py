@@ -1,0 +1,164 @@
+"""The expression tree of a formula and the simplifying constructors the
+derivative is built with.
+
+A :class:`Node` is immutable and compared by identity; derivative trees share
+subtrees with the formula (a DAG), so every walk over them memoises by ``id``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+NUM = "num"  # a float constant; ``name`` keeps its source text ("pi", "1.5") if any
+VAR = "x"
+PARAM = "param"  # a named parameter of the formula
+NEG = "neg"
+ADD = "+"
+SUB = "-"
+MUL = "*"
+DIV = "/"
+POW = "**"
+CMP = "cmp"  # ``name`` is one of < <= > >=; the value is 1.0 or 0.0
+CALL = "call"  # a built-in function (exp, max, where...)
+CATALOGUE = "catalogue"  # derivative ``order`` of a catalogue activation, with ``keywords``
+
+BINARY = (ADD, SUB, MUL, DIV, POW)
+
+
+@dataclass(frozen=True, eq=False)
+class Node:
+    """One node of a formula: its ``kind``, operands and kind-specific data.
+
+    ``depth`` (levels below and including this node) and ``variable`` (whether
+    x occurs in it) are computed once at construction.
+    """
+
+    kind: str
+    args: tuple[Node, ...] = ()
+    value: float = 0.0
+    name: str = ""
+    keywords: tuple[tuple[str, Node], ...] = ()
+    order: int = 0
+    depth: int = field(init=False, repr=False)
+    variable: bool = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        children = self.children()
+        object.__setattr__(self, "depth", 1 + max((c.depth for c in children), default=0))
+        object.__setattr__(self, "variable", self.kind == VAR or any(c.variable for c in children))
+
+    def children(self) -> tuple[Node, ...]:
+        """The operands, then the values of the keyword arguments."""
+        return self.args + tuple(node for _, node in self.keywords)
+
+
+X = Node(VAR)
+
+
+def num(value: float, name: str = "") -> Node:
+    """A constant (always a float)."""
+    return Node(NUM, value=float(value), name=name)
+
+
+def _is(node: Node, value: float) -> bool:
+    return node.kind == NUM and node.value == value
+
+
+def fold(kind: str, a: float, b: float) -> float:
+    """``a <op> b`` in float64 with IEEE results (``9.0**1e9`` is inf, ``1/0`` is inf)."""
+    with np.errstate(all="ignore"):
+        return float(_FOLD[kind](np.float64(a), np.float64(b)))
+
+
+_FOLD = {ADD: np.add, SUB: np.subtract, MUL: np.multiply, DIV: np.divide, POW: np.power}
+
+
+def neg(a: Node) -> Node:
+    """-a, simplified."""
+    if a.kind == NUM:
+        return num(-a.value)
+    if a.kind == NEG:
+        return a.args[0]
+    if a.kind == MUL and a.args[0].kind == NUM:
+        return mul(num(-a.args[0].value), a.args[1])
+    return Node(NEG, (a,))
+
+
+def add(a: Node, b: Node) -> Node:
+    """a + b, simplified."""
+    if a.kind == NUM and b.kind == NUM:
+        return num(fold(ADD, a.value, b.value))
+    if _is(a, 0.0):
+        return b
+    if _is(b, 0.0):
+        return a
+    if b.kind == NEG:
+        return sub(a, b.args[0])
+    if a.kind == NEG:
+        return sub(b, a.args[0])
+    return Node(ADD, (a, b))
+
+
+def sub(a: Node, b: Node) -> Node:
+    """a - b, simplified."""
+    if a.kind == NUM and b.kind == NUM:
+        return num(fold(SUB, a.value, b.value))
+    if _is(b, 0.0):
+        return a
+    if _is(a, 0.0):
+        return neg(b)
+    if b.kind == NEG:
+        return add(a, b.args[0])
+    return Node(SUB, (a, b))
+
+
+def mul(a: Node, b: Node) -> Node:
+    """a * b, simplified (constants first and merged, signs pulled out)."""
+    if a.kind == NUM and b.kind == NUM:
+        return num(fold(MUL, a.value, b.value))
+    if _is(a, 0.0) or _is(b, 0.0):
+        return num(0.0)
+    if b.kind == NUM or (b.kind == PARAM and a.kind not in (NUM, PARAM)):
+        a, b = b, a  # constants, then parameters, first: 2*b*f(x)
+    if _is(a, 1.0):
+        return b
+    if _is(a, -1.0):
+        return neg(b)
+    if a.kind == NEG:
+        return neg(mul(a.args[0], b))
+    if b.kind == NEG:
+        return neg(mul(a, b.args[0]))
+    if a.kind == NUM and b.kind == MUL and b.args[0].kind == NUM:
+        return mul(num(fold(MUL, a.value, b.args[0].value)), b.args[1])
+    return Node(MUL, (a, b))
+
+
+def div(a: Node, b: Node) -> Node:
+    """a / b, simplified."""
+    if a.kind == NUM and b.kind == NUM:
+        return num(fold(DIV, a.value, b.value))
+    if _is(a, 0.0):
+        return num(0.0)
+    if _is(b, 1.0):
+        return a
+    if a.kind == NEG:
+        return neg(div(a.args[0], b))
+    return Node(DIV, (a, b))
+
+
+def power(a: Node, b: Node) -> Node:
+    """a ** b, simplified."""
+    if a.kind == NUM and b.kind == NUM:
+        return num(fold(POW, a.value, b.value))
+    if _is(b, 1.0):
+        return a
+    if _is(b, 0.0):
+        return num(1.0)
+    return Node(POW, (a, b))
+
+
+def call(name: str, *args: Node) -> Node:
+    """The built-in function ``name`` applied to ``args``."""
+    return Node(CALL, args, name=name)
