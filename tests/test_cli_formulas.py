@@ -43,7 +43,7 @@ def test_info_shows_parameters_and_kinks_of_a_formula():
         ("x*sigmod(x)", "error: unknown function 'sigmod' at column 3; did you mean 'sigmoid'"),
         ("__import__('os').system('ls')", "error: unexpected '_' at column 1: names start with a letter"),
         ("x*sigmoid(b*x)", "error: no value for 'b' in x*sigmoid(b*x): give one as 'x*sigmoid(b*x):b=1.0' or --param b=1.0"),
-        ("x" * 2000 + "+1", "error: formula of 2002 characters is too long: at most 1000"),
+        ("x" * 2000 + "+1", "error: activation spec of 2002 characters is too long: at most 1000"),
     ],
 )
 def test_bad_formulas_are_one_red_line_with_exit_code_2(spec, message):

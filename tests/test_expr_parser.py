@@ -137,6 +137,7 @@ _HOSTILE = [
     "x\n+1",
     "x+" * 500_000 + "x",  # a 10^6-character formula
     "x" * 1_000_000 + "+x",
+    "a" * 1_000_000,  # a 10^6-character name: refused before the registry's spec regex runs
     "(" * 100_000 + "x" + ")" * 100_000,  # nesting 10^5 deep
     "-" * 100_000 + "x",
     "exp(" * 100_000 + "x" + ")" * 100_000,

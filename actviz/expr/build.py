@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -148,7 +148,7 @@ def formula(spec: str, **params: object) -> Activation:
             "activations it calls; its kinks are the zeros of its abs, sign, max, min, where and "
             "comparison parts and the catalogue kinks."
         ),
-        reference=Reference("user-defined", datetime.date.today().year, f"the formula {name}", "(no reference)"),
+        reference=Reference("user-defined", time.gmtime().tm_year, f"the formula {name}", "(no reference)"),
         parameters=parameters,
         kink_points=lambda **p: kinks(tree, p),
         constraint=_catalogue_constraint(tree),

@@ -13,6 +13,7 @@ miss a zero where u only touches t without crossing it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 
 import numpy as np
@@ -36,9 +37,14 @@ _CONVENTIONS = {
     "min": _TIE,
     "where": "where() takes the slope of the branch its condition selects here",
 }
-_GRID = np.unique(
-    np.concatenate([np.linspace(-10.0, 10.0, 4001), np.geomspace(10.0, 1e6, 2001), -np.geomspace(10.0, 1e6, 2001)])
-)
+
+
+@functools.cache
+def _grid() -> np.ndarray:
+    """The sample points of the zero search: dense on [-10, 10], geometric out to ±1e6."""
+    return np.unique(
+        np.concatenate([np.linspace(-10.0, 10.0, 4001), np.geomspace(10.0, 1e6, 2001), -np.geomspace(10.0, 1e6, 2001)])
+    )
 
 
 def _walk(tree: Node) -> Iterator[Node]:
@@ -92,11 +98,12 @@ def _solve(u: Node, target: float, params: Mapping[str, float]) -> list[float]:
 
 
 def _bisect_sign_changes(u: Node, target: float, params: Mapping[str, float]) -> list[float]:
-    g = evaluate(u, _GRID, params) - target
+    grid = _grid()
+    g = evaluate(u, grid, params) - target
     finite = np.isfinite(g)
-    exact = _GRID[finite & (g == 0)]
+    exact = grid[finite & (g == 0)]
     crossing = finite[:-1] & finite[1:] & (np.sign(g[:-1]) * np.sign(g[1:]) < 0)
-    lo, hi, g_lo = _GRID[:-1][crossing], _GRID[1:][crossing], g[:-1][crossing]
+    lo, hi, g_lo = grid[:-1][crossing], grid[1:][crossing], g[:-1][crossing]
     bracket_scale = np.maximum(np.abs(g_lo), np.abs(g[1:][crossing]))
     # Halve each bracket until it is a few ulp wide (or hits an exact zero).
     while np.any(hi - lo > 4e-16 * np.maximum(np.abs(lo), np.abs(hi)) + 1e-300):

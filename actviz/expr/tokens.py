@@ -13,9 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import SpecError
+from ..registry import MAX_SPEC_LENGTH
 
-MAX_LENGTH = 1000
-"""The longest formula accepted, in characters."""
+MAX_LENGTH = MAX_SPEC_LENGTH
+"""The longest formula accepted, in characters (the registry's limit for any spec)."""
 
 NUMBER = "number"
 NAME = "name"
