@@ -270,3 +270,20 @@ def test_a_derivative_too_long_for_a_title_is_summarised():
     act = actviz.get(deep)
     assert act.latex_derivative == r"f'(x) = \frac{d}{dx} f(x)"
     assert LATEX_NODE_LIMIT < 1000
+
+
+def test_builtins_agree_with_catalogue_entries_of_the_same_name():
+    """A built-in shadows a catalogue entry of the same name (sin, arctan, sign...):
+    both must be the same function, away from a jump where conventions may differ."""
+    from actviz.expr.functions import BUILTINS
+
+    shared = [n for n in BUILTINS if n in actviz.names(pointwise=True)]
+    x = np.concatenate([np.linspace(-30, 30, 6001), [-1e300, -1e-300, 1e-300, 1e300]])
+    for name in shared:
+        formula, entry = actviz.get(f"{name}(x)"), actviz.get(name)
+        away = np.all([np.abs(x - k.x) > 1e-9 for k in entry.kinks], axis=0)
+        for order in (0, 1):
+            ours = formula(x) if order == 0 else formula.derivative(x, order)
+            theirs = entry(x) if order == 0 else entry.derivative(x, order)
+            # both are NumPy's own function (or its exact derivative): a few ulp apart at most
+            np.testing.assert_allclose(ours[away], theirs[away], rtol=4 * np.finfo(float).eps, atol=1e-300)

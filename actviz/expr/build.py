@@ -6,6 +6,8 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 from .. import registry
 from ..activation import Activation, Param, Reference
 from ..errors import ActvizError, ParameterError, SpecError, did_you_mean
@@ -76,8 +78,6 @@ def _catalogue_constraint(tree: Node):  # noqa: ANN202  (a closure over the tree
         stack.extend(node.children())
 
     def constraint(**params: float) -> str | None:
-        import numpy as np
-
         for node in calls:
             values = {key: float(evaluate(value, np.zeros(()), params)) for key, value in node.keywords}
             try:

@@ -7,6 +7,7 @@ x = (t - u(0)) / u'(0). Otherwise u - t is sampled on a grid over
 [-1e6, 1e6] (dense on [-10, 10]), every sign change is refined by bisection to
 adjacent floats, and a candidate is kept only if |u - t| there is tiny compared
 with u's scale (so a pole, where u jumps through infinity, is not a kink).
+Where u - t is 0 on a whole stretch (``max(relu(x), 1)``), only the ends count.
 This finds every simple zero on the dense part and most further out; it can
 miss a zero where u only touches t without crossing it.
 """
@@ -98,24 +99,24 @@ def _solve(u: Node, target: float, params: Mapping[str, float]) -> list[float]:
 
 
 def _bisect_sign_changes(u: Node, target: float, params: Mapping[str, float]) -> list[float]:
+    """Every point where the sign of u - t changes between grid neighbours (including
+    from 0 to nonzero, so a flat stretch of zeros counts at its ends only), refined."""
     grid = _grid()
     g = evaluate(u, grid, params) - target
     finite = np.isfinite(g)
-    exact = grid[finite & (g == 0)]
-    crossing = finite[:-1] & finite[1:] & (np.sign(g[:-1]) * np.sign(g[1:]) < 0)
-    lo, hi, g_lo = grid[:-1][crossing], grid[1:][crossing], g[:-1][crossing]
-    bracket_scale = np.maximum(np.abs(g_lo), np.abs(g[1:][crossing]))
-    # Halve each bracket until it is a few ulp wide (or hits an exact zero).
+    change = finite[:-1] & finite[1:] & (np.sign(g[:-1]) != np.sign(g[1:]))
+    lo, hi, g_lo, g_hi = grid[:-1][change], grid[1:][change], g[:-1][change], g[1:][change]
+    bracket_scale = np.maximum(np.abs(g_lo), np.abs(g_hi))
+    # Halve each bracket until it is a few ulp wide, keeping the sign change inside.
     while np.any(hi - lo > 4e-16 * np.maximum(np.abs(lo), np.abs(hi)) + 1e-300):
         mid = 0.5 * (lo + hi)
         g_mid = evaluate(u, mid, params) - target
         left = np.sign(g_mid) == np.sign(g_lo)
-        hit = g_mid == 0
-        lo, g_lo = np.where(left | hit, mid, lo), np.where(left, g_mid, g_lo)
-        hi = np.where(left, hi, mid)
-    residual = np.minimum(np.abs(evaluate(u, lo, params) - target), np.abs(evaluate(u, hi, params) - target))
-    roots = np.concatenate([exact, lo[residual <= 1e-6 * bracket_scale]])
-    return [float(r) for r in roots]
+        lo, g_lo = np.where(left, mid, lo), np.where(left, g_mid, g_lo)
+        hi, g_hi = np.where(left, hi, mid), np.where(left, g_hi, g_mid)
+    residual = np.minimum(np.abs(g_lo), np.abs(g_hi))
+    roots = np.where(np.abs(g_lo) <= np.abs(g_hi), lo, hi)
+    return [float(r) for r in roots[residual <= 1e-6 * bracket_scale]]
 
 
 def kinks(tree: Node, params: Mapping[str, float]) -> tuple[Kink, ...]:

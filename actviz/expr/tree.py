@@ -24,7 +24,6 @@ CMP = "cmp"  # ``name`` is one of < <= > >=; the value is 1.0 or 0.0
 CALL = "call"  # a built-in function (exp, max, where...)
 CATALOGUE = "catalogue"  # derivative ``order`` of a catalogue activation, with ``keywords``
 
-BINARY = (ADD, SUB, MUL, DIV, POW)
 
 
 @dataclass(frozen=True, eq=False)
