@@ -19,6 +19,8 @@ of nesting before Python's own stack could be at risk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .. import registry
 from ..errors import UnknownActivationError, did_you_mean
 from .functions import BUILTINS, CONSTANTS
@@ -113,19 +115,19 @@ class _Parser:
             left = self.node(token.column, CMP, left, right, name=token.text)
         return left
 
-    def sum(self) -> Node:
-        left = self.product()
-        while self.at("+", "-"):
+    def chain(self, operators: tuple[str, ...], operand: Callable[[], Node]) -> Node:
+        """operand { operator operand }, left-associative, in a loop (no recursion per term)."""
+        left = operand()
+        while self.at(*operators):
             token = self.take()
-            left = self.node(token.column, token.text, left, self.product())
+            left = self.node(token.column, token.text, left, operand())
         return left
 
+    def sum(self) -> Node:
+        return self.chain(("+", "-"), self.product)
+
     def product(self) -> Node:
-        left = self.unary()
-        while self.at("*", "/"):
-            token = self.take()
-            left = self.node(token.column, token.text, left, self.unary())
-        return left
+        return self.chain(("*", "/"), self.unary)
 
     def unary(self) -> Node:
         if not self.at("+", "-"):

@@ -7,6 +7,8 @@ subtrees with the formula (a DAG), so every walk over them memoises by ``id``.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -74,6 +76,21 @@ def fold(kind: str, a: float, b: float) -> float:
 _FOLD = {ADD: np.add, SUB: np.subtract, MUL: np.multiply, DIV: np.divide, POW: np.power}
 
 
+def _folding(kind: str) -> Callable[[Callable[[Node, Node], Node]], Callable[[Node, Node], Node]]:
+    """Wrap a binary constructor so that two constants fold into one first."""
+
+    def wrap(simplify: Callable[[Node, Node], Node]) -> Callable[[Node, Node], Node]:
+        @functools.wraps(simplify)
+        def build(a: Node, b: Node) -> Node:
+            if a.kind == NUM and b.kind == NUM:
+                return num(fold(kind, a.value, b.value))
+            return simplify(a, b)
+
+        return build
+
+    return wrap
+
+
 def neg(a: Node) -> Node:
     """-a, simplified."""
     if a.kind == NUM:
@@ -85,10 +102,9 @@ def neg(a: Node) -> Node:
     return Node(NEG, (a,))
 
 
+@_folding(ADD)
 def add(a: Node, b: Node) -> Node:
     """a + b, simplified."""
-    if a.kind == NUM and b.kind == NUM:
-        return num(fold(ADD, a.value, b.value))
     if _is(a, 0.0):
         return b
     if _is(b, 0.0):
@@ -100,10 +116,9 @@ def add(a: Node, b: Node) -> Node:
     return Node(ADD, (a, b))
 
 
+@_folding(SUB)
 def sub(a: Node, b: Node) -> Node:
     """a - b, simplified."""
-    if a.kind == NUM and b.kind == NUM:
-        return num(fold(SUB, a.value, b.value))
     if _is(b, 0.0):
         return a
     if _is(a, 0.0):
@@ -113,10 +128,9 @@ def sub(a: Node, b: Node) -> Node:
     return Node(SUB, (a, b))
 
 
+@_folding(MUL)
 def mul(a: Node, b: Node) -> Node:
     """a * b, simplified (constants first and merged, signs pulled out)."""
-    if a.kind == NUM and b.kind == NUM:
-        return num(fold(MUL, a.value, b.value))
     if _is(a, 0.0) or _is(b, 0.0):
         return num(0.0)
     if b.kind == NUM or (b.kind == PARAM and a.kind not in (NUM, PARAM)):
@@ -134,10 +148,9 @@ def mul(a: Node, b: Node) -> Node:
     return Node(MUL, (a, b))
 
 
+@_folding(DIV)
 def div(a: Node, b: Node) -> Node:
     """a / b, simplified."""
-    if a.kind == NUM and b.kind == NUM:
-        return num(fold(DIV, a.value, b.value))
     if _is(a, 0.0):
         return num(0.0)
     if _is(b, 1.0):
@@ -147,10 +160,9 @@ def div(a: Node, b: Node) -> Node:
     return Node(DIV, (a, b))
 
 
+@_folding(POW)
 def power(a: Node, b: Node) -> Node:
     """a ** b, simplified."""
-    if a.kind == NUM and b.kind == NUM:
-        return num(fold(POW, a.value, b.value))
     if _is(b, 1.0):
         return a
     if _is(b, 0.0):
