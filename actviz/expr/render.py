@@ -8,7 +8,7 @@ import math
 from .functions import BUILTINS
 from .tree import ADD, CALL, CATALOGUE, CMP, DIV, MUL, NEG, NUM, PARAM, POW, SUB, VAR, Node
 
-LATEX_NODE_LIMIT = 400
+LATEX_NODE_LIMIT = 150
 """Trees with more nodes than this (written out in full) are not typeset term
 by term: a title that long would be unreadable."""
 
@@ -99,7 +99,8 @@ def _number_latex(node: Node) -> str:
         return r"\mathrm{nan}"
     if value in (float("inf"), float("-inf")):
         return r"\infty" if value > 0 else r"-\infty"
-    text = _number_text(value)
+    # A typed number is shown in full; one the derivative computed (2/sqrt(pi), 3*1e-05) to 6 digits.
+    text = _number_text(value) if node.name else format(value, ".6g")
     if "e" in text:
         mantissa, exponent = text.split("e")
         power = "10^{" + str(int(exponent)) + "}"

@@ -67,6 +67,17 @@ def _is(node: Node, value: float) -> bool:
     return node.kind == NUM and node.value == value
 
 
+def _negated(node: Node) -> Node | None:
+    """-node without a sign if node visibly carries one (-u, -2, -2*u), else None."""
+    if node.kind == NEG:
+        return node.args[0]
+    if node.kind == NUM and node.value < 0:
+        return num(-node.value)
+    if node.kind == MUL and node.args[0].kind == NUM and node.args[0].value < 0:
+        return mul(num(-node.args[0].value), node.args[1])
+    return None
+
+
 def fold(kind: str, a: float, b: float) -> float:
     """``a <op> b`` in float64 with IEEE results (``9.0**1e9`` is inf, ``1/0`` is inf)."""
     with np.errstate(all="ignore"):
@@ -109,10 +120,10 @@ def add(a: Node, b: Node) -> Node:
         return b
     if _is(b, 0.0):
         return a
-    if b.kind == NEG:
-        return sub(a, b.args[0])
-    if a.kind == NEG:
-        return sub(b, a.args[0])
+    if _negated(b) is not None:
+        return sub(a, _negated(b))
+    if _negated(a) is not None:
+        return sub(b, _negated(a))
     return Node(ADD, (a, b))
 
 
@@ -123,8 +134,8 @@ def sub(a: Node, b: Node) -> Node:
         return a
     if _is(a, 0.0):
         return neg(b)
-    if b.kind == NEG:
-        return add(a, b.args[0])
+    if _negated(b) is not None:
+        return add(a, _negated(b))
     return Node(SUB, (a, b))
 
 
@@ -143,8 +154,12 @@ def mul(a: Node, b: Node) -> Node:
         return neg(mul(a.args[0], b))
     if b.kind == NEG:
         return neg(mul(a, b.args[0]))
-    if a.kind == NUM and b.kind == MUL and b.args[0].kind == NUM:
-        return mul(num(fold(MUL, a.value, b.args[0].value)), b.args[1])
+    if a.kind == NUM and b.kind in (MUL, DIV) and b.args[0].kind == NUM:  # 2*(3*u) = 6*u, 2*(0.5/u) = 1/u
+        return (mul if b.kind == MUL else div)(num(fold(MUL, a.value, b.args[0].value)), b.args[1])
+    if a.kind != NUM and b.kind == MUL and b.args[0].kind == NUM:  # u*(2*v) = 2*(u*v)
+        return mul(b.args[0], mul(a, b.args[1]))
+    if a.kind == MUL and a.args[0].kind == NUM:  # (2*u)*v = 2*(u*v)
+        return mul(a.args[0], mul(a.args[1], b))
     return Node(MUL, (a, b))
 
 
@@ -155,8 +170,8 @@ def div(a: Node, b: Node) -> Node:
         return num(0.0)
     if _is(b, 1.0):
         return a
-    if a.kind == NEG:
-        return neg(div(a.args[0], b))
+    if _negated(a) is not None:
+        return neg(div(_negated(a), b))
     return Node(DIV, (a, b))
 
 
@@ -167,6 +182,8 @@ def power(a: Node, b: Node) -> Node:
         return a
     if _is(b, 0.0):
         return num(1.0)
+    if a.kind == NEG and b.kind == NUM and b.value % 2 == 0:  # (-u)**2 = u**2
+        return power(a.args[0], b)
     return Node(POW, (a, b))
 
 
