@@ -4,6 +4,8 @@ parsed formula and its derivative; bad formulas are one-line errors, exit 2."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -69,8 +71,16 @@ def test_param_options_helper_for_commands_taking_a_spec():
     act = actviz.get("x*sigmoid(b*x)", **parse_params(["b=1.5"]))
     assert act.spec == "x*sigmoid(b*x):b=1.5"
     for bad, message in [("b", "expected NAME=VALUE"), ("b=x", "invalid value 'x' for parameter 'b'"),
-                         ("1b=2", "expected NAME=VALUE")]:
+                         ("1b=2", "expected NAME=VALUE"), ("b=\uff11.5", "invalid value '\uff11.5'"),
+                         ("b=1_0", "invalid value '1_0'"), ("b=nan", "invalid value 'nan'")]:
         with pytest.raises(actviz.ActvizError, match=message):
             parse_params([bad])
     with pytest.raises(actviz.ActvizError, match="parameter 'b' is given twice"):
         parse_params(["b=1", "b=2"])
+
+
+def test_formulas_import_neither_scipy_nor_matplotlib():
+    code = "import actviz; a = actviz.get('x*sigmoid(b*x) + abs(x - 1):b=2'); a(1.0); a.derivative(1.0, 2); a.kinks"
+    loaded = subprocess.run([sys.executable, "-c", code + "; import sys; print(' '.join(sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert "scipy" not in loaded and "matplotlib" not in loaded and "typer" not in loaded

@@ -16,6 +16,7 @@ from .evaluate import evaluate
 from .kinks import kinks
 from .parser import parse
 from .render import LATEX_NODE_LIMIT, expanded_size, to_latex, to_text
+from .tokens import SIGNED_NUMBER
 from .tree import CATALOGUE, PARAM, Node
 
 FAMILY = "formula"
@@ -45,10 +46,9 @@ def parse_params(items: Iterable[str]) -> dict[str, float]:
         key, sep, raw = (part.strip() for part in item.partition("="))
         if not sep or not key.isidentifier() or not key.isascii() or not raw:
             raise SpecError(f"invalid parameter '{item.strip()}': expected NAME=VALUE such as b=1.5")
-        try:
-            number = float(raw)
-        except ValueError:
-            raise SpecError(f"invalid value '{raw}' for parameter '{key}': expected a number") from None
+        if not SIGNED_NUMBER.fullmatch(raw):  # float() alone would take '１.5', '1_0' and 'nan'
+            raise SpecError(f"invalid value '{raw}' for parameter '{key}': expected a number such as 1.5 or -2e-3")
+        number = float(raw)
         if key in values:
             raise SpecError(f"parameter '{key}' is given twice")
         values[key] = number

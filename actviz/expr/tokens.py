@@ -24,7 +24,10 @@ OPERATOR = "operator"
 END = "end"
 
 _OPERATORS = ("**", "<=", ">=", "+", "-", "*", "/", "(", ")", ",", "<", ">", "=")
-_STRICT_NUMBER = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NUMBER_SYNTAX = r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+_STRICT_NUMBER = re.compile(_NUMBER_SYNTAX)
+SIGNED_NUMBER = re.compile(r"[+-]?" + _NUMBER_SYNTAX)
+"""A number literal with an optional sign, in ASCII: the values of ``name=value`` parameters."""
 _NUMBER_LIKE = re.compile(r"[0-9.]+(?:[eE][+-]?)?[A-Za-z0-9_.]*")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _HINTS = {
