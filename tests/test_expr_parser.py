@@ -205,3 +205,35 @@ def test_the_parser_raises_nothing_but_actviz_errors(text):
     except actviz.ActvizError:
         return
     assert isinstance(act, actviz.Activation)
+
+
+_DEEPEST = [
+    "**".join(["x"] * MAX_DEPTH),
+    "sin(" * (MAX_DEPTH - 1) + "x" + ")" * (MAX_DEPTH - 1),
+    "/".join(["x"] * MAX_DEPTH),
+    "(" * MAX_DEPTH + "x" + ")" * MAX_DEPTH,
+    "abs(" * (MAX_DEPTH - 2) + "x - 1" + ")" * (MAX_DEPTH - 2),
+    "where(x > 0, " * (MAX_DEPTH // 2 - 1) + "x" + ", -x)" * (MAX_DEPTH // 2 - 1),
+    "x*sigmoid(" * (MAX_DEPTH // 2 - 1) + "x" + ")" * (MAX_DEPTH // 2 - 1),
+    "x**-" * (MAX_DEPTH // 2 - 1) + "x",
+]
+
+
+def test_the_deepest_formulas_fit_well_inside_pythons_stack():
+    """Parsing, f'', LaTeX and kinks of the deepest accepted formulas need fewer than 500
+    Python frames (measured: about 440), so they run with room to spare under the default
+    limit of 1000 even when called from deep inside a CLI or a test runner."""
+    import inspect
+    import sys
+
+    import numpy as np
+
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 500)
+    try:
+        for text in _DEEPEST:
+            act = actviz.get(text)
+            act.derivative(np.linspace(0.1, 2.0, 5), 2)
+            assert act.latex and act.latex_derivative and act.kinks is not None
+    finally:
+        sys.setrecursionlimit(old)

@@ -27,7 +27,7 @@ from .functions import BUILTINS, CONSTANTS
 from .tokens import END, NAME, NUMBER, OPERATOR, FormulaError, Token, tokenize
 from .tree import CALL, CATALOGUE, CMP, NEG, NUM, PARAM, X, Node
 
-MAX_DEPTH = 64
+MAX_DEPTH = 48
 """The deepest formula accepted: levels of operators, calls and parentheses."""
 
 _COMPARISONS = ("<", "<=", ">", ">=")
