@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import actviz
-from actviz.expr import MAX_DEPTH, MAX_LENGTH, FormulaError, parse
+from actviz.expr import MAX_DEPTH, MAX_LENGTH, FormulaError, formula, parse
 from actviz.expr.render import to_text
 from actviz.expr.tree import Node
 
@@ -237,3 +237,48 @@ def test_the_deepest_formulas_fit_well_inside_pythons_stack():
             assert act.latex and act.latex_derivative and act.kinks is not None
     finally:
         sys.setrecursionlimit(old)
+
+
+_ATOMS = st.sampled_from(["x", "2", "0.5", "1e-3", "pi", "e", "k"])
+
+
+def _compose(children):
+    binary = st.tuples(children, st.sampled_from(["+", "-", "*", "/", "**"]), children)
+    return st.one_of(
+        binary.map(lambda t: f"{t[0]}{t[1]}{t[2]}"),  # no parentheses: precedence decides
+        binary.map(lambda t: f"({t[0]}){t[1]}({t[2]})"),
+        children.map(lambda c: f"-{c}"),
+        children.map(lambda c: f"-({c})"),
+        st.tuples(st.sampled_from(["exp", "tanh", "abs", "sigmoid"]), children).map(lambda t: f"{t[0]}({t[1]})"),
+        st.tuples(children, st.sampled_from(["<", "<=", ">", ">="]), children, children).map(
+            lambda t: f"where({t[0]} {t[1]} {t[2]}, {t[3]}, {t[0]})"
+        ),
+        st.tuples(children, children).map(lambda t: f"max({t[0]}, {t[1]})"),
+    )
+
+
+_RANDOM_FORMULAS = st.recursive(_ATOMS, _compose, max_leaves=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RANDOM_FORMULAS)
+def test_random_formulas_print_back_to_the_same_tree(text):
+    """The normalised text (an activation's name) parses back to exactly the tree it
+    came from, whatever the precedence and associativity."""
+    try:
+        tree = parse(text)
+    except FormulaError as error:
+        assert "too deeply nested" in str(error)
+        return
+    assert _shape(parse(to_text(tree))) == _shape(tree)
+
+
+@settings(max_examples=25, deadline=None)  # mathtext takes ~0.1 s per formula
+@given(_RANDOM_FORMULAS)
+def test_random_formulas_typeset_with_mathtext(text):
+    from matplotlib.mathtext import MathTextParser
+
+    act = formula(text, k=1.5) if "k" in text else formula(text)  # a lone 'pi' would be a catalogue name for get()
+    parser = MathTextParser("path")
+    for latex in (act.latex, act.latex_derivative):
+        parser.parse(f"${latex}$")
