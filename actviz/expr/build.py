@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 from .. import registry
-from ..activation import Activation, Param, Reference
+from ..activation import Activation, Kernel, Param, Reference
 from ..errors import ActvizError, ParameterError, SpecError, did_you_mean
 from .derive import derivative
 from .evaluate import evaluate
@@ -17,7 +17,7 @@ from .kinks import kinks
 from .parser import parse
 from .render import LATEX_NODE_LIMIT, expanded_size, to_latex, to_text
 from .tokens import SIGNED_NUMBER
-from .tree import CATALOGUE, PARAM, Node
+from .tree import CATALOGUE, PARAM, Node, walk
 
 FAMILY = "formula"
 
@@ -56,26 +56,13 @@ def parse_params(items: Iterable[str]) -> dict[str, float]:
 
 
 def _parameter_names(tree: Node) -> list[str]:
-    names: list[str] = []
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if node.kind == PARAM and node.name not in names:
-            names.append(node.name)
-        stack.extend(node.children())
-    return sorted(names)
+    return sorted({node.name for node in walk(tree) if node.kind == PARAM})
 
 
-def _catalogue_constraint(tree: Node):  # noqa: ANN202  (a closure over the tree)
+def _catalogue_constraint(tree: Node) -> Callable[..., str | None]:
     """A check that every catalogue call's keyword parameters are valid at the
-    formula's parameter values (``elu(x, alpha=a)`` needs a > 0)."""
-    calls = []
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if node.kind == CATALOGUE and node.keywords:
-            calls.append(node)
-        stack.extend(node.children())
+    formula's parameter values (``relun(x, max_value=m)`` needs m > 0)."""
+    calls = [node for node in walk(tree) if node.kind == CATALOGUE and node.keywords]
 
     def constraint(**params: float) -> str | None:
         for node in calls:
@@ -89,8 +76,8 @@ def _catalogue_constraint(tree: Node):  # noqa: ANN202  (a closure over the tree
     return constraint
 
 
-def _kernel(tree: Node):  # noqa: ANN202
-    def kernel(x, **params):  # noqa: ANN001,ANN202
+def _kernel(tree: Node) -> Kernel:
+    def kernel(x: np.ndarray, **params: float) -> np.ndarray:
         return evaluate(tree, x, params)
 
     return kernel

@@ -24,7 +24,7 @@ from ..activation import Kink
 from .derive import derivative
 from .evaluate import evaluate
 from .functions import BUILTINS
-from .tree import CALL, CATALOGUE, CMP, Node, sub
+from .tree import CALL, CATALOGUE, CMP, Node, sub, walk
 
 MAX_KINKS = 64
 """At most this many kinks are reported (``abs(sin(x))`` has infinitely many)."""
@@ -48,18 +48,6 @@ def _grid() -> np.ndarray:
     )
 
 
-def _walk(tree: Node) -> Iterator[Node]:
-    """Every distinct node of ``tree`` once, parents before children."""
-    seen: set[int] = set()
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if id(node) not in seen:
-            seen.add(id(node))
-            yield node
-            stack.extend(reversed(node.children()))
-
-
 def _catalogue_kinks(node: Node, params: Mapping[str, float]) -> tuple[Kink, ...]:
     values = {key: float(evaluate(value, np.zeros(()), params)) for key, value in node.keywords}
     entry = registry.lookup(node.name)
@@ -68,7 +56,7 @@ def _catalogue_kinks(node: Node, params: Mapping[str, float]) -> tuple[Kink, ...
 
 def _sources(tree: Node, params: Mapping[str, float]) -> Iterator[tuple[Node, float, str]]:
     """(argument u, target t, convention) for every part of ``tree`` that kinks where u = t."""
-    for node in _walk(tree):
+    for node in walk(tree):
         args = node.args
         if node.kind == CMP:
             yield sub(*args), 0.0, "a comparison jumps here; its slope is taken as 0"

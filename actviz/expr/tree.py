@@ -8,7 +8,7 @@ subtrees with the formula (a DAG), so every walk over them memoises by ``id``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -56,6 +56,18 @@ class Node:
 
 
 X = Node(VAR)
+
+
+def walk(tree: Node) -> Iterator[Node]:
+    """Every distinct node of ``tree`` once, parents before children, without recursion."""
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            yield node
+            stack.extend(reversed(node.children()))
 
 
 def num(value: float, name: str = "") -> Node:
