@@ -278,7 +278,7 @@ def test_latex_renders_with_mathtext_and_reads_as_text():
             parser.parse(f"${latex}$")
             assert latex_to_text(latex)
     assert actviz.get("x*sigmoid(x)").latex_derivative == r"f'(x) = \mathrm{sigmoid}(x) + x \cdot \mathrm{sigmoid}'(x)"
-    assert actviz.get("x*sigmoid(beta*x):beta=2").latex == r"f(x) = x \cdot \mathrm{sigmoid}(\beta \cdot x)"
+    assert actviz.get("x*sigmoid(beta*x):beta=2").latex == r"f(x) = x \cdot \mathrm{sigmoid}(\beta\,x)"
 
 
 def test_a_derivative_too_long_for_a_title_is_summarised():

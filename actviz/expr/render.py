@@ -153,6 +153,8 @@ def to_latex(node: Node) -> str:
     if kind == CMP:
         return f"{left_text} {_LATEX_COMPARISON[node.name]} {right_text}"
     if kind == MUL:
-        juxtapose = left.kind == NUM and _latex_precedence(left) == _ATOM and right.kind not in (NUM, NEG)
+        # 2\,x and b\,x, as written by hand; a dot everywhere else
+        coefficient = left.kind == PARAM or (left.kind == NUM and _latex_precedence(left) == _ATOM)
+        juxtapose = coefficient and right.kind in (VAR, PARAM, CALL, CATALOGUE, POW)
         return f"{left_text}\\,{right_text}" if juxtapose else rf"{left_text} \cdot {right_text}"
     return f"{left_text} {kind} {right_text}"
