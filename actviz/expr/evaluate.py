@@ -6,7 +6,10 @@ is inf, with no RuntimeWarning, because those are the true floating-point
 values of the expression the user wrote. Catalogue activations called inside
 a formula run their own kernels *outside* that silence, so a warning from a
 catalogue formula still surfaces as the bug it is. A nan input always gives
-nan, as for catalogue entries.
+nan, as for catalogue entries. At x = ±inf a formula gives the IEEE value of
+its expression, not its limit: ``x*tanh(softplus(x))`` at -inf is -inf*0 = nan
+where the catalogue's mish returns its limit 0 (the property analysis then
+takes the limit from far finite points).
 """
 
 from __future__ import annotations
