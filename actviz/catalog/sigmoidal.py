@@ -355,10 +355,6 @@ def _hardtanh_d1(x: np.ndarray, min_val: float, max_val: float) -> np.ndarray:
     return _piecewise.indicator(_piecewise.inside(x, min_val, max_val), x)
 
 
-def _hardtanh_d2(x: np.ndarray, min_val: float, max_val: float) -> np.ndarray:
-    return _stable.zeros_like(x)
-
-
 def _hardtanh_kinks(min_val: float, max_val: float) -> tuple[Kink, ...]:
     convention = "hardtanh'({}) = 0, as in torch (its backward passes gradient only for min_val < x < max_val)"
     return (Kink(min_val, convention.format("min_val")), Kink(max_val, convention.format("max_val")))
@@ -371,7 +367,7 @@ register(
         aliases=("hard_tanh",),
         f=_hardtanh,
         df=_hardtanh_d1,
-        d2f=_hardtanh_d2,
+        d2f=_stable.zeros_like,
         parameters=(
             Param("min_val", -1.0, "lower end of the linear region (the output floor)"),
             Param("max_val", 1.0, "upper end of the linear region (the output ceiling)"),
