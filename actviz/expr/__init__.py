@@ -13,8 +13,10 @@ The language
   where(cond, a, b) (a where cond is nonzero, else b, as in NumPy);
 - every pointwise catalogue activation by name, with one argument and optional
   keyword parameters that do not depend on x: ``tanh(x)``, ``gelu(x)``,
-  ``relu(x - 1)``, ``elu(x, alpha=0.5)``, ``leaky_relu(x, negative_slope=a)``;
+  ``relu(x - 1)``, ``relun(x, max_value=2)``, ``leaky_relu(x, negative_slope=a)``;
   their derivatives come from the catalogue (chain rule), so stable forms are kept;
+  a built-in shadows a catalogue entry of the same name (sin, arctan, sign:
+  the same function, tested);
 - any other name is a parameter of the formula and needs a value, given in the
   spec after a colon, ``"x*sigmoid(b*x):b=1.5,c=2"``, or as keyword arguments,
   ``actviz.get("x*sigmoid(b*x)", b=1.5)`` (a CLI passes repeated
