@@ -12,6 +12,9 @@ from typing import Any
 
 from .errors import ActvizError, SpecError, UnknownActivationError, did_you_mean
 
+MAX_SPEC_LENGTH = 1000
+"""The longest spec (name with parameters, or formula) accepted, in characters."""
+
 _ENTRIES: dict[str, Any] = {}
 _ALIASES: dict[str, str] = {}
 
@@ -83,10 +86,20 @@ def get(spec: str, **params: object) -> Any:
     """The activation named by ``spec`` with its parameters bound.
 
     ``get("elu")``, ``get("elu", alpha=0.5)`` and ``get("elu:alpha=0.5")`` all
-    work; keyword arguments override values given in the spec string.
+    work; keyword arguments override values given in the spec string. A spec
+    that is not ``NAME[:params]``, or is just ``x``, is a formula in x (see
+    :mod:`actviz.expr`): ``get("x*sigmoid(b*x):b=1.5")``. Specs longer than
+    :data:`MAX_SPEC_LENGTH` characters are refused.
     """
     if not isinstance(spec, str):
         raise ActvizError(f"an activation spec is a string, not {type(spec).__name__}")
+    if len(spec) > MAX_SPEC_LENGTH:  # refused before any regex runs over it
+        raise SpecError(f"activation spec of {len(spec)} characters is too long: at most {MAX_SPEC_LENGTH}")
+    match = _SPEC.fullmatch(spec.strip())
+    if not match or match.group("name") == "x":
+        from .expr import formula  # imported here: expr itself looks names up in this registry
+
+        return formula(spec, **params)
     name, values = parse_spec(spec)
     entry = lookup(name)
     merged = {**values, **params}
