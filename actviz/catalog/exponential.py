@@ -256,18 +256,14 @@ register(
 # -- the exponential itself and soft exponential --------------------------------------------
 
 
-def _exp(x: np.ndarray) -> np.ndarray:
-    return _overflow.exp(x)
-
-
 register(
     Activation(
         name="exponential",
         family=FAMILY,
         aliases=("exp",),
-        f=_exp,
-        df=_exp,
-        d2f=_exp,
+        f=_overflow.exp,
+        df=_overflow.exp,
+        d2f=_overflow.exp,
         latex=r"f(x) = e^{x}",
         latex_derivative=r"f'(x) = e^{x}",
         summary=(
@@ -361,6 +357,10 @@ register(
 
 # -- ELiSH and HardELiSH ---------------------------------------------------------------------
 
+_BASIRAT_ROTH = Reference(
+    "Basirat & Roth", 2018, "The Quest for the Golden Activation Function", "https://arxiv.org/abs/1808.00783"
+)
+
 
 def _elish_pieces(x: np.ndarray) -> tuple[np.ndarray, ...]:
     r"""Values and derivatives of both pieces on masked inputs: :math:`x\sigma(x)` for
@@ -406,12 +406,7 @@ register(
             "sigmoid below, found by a genetic search over activation functions. It dips to a "
             "minimum of about -0.17 near x = -0.88 and returns to 0 like e^x; f'' jumps at 0."
         ),
-        reference=Reference(
-            "Basirat & Roth",
-            2018,
-            "The Quest for the Golden Activation Function",
-            "https://arxiv.org/abs/1808.00783",
-        ),
+        reference=_BASIRAT_ROTH,
     )
 )
 
@@ -466,11 +461,6 @@ register(
             "exactly 0 for x <= -1 and exactly x for x >= 1. Found with ELiSH by genetic search; f' "
             "jumps at -1 and 1 and the unit is dead below -1."
         ),
-        reference=Reference(
-            "Basirat & Roth",
-            2018,
-            "The Quest for the Golden Activation Function",
-            "https://arxiv.org/abs/1808.00783",
-        ),
+        reference=_BASIRAT_ROTH,
     )
 )
