@@ -195,10 +195,11 @@ def _isrlu_parts(x: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
     r"""For x < 0: :math:`x\,r` and :math:`r = (1 + \alpha x^2)^{-1/2}`, without
     overflow: for x < -1 written with w = 1/x as :math:`1 + \alpha x^2 = x^2 (w^2 + \alpha)`."""
     neg, big, w = _isrlu_reciprocal(x)
-    root_small = np.sqrt(1.0 + alpha * (w * w))
-    root_big = np.sqrt(w * w + alpha)
-    xr = np.where(big, -1.0 / root_big, neg / root_small)
-    r = np.where(big, -w / root_big, 1.0 / root_small)
+    w2 = w * w
+    root_small = np.sqrt(1.0 + alpha * w2)
+    # -(w^2 + alpha)^(-1/2) as one pow (one rounding where sqrt and 1/ take two)
+    xr = np.where(big, -np.power(w2 + alpha, -0.5), neg / root_small)
+    r = np.where(big, -w / np.sqrt(w2 + alpha), 1.0 / root_small)
     return xr, r
 
 
@@ -376,7 +377,9 @@ def _elish_pieces(x: np.ndarray) -> tuple[np.ndarray, ...]:
     d2s_neg = -ds_neg * np.tanh(0.5 * neg)
     return (
         (pos * s_pos, s_pos + capped * ds_pos, 2.0 * ds_pos + capped * d2s_pos),
-        (em1 * s_neg, e * s_neg + em1 * ds_neg, e * s_neg + 2.0 * e * ds_neg + em1 * d2s_neg),
+        # f' = e^x sigma + (e^x - 1) sigma' = sigma (e^x + (e^x - 1)/(1 + e^x)): one product
+        # fewer near the minimum at x = log(sqrt2 - 1), where the two terms cancel
+        (em1 * s_neg, s_neg * (e + em1 / (1.0 + e)), e * s_neg + 2.0 * e * ds_neg + em1 * d2s_neg),
     )
 
 
