@@ -54,7 +54,8 @@ def reference(
     ``cases``: parameter sets tested besides the defaults (``{}`` is always
     included). ``has_limits=False`` for functions with no limit at ±inf (sin);
     ``oscillating=True`` for functions whose features keep unit width at any |x|
-    (sin, snake), so the difference step must not grow with |x|.
+    (sin, snake; also e^x, whose relative change over a unit step is the same at
+    any x), so the difference step must not grow with |x|.
     ``extra_points``: inputs where this function is delicate (its kinks' neighbours,
     where a formula switches branch...), added to the common grid.
     """
@@ -76,6 +77,7 @@ _STENCILS = {
 }
 _NORMS = {1: 2, 2: 1, 3: 2}
 _FLOOR = -1080  # |values| below 2**-1080 are resolved in absolute terms only: float64 sees 0
+_CEILING = 1100  # |samples| above 2**1100 are inf to float64 (see derivatives())
 
 
 def _mag(value: mp.mpf) -> int:
@@ -102,7 +104,10 @@ def _central_differences(
         needed = max(size - max(_mag(v), _FLOOR) - k * mag_h for k, v in enumerate(values) if k) + base_bits + 16
         if needed <= prec:
             return values
-        prec = needed + 32
+        # Where f is far beyond float64's range (e^x at x = 1e10: |f| ~ 2**(1.4e10)) a
+        # difference that cancelled to exactly 0 at too low a precision would look like
+        # a value below 2**-1080 and demand ~1e10 bits: there, at most double instead.
+        prec = min(needed + 32, 2 * prec) if size > _CEILING else needed + 32
 
 
 _REFINE_BITS = 64  # each refinement divides the step by 2**64, the truncation error by 2**128
@@ -142,10 +147,12 @@ def derivatives(
         values = finer
 
 
-def limit_derivatives(f: Callable[[mp.mpf], mp.mpf], sign: int, kinks: Iterable[float] = ()) -> list[float]:
+def limit_derivatives(
+    f: Callable[[mp.mpf], mp.mpf], sign: int, kinks: Iterable[float] = (), *, oscillating: bool = False
+) -> list[float]:
     """[f, f', f''] at ±1e400 rounded to float: what a float64 kernel must return at ±inf."""
     x = mp.mpf(sign) * mp.mpf(10) ** 400
-    return [float(v) for v in derivatives(f, x, kinks, 2)]
+    return [float(v) for v in derivatives(f, x, kinks, 2, oscillating=oscillating)]
 
 
 from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps  # noqa: E402,F401
