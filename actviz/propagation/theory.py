@@ -1,0 +1,413 @@
+r"""Mean-field theory of signal propagation through deep random networks
+(Poole et al. 2016, *Exponential expressivity in deep neural networks through
+transient chaos*; Schoenholz et al. 2017, *Deep Information Propagation*).
+
+A stack :math:`h^l = W^l \phi(h^{l-1}) + b^l` with :math:`W_{ij} \sim
+\mathcal{N}(0, \sigma_w^2/N)` and :math:`b_i \sim \mathcal{N}(0, \sigma_b^2)`,
+in the limit of infinite width. With :math:`z \sim \mathcal{N}(0, 1)`:
+
+* length map :math:`q^l = \sigma_w^2\, \mathbb{E}[\phi(\sqrt{q^{l-1}} z)^2] + \sigma_b^2`,
+  with fixed point :math:`q^*`;
+* :math:`\chi_1(q) = \sigma_w^2\, \mathbb{E}[\phi'(\sqrt{q} z)^2]`: backward,
+  :math:`\mathbb{E}\|g^{l-1}\|^2 = \chi_1(q^{l-1})\, \mathbb{E}\|g^l\|^2` with
+  :math:`g^l = \partial L / \partial h^l`; :math:`\chi_1(q^*) = 1` is the edge of chaos;
+* :math:`\chi_q = \sigma_w^2\, \tfrac{d}{dq}\mathbb{E}[\phi(\sqrt q z)^2]` at :math:`q^*`
+  and :math:`\xi_q = -1/\ln \chi_q`: how fast q settles;
+* correlation map :math:`c \mapsto (\sigma_w^2 \mathbb{E}[\phi(u_1)\phi(u_2)] + \sigma_b^2)/q^*`,
+  :math:`u_1 = \sqrt{q^*} z_1`, :math:`u_2 = \sqrt{q^*}(c z_1 + \sqrt{1-c^2} z_2)`, its
+  stable fixed point :math:`c^*` (1 in the ordered phase) and
+  :math:`\xi_c = -1/\ln(\sigma_w^2 \mathbb{E}[\phi'(u_1)\phi'(u_2)])` at :math:`c^*`
+  (:math:`= -1/\ln \chi_1` when :math:`c^* = 1`).
+
+Degenerate cases are named, not hidden: ``collapse`` (q -> 0: geometric when
+:math:`\chi_1(0^+) < 1`, only algebraic when it is 1, as for tanh at (1, 0)),
+``divergence`` (q -> infinity), ``line`` (every q is a fixed point: a positively
+homogeneous activation such as relu at (2, 0)).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import ActvizError
+from .gaussian import gaussian_rule
+from .roots import bracketed_root
+
+Q_TINY = 1e-280  # stands for q -> 0+: sqrt(q) z keeps the sign of z, so one-sided limits come out
+Q_HUGE = 1e250  # stands for q -> infinity
+_COLLAPSE_FLOOR = 1e-12  # below this, M(q) - q is rounding noise against q^2 terms
+_EXACT = 1e-12
+
+
+def _require_pointwise(act) -> None:  # noqa: ANN001
+    if not getattr(act, "pointwise", False):
+        raise ActvizError(f"deep-stack theory needs a pointwise activation; {act.name} is not pointwise")
+
+
+def _kinks(act) -> tuple[float, ...]:  # noqa: ANN001
+    return tuple(k.x for k in act.kinks)
+
+
+def moments(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
+    r""":math:`(\mathbb{E}[\phi(\sqrt q z)^2],\ \mathbb{E}[\phi'(\sqrt q z)^2])`, elementwise over
+    ``q >= 0`` (q = 0 gives the limits q -> 0+)."""
+    q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
+    x, w = gaussian_rule(np.zeros_like(q), np.sqrt(q), _kinks(act))
+    return np.sum(act(x) ** 2 * w, axis=-1), np.sum(act.derivative(x) ** 2 * w, axis=-1)
+
+
+def _one_sided(act, x: float) -> tuple[tuple[float, float], tuple[float, float]]:  # noqa: ANN001
+    step = 4 * np.spacing(abs(x))
+    points = np.array([x - step, x + step])
+    left, right = act(points), act.derivative(points)
+    return (float(left[0]), float(right[0])), (float(left[1]), float(right[1]))
+
+
+def moment_slope(act, q: float) -> float:  # noqa: ANN001
+    r""":math:`\tfrac{d}{dq}\mathbb{E}[\phi(\sqrt q z)^2]` by Gaussian integration by parts:
+
+    .. math:: \mathbb{E}[\phi'^2 + \phi\phi''] + \sum_k p_q(x_k)\Big(\Delta(\phi\phi')(x_k)
+              + \Delta(\phi^2)(x_k)\frac{x_k}{2q}\Big),
+
+    :math:`p_q` the N(0, q) density and :math:`\Delta` the jump across a kink :math:`x_k`.
+    """
+    q = max(q, Q_TINY)
+    x, w = gaussian_rule(np.array(0.0), np.array(math.sqrt(q)), _kinks(act))
+    phi, dphi, d2phi = act(x), act.derivative(x), act.derivative(x, 2)
+    slope = float(np.sum((dphi * dphi + phi * d2phi) * w))
+    for xk in _kinks(act):
+        density = math.exp(-xk * xk / (2 * q)) / math.sqrt(2 * math.pi * q)
+        if density == 0.0:
+            continue
+        (phi_l, dphi_l), (phi_r, dphi_r) = zip(*_one_sided(act, xk))
+        slope += density * ((phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * xk / (2 * q))
+    return slope
+
+
+def depth_scale(chi: float) -> float:
+    r""":math:`\xi = -1/\ln\chi` for :math:`0 < \chi < 1`; 0 for :math:`\chi = 0`; infinity for
+    :math:`\chi \ge 1` (no exponential decay)."""
+    chi = abs(chi)
+    if chi <= 0.0:
+        return 0.0
+    if chi >= 1.0:
+        return math.inf
+    return -1.0 / math.log(chi)
+
+
+# -- the length map -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FixedPoint:
+    """Where the length map goes from ``q0``: ``regime`` is ``fixed point``,
+    ``collapse`` (q* = 0), ``divergence`` (q* = inf) or ``line`` (every q is fixed)."""
+
+    regime: str
+    q_star: float
+
+
+def _homogeneous_slope(act) -> float | None:  # noqa: ANN001
+    """V(q)/q if it is the same at every q (phi positively homogeneous), else None."""
+    v, _ = moments(act, np.array([1e-6, 1.0, 1e6]))
+    ratios = v / np.array([1e-6, 1.0, 1e6])
+    if np.all(np.abs(ratios - ratios[1]) <= _EXACT * ratios[1]):
+        return float(ratios[1])
+    return None
+
+
+def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> FixedPoint:  # noqa: ANN001
+    r"""The stable fixed point :math:`q^*` the length map reaches from :math:`q^0`.
+
+    A positively homogeneous activation (relu, leaky relu) has :math:`M(q) = g q + \sigma_b^2`
+    with a constant gain g, and the closed form :math:`q^* = \sigma_b^2/(1 - g)` for g < 1.
+    Otherwise :math:`M(q) - q` is bracketed by factors of 4 from :math:`q^0` in the
+    direction the map moves, then solved with :func:`bracketed_root` (relative 1e-14).
+    """
+    _require_pointwise(act)
+
+    def excess(q: float) -> float:
+        v, _ = moments(act, q)
+        return sigma_w2 * float(v) + sigma_b2 - q
+
+    origin_fixed = sigma_b2 == 0.0 and float(act(0.0)) == 0.0
+    slope = _homogeneous_slope(act) if float(act(0.0)) == 0.0 else None
+    if slope is not None:  # M(q) = gain q + sigma_b^2 exactly
+        gain = sigma_w2 * slope
+        if sigma_b2 == 0.0 and abs(gain - 1.0) <= _EXACT:
+            return FixedPoint("line", q0)
+        if gain < 1.0:
+            return FixedPoint("collapse", 0.0) if sigma_b2 == 0.0 else FixedPoint("fixed point", sigma_b2 / (1.0 - gain))
+        return FixedPoint("divergence", math.inf)
+    f0 = excess(q0)
+    if f0 == 0.0:
+        return FixedPoint("fixed point", q0)
+    near, f_near = q0, f0
+    if f0 > 0:
+        while True:
+            far = near * 4.0
+            if far > Q_HUGE:
+                return FixedPoint("divergence", math.inf)
+            f_far = excess(far)
+            if not math.isfinite(f_far):
+                return FixedPoint("divergence", math.inf)
+            if f_far < -_EXACT * far:  # a crossing, not rounding noise of M(q) - q at huge q
+                break
+            near, f_near = far, f_far
+    else:
+        floor = _COLLAPSE_FLOOR if origin_fixed else 0.0
+        while True:
+            far = near / 4.0
+            if far < max(floor, Q_TINY):
+                return FixedPoint("collapse", 0.0)
+            f_far = excess(far)
+            if f_far >= 0:
+                break
+            near, f_near = far, f_far
+    return FixedPoint("fixed point", bracketed_root(excess, near, far, fa=f_near, fb=f_far))
+
+
+def chi1(act, sigma_w2: float, q: float) -> float:  # noqa: ANN001
+    r""":math:`\chi_1(q) = \sigma_w^2\,\mathbb{E}[\phi'(\sqrt q z)^2]` (q = 0: the limit q -> 0+,
+    q = inf: the value at q = 1e250)."""
+    _, d = moments(act, min(q, Q_HUGE))
+    return sigma_w2 * float(d)
+
+
+# -- the correlation map --------------------------------------------------------
+
+
+def _pair_expectations(act, q: float, c: float) -> tuple[float, float]:  # noqa: ANN001
+    r""":math:`(\mathbb{E}[\phi(u_1)\phi(u_2)],\ \mathbb{E}[\phi'(u_1)\phi'(u_2)])` for
+    :math:`u_1, u_2` of variance q and correlation c: an outer rule in :math:`u_1`,
+    an inner rule in :math:`u_2 \mid u_1 \sim \mathcal{N}(c u_1, q(1 - c^2))`."""
+    kinks = _kinks(act)
+    x1, w1 = gaussian_rule(np.array(0.0), np.array(math.sqrt(q)), kinks)
+    spread = math.sqrt(q * (1.0 - c) * (1.0 + c))
+    x2, w2 = gaussian_rule(c * x1, np.full_like(x1, spread), kinks)
+    inner_f = np.sum(act(x2) * w2, axis=-1)
+    inner_d = np.sum(act.derivative(x2) * w2, axis=-1)
+    return float(np.sum(act(x1) * inner_f * w1)), float(np.sum(act.derivative(x1) * inner_d * w1))
+
+
+def _hermite_power(act, q: float, terms: int = 64) -> np.ndarray:  # noqa: ANN001
+    r"""Mehler coefficients :math:`a_n^2`, :math:`a_n = \mathbb{E}[\phi(\sqrt q z)\,He_n(z)]/\sqrt{n!}`,
+    so that :math:`\mathbb{E}[\phi(u_1)\phi(u_2)] = \sum_n a_n^2 c^n` (truncated: a first guess)."""
+    z_scale = math.sqrt(q)
+    x, w = gaussian_rule(np.array(0.0), np.array(z_scale), _kinks(act))
+    z, weighted = x / z_scale, act(x) * w
+    h_prev, h = np.zeros_like(z), np.ones_like(z)
+    coefficients = np.empty(terms)
+    for n in range(terms):
+        coefficients[n] = np.sum(weighted * h)
+        h_prev, h = h, (z * h - math.sqrt(n) * h_prev) / math.sqrt(n + 1)
+    return coefficients**2
+
+
+def correlation_fixed_point(act, sigma_w2: float, sigma_b2: float, q_star: float) -> tuple[float, float]:  # noqa: ANN001
+    r"""The stable fixed point :math:`c^* \in [0, 1)` of the correlation map in the chaotic
+    phase and the slope :math:`\chi_c = \sigma_w^2\,\mathbb{E}[\phi'(u_1)\phi'(u_2)]` there.
+
+    :math:`f(c) = C(c) - c` is >= 0 at c = 0 and < 0 just below 1 when
+    :math:`\chi_1 > 1`. A first guess solves the truncated Mehler series
+    :math:`C(c) \approx (\sigma_w^2 \sum_n a_n^2 c^n + \sigma_b^2)/q^*`; Newton steps on
+    the exact two-dimensional quadrature polish it, using :math:`C'(c) = \chi_c(c)` (Price's
+    theorem). Returns (1, chi_1) when c* cannot be told from 1 (f >= 0 up to 1 - 1e-7).
+    """
+    power = _hermite_power(act, q_star)
+
+    def series_excess(c: float) -> float:
+        return (sigma_w2 * float(np.polynomial.polynomial.polyval(c, power)) + sigma_b2) / q_star - c
+
+    f0 = series_excess(0.0)
+    for gap in (1e-3, 1e-5, 1e-7):
+        f_top = series_excess(1.0 - gap)
+        if f_top < 0:
+            break
+    else:
+        return 1.0, chi1(act, sigma_w2, q_star)
+    c = 0.0 if f0 <= 1e-15 else bracketed_root(series_excess, 0.0, 1.0 - gap, fa=f0, fb=f_top, xtol=1e-10)
+    for _ in range(4):
+        pair, pair_slope = _pair_expectations(act, q_star, c)
+        excess = (sigma_w2 * pair + sigma_b2) / q_star - c
+        slope = sigma_w2 * pair_slope
+        step = excess / (slope - 1.0)
+        c_next = min(max(c - step, 0.0), 1.0 - gap)
+        if abs(c_next - c) <= 1e-13:
+            break
+        c = c_next
+    return c, slope
+
+
+# -- everything at one point ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeanField:
+    """The mean-field theory of one activation at one (sigma_w^2, sigma_b^2).
+
+    ``q_star`` is 0 for a collapse, ``inf`` for a divergence; ``chi1`` is then the
+    limit q -> 0+ or q -> infinity. Depth scales are ``inf`` where nothing decays
+    exponentially. ``notes`` say in words what the numbers mean.
+    """
+
+    activation: str
+    params: dict[str, float]
+    sigma_w2: float
+    sigma_b2: float
+    q0: float
+    regime: str
+    q_star: float
+    chi1: float
+    chi_q: float
+    xi_q: float
+    c_star: float
+    xi_c: float
+    phase: str
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        """JSON-ready: infinities become ``None`` (JSON has no infinity)."""
+
+        def clean(v: float) -> float | None:
+            return v if math.isfinite(v) else None
+
+        return {
+            "activation": self.activation, "params": dict(self.params),
+            "sigma_w2": self.sigma_w2, "sigma_b2": self.sigma_b2, "q0": self.q0,
+            "regime": self.regime, "phase": self.phase,
+            "q_star": clean(self.q_star), "chi1": clean(self.chi1), "chi_q": clean(self.chi_q),
+            "xi_q": clean(self.xi_q), "c_star": clean(self.c_star), "xi_c": clean(self.xi_c),
+            "notes": list(self.notes),
+        }
+
+
+def _phase(chi: float) -> str:
+    if abs(chi - 1.0) <= 1e-9:
+        return "critical"
+    return "ordered" if chi < 1 else "chaotic"
+
+
+def mean_field(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> MeanField:  # noqa: ANN001
+    """The whole theory (see the module docstring) of ``act`` at (sigma_w2, sigma_b2),
+    the length map started from ``q0`` (1 for inputs x ~ N(0, 1))."""
+    _require_pointwise(act)
+    if not (sigma_w2 > 0 and math.isfinite(sigma_w2)):
+        raise ActvizError(f"invalid sigma_w^2 {sigma_w2!r}: expected a positive number")
+    if not (sigma_b2 >= 0 and math.isfinite(sigma_b2)):
+        raise ActvizError(f"invalid sigma_b^2 {sigma_b2!r}: expected a number >= 0")
+    if not (q0 > 0 and math.isfinite(q0)):
+        raise ActvizError(f"invalid input second moment q0 {q0!r}: expected a positive number")
+    point = fixed_point(act, sigma_w2, sigma_b2, q0)
+    q_star = point.q_star
+    chi = chi1(act, sigma_w2, q_star)
+    notes: list[str] = []
+    c_star, xi_c = 1.0, depth_scale(chi)
+    if point.regime == "fixed point":
+        chi_q = sigma_w2 * moment_slope(act, q_star)
+        if chi > 1 + 1e-9:
+            c_star, chi_c = correlation_fixed_point(act, sigma_w2, sigma_b2, q_star)
+            xi_c = depth_scale(chi_c)
+    elif point.regime == "collapse":
+        chi_q = chi  # M(q) ~ chi_1(0+) q near 0
+        if abs(chi - 1.0) <= 1e-9:
+            notes.append("q -> 0 only algebraically (chi_1 = 1 at q = 0): no exponential depth scale")
+        else:
+            notes.append(f"q -> 0 geometrically, by a factor {chi:.4g} per layer; chi_1 is its q -> 0 limit")
+    elif point.regime == "line":
+        chi_q = 1.0
+        notes.append("every q is a fixed point (positively homogeneous activation): q stays at the input's q")
+    else:
+        chi_q = math.inf
+        notes.append("q grows without bound; chi_1 is its q -> infinity limit")
+        c_star, xi_c = math.nan, math.nan
+    phase = _phase(chi)
+    if phase == "chaotic" and chi < 1.1:
+        notes.append(f"gradients grow slowly: by chi_1^(1/2) = {math.sqrt(chi):.4f} per layer backwards "
+                     f"(x{chi ** 50:.3g} in squared norm over 50 layers)")
+    elif phase == "critical":
+        notes.append("edge of chaos (chi_1 = 1): gradients neither vanish nor explode geometrically")
+    return MeanField(act.spec, act.params, float(sigma_w2), float(sigma_b2), float(q0), point.regime,
+                     q_star, chi, chi_q, depth_scale(chi_q) if point.regime != "divergence" else math.nan,
+                     c_star, xi_c, phase, tuple(notes))
+
+
+# -- layer by layer and the edge of chaos -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    r"""The theory layer by layer, following the length map from the input's q.
+
+    ``q[l]`` is :math:`q^l` (l = 0 the input), ``chi1[l]`` is :math:`\chi_1(q^l)` and
+    ``log_grad_norm[l]`` the predicted :math:`\ln \|g^l\|` for :math:`\|g^L\| = 1`:
+    :math:`\tfrac12 \sum_{k=l}^{L-1} \ln \chi_1(q^k)`.
+    """
+
+    q: np.ndarray
+    chi1: np.ndarray
+    log_grad_norm: np.ndarray
+
+
+def profile(act, sigma_w2: float, sigma_b2: float, depth: int, q0: float = 1.0) -> Profile:  # noqa: ANN001
+    r"""Iterate :math:`q^{l+1} = \sigma_w^2 \mathbb{E}[\phi(\sqrt{q^l} z)^2] + \sigma_b^2` from
+    :math:`q^0 = q0` for ``depth`` layers and accumulate the backward gains
+    :math:`\chi_1(q^l)`. Once q stops changing (to 1e-15) the rest is filled in;
+    a q beyond 1e250 counts as infinite (chi_1 its limit there)."""
+    _require_pointwise(act)
+    q = np.empty(depth + 1)
+    gains = np.empty(depth + 1)
+    q[0] = q0
+    for layer in range(depth + 1):
+        current = q[layer]
+        if not current <= Q_HUGE:
+            q[layer:] = math.inf
+            gains[layer:] = chi1(act, sigma_w2, math.inf)
+            break
+        v, d = moments(act, current)
+        gains[layer] = sigma_w2 * float(d)
+        if layer == depth:
+            break
+        q[layer + 1] = sigma_w2 * float(v) + sigma_b2
+        if abs(q[layer + 1] - current) <= 1e-15 * current:
+            q[layer + 1:] = q[layer + 1]
+            gains[layer + 1:] = gains[layer]
+            break
+    logs = np.log(gains, out=np.full_like(gains, -math.inf), where=gains > 0)
+    log_norm = np.zeros(depth + 1)
+    log_norm[:-1] = 0.5 * np.cumsum(logs[:-1][::-1])[::-1]
+    return Profile(q, gains, log_norm)
+
+
+def critical_sigma_w2(act, sigma_b2: float, q0: float = 1.0) -> float:  # noqa: ANN001
+    r"""The :math:`\sigma_w^2` at the edge of chaos, :math:`\chi_1(q^*) = 1`, for this
+    :math:`\sigma_b^2`: a bracketed root of :math:`\chi_1(q^*(\sigma_w^2)) - 1` in
+    :math:`[10^{-6}, 10^4]`. Where :math:`\chi_1` jumps across 1 (gelu at
+    :math:`\sigma_b^2 = 0` goes from collapse to divergence) the jump is returned.
+    Raises :class:`ActvizError` when :math:`\chi_1 < 1` everywhere (a step function)."""
+    _require_pointwise(act)
+    if not (sigma_b2 >= 0 and math.isfinite(sigma_b2)):
+        raise ActvizError(f"invalid sigma_b^2 {sigma_b2!r}: expected a number >= 0")
+
+    def excess(sigma_w2: float) -> float:
+        return chi1(act, sigma_w2, fixed_point(act, sigma_w2, sigma_b2, q0).q_star) - 1.0
+
+    low, high = 1.0, 1.0
+    f_low = f_high = excess(1.0)
+    while f_low > 0:
+        if low < 1e-6:
+            raise ActvizError(f"{act.label} has chi_1 > 1 for every sigma_w^2 >= 1e-6 at sigma_b^2 = {sigma_b2:g}")
+        high, f_high = low, f_low
+        low /= 4.0
+        f_low = excess(low)
+    while f_high < 0:
+        if high > 1e4:
+            raise ActvizError(f"{act.label} has no edge of chaos at sigma_b^2 = {sigma_b2:g}: "
+                              "chi_1 < 1 for every sigma_w^2 up to 1e4")
+        low, f_low = high, f_high
+        high *= 4.0
+        f_high = excess(high)
+    return bracketed_root(excess, low, high, fa=f_low, fb=f_high, xtol=1e-13)
