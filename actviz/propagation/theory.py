@@ -193,16 +193,18 @@ def _pair_expectations(act, q: float, c: float) -> tuple[float, float]:  # noqa:
     return float(np.sum(act(x1) * inner_f * w1)), float(np.sum(act.derivative(x1) * inner_d * w1))
 
 
-def _hermite_power(act, q: float, terms: int = 64) -> np.ndarray:  # noqa: ANN001
+def hermite_power(act, q: object, terms: int = 64) -> np.ndarray:  # noqa: ANN001
     r"""Mehler coefficients :math:`a_n^2`, :math:`a_n = \mathbb{E}[\phi(\sqrt q z)\,He_n(z)]/\sqrt{n!}`,
-    so that :math:`\mathbb{E}[\phi(u_1)\phi(u_2)] = \sum_n a_n^2 c^n` (truncated: a first guess)."""
-    z_scale = math.sqrt(q)
-    x, w = gaussian_rule(np.array(0.0), np.array(z_scale), _kinks(act))
-    z, weighted = x / z_scale, act(x) * w
+    so that :math:`\mathbb{E}[\phi(u_1)\phi(u_2)] = \sum_n a_n^2 c^n` for :math:`u_1, u_2` of
+    variance q and correlation c (Mehler's formula). Shape ``q.shape + (terms,)``; the
+    truncated series serves as a first guess and for pictures."""
+    q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
+    x, w = gaussian_rule(np.zeros_like(q), np.sqrt(q), _kinks(act))
+    z, weighted = x / np.sqrt(q)[..., None], act(x) * w
     h_prev, h = np.zeros_like(z), np.ones_like(z)
-    coefficients = np.empty(terms)
+    coefficients = np.empty(q.shape + (terms,))
     for n in range(terms):
-        coefficients[n] = np.sum(weighted * h)
+        coefficients[..., n] = np.sum(weighted * h, axis=-1)
         h_prev, h = h, (z * h - math.sqrt(n) * h_prev) / math.sqrt(n + 1)
     return coefficients**2
 
@@ -217,7 +219,7 @@ def correlation_fixed_point(act, sigma_w2: float, sigma_b2: float, q_star: float
     the exact two-dimensional quadrature polish it, using :math:`C'(c) = \chi_c(c)` (Price's
     theorem). Returns (1, chi_1) when c* cannot be told from 1 (f >= 0 up to 1 - 1e-7).
     """
-    power = _hermite_power(act, q_star)
+    power = hermite_power(act, q_star)
 
     def series_excess(c: float) -> float:
         return (sigma_w2 * float(np.polynomial.polynomial.polyval(c, power)) + sigma_b2) / q_star - c

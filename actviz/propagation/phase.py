@@ -1,0 +1,136 @@
+r"""The (sigma_w^2, sigma_b^2) phase diagram of one activation (Poole et al. 2016, Fig. 2;
+Schoenholz et al. 2017, Fig. 1): where :math:`\chi_1 < 1` (ordered: nearby inputs
+converge, gradients vanish), where :math:`\chi_1 > 1` (chaotic: they decorrelate,
+gradients explode), the edge :math:`\chi_1 = 1` between, and the depth scale
+:math:`\xi_c` over which correlations travel.
+
+A whole grid needs thousands of fixed points, so the Gaussian moments are
+tabulated once on a log-spaced q grid (60 points per decade from 1e-12 to 1e12)
+and every grid point reads :math:`q^*` and :math:`\chi_1` off it by linear
+interpolation (relative error about 1e-4); in the chaotic phase :math:`c^*` comes
+from a 48-term Mehler series. The edge itself is solved exactly
+(:func:`~actviz.propagation.theory.critical_sigma_w2`) at a few sigma_b^2.
+For exact numbers at one point use :func:`~actviz.propagation.theory.mean_field`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import ActvizError
+from .theory import _require_pointwise, critical_sigma_w2, depth_scale, hermite_power, moments
+
+_Q_GRID = np.logspace(-12, 12, 24 * 60 + 1)
+_TERMS = 48
+
+
+@dataclass(frozen=True)
+class PhaseDiagram:
+    """``chi1`` and ``xi_c`` have shape (len(sigma_b2), len(sigma_w2)); ``xi_c`` is inf
+    on the edge and nan where q diverges. The exact edge is the curve
+    (``critical_sigma_w2``, ``critical_sigma_b2``), nan where there is none."""
+
+    activation: str
+    sigma_w2: np.ndarray
+    sigma_b2: np.ndarray
+    chi1: np.ndarray
+    xi_c: np.ndarray
+    critical_sigma_b2: np.ndarray
+    critical_sigma_w2: np.ndarray
+
+
+def _settle_on_grid(v: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q0: float) -> tuple[np.ndarray, np.ndarray]:
+    """Interpolated index (fractional position on the q grid) of the fixed point reached
+    from q0 for every sigma_w2, -inf for a collapse and +inf for a divergence."""
+    excess = sigma_w2[:, None] * v[None, :] + sigma_b2 - _Q_GRID[None, :]
+    start = int(np.searchsorted(_Q_GRID, q0))
+    rising = excess[:, start] > 0
+    position = np.empty(len(sigma_w2))
+    for i, up in enumerate(rising):
+        row = excess[i]
+        if up:
+            hits = np.nonzero(row[start:] <= 0)[0]
+            if len(hits) == 0:
+                position[i] = math.inf
+                continue
+            b = start + hits[0]
+        else:
+            hits = np.nonzero(row[: start + 1] >= 0)[0]
+            if len(hits) == 0:
+                position[i] = -math.inf
+                continue
+            b = hits[-1] + 1
+        a = b - 1
+        position[i] = a + row[a] / (row[a] - row[b])
+    return position, rising
+
+
+def _at(table: np.ndarray, position: np.ndarray) -> np.ndarray:
+    """Linear interpolation of rows of ``table`` (indexed by the q grid) at fractional positions."""
+    clipped = np.clip(position, 0, len(_Q_GRID) - 1)
+    low = np.minimum(np.floor(clipped).astype(int), len(_Q_GRID) - 2)
+    t = (clipped - low)[..., None] if table.ndim > 1 else clipped - low
+    return table[low] * (1 - t) + table[low + 1] * t
+
+
+def _chaotic_depth(power: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q_star: np.ndarray) -> np.ndarray:
+    r""":math:`\xi_c` from the Mehler series: bisection for :math:`c^*` on [0, 0.999]
+    (above, the interpolation error exceeds :math:`C(c) - c` and the point is next to the edge:
+    its depth scale is reported infinite)."""
+    orders = np.arange(power.shape[-1])
+
+    def series(c: np.ndarray) -> np.ndarray:
+        return np.sum(power * c[:, None] ** orders, axis=-1)
+
+    def excess(c: np.ndarray) -> np.ndarray:
+        return (sigma_w2 * series(c) + sigma_b2) / q_star - c
+
+    low, high = np.zeros_like(q_star), np.full_like(q_star, 0.999)
+    resolved = excess(high) < 0
+    for _ in range(60):
+        middle = 0.5 * (low + high)
+        above = excess(middle) >= 0
+        low, high = np.where(above, middle, low), np.where(above, high, middle)
+    c = 0.5 * (low + high)
+    slope = sigma_w2 * np.sum(power[:, 1:] * orders[1:] * c[:, None] ** (orders[1:] - 1), axis=-1) / q_star
+    xi = np.full_like(q_star, math.inf)
+    decaying = resolved & (slope < 1)
+    xi[decaying] = -1.0 / np.log(np.maximum(slope[decaying], 1e-300))
+    return xi
+
+
+def phase_diagram(act, sigma_w2: np.ndarray, sigma_b2: np.ndarray, *, q0: float = 1.0,  # noqa: ANN001
+                  edge_points: int = 13) -> PhaseDiagram:
+    """chi_1 and xi_c on the grid ``sigma_w2`` x ``sigma_b2`` (see the module docstring)."""
+    _require_pointwise(act)
+    sigma_w2, sigma_b2 = np.asarray(sigma_w2, dtype=float), np.asarray(sigma_b2, dtype=float)
+    if sigma_w2.ndim != 1 or sigma_b2.ndim != 1 or len(sigma_w2) < 2 or len(sigma_b2) < 2:
+        raise ActvizError("a phase diagram needs at least two values of sigma_w^2 and of sigma_b^2")
+    if np.any(sigma_w2 <= 0) or np.any(sigma_b2 < 0):
+        raise ActvizError("invalid phase-diagram range: expected sigma_w^2 > 0 and sigma_b^2 >= 0")
+    v, d = moments(act, _Q_GRID)
+    power = hermite_power(act, _Q_GRID, _TERMS)
+    chi = np.empty((len(sigma_b2), len(sigma_w2)))
+    xi = np.empty_like(chi)
+    for row, bias in enumerate(sigma_b2):
+        position, _ = _settle_on_grid(v, sigma_w2, float(bias), q0)
+        chi[row] = sigma_w2 * _at(d, position)
+        xi[row] = [depth_scale(value) for value in chi[row]]
+        xi[row][np.isposinf(position)] = math.nan
+        chaotic = np.isfinite(position) & (chi[row] > 1)
+        if np.any(chaotic):
+            q_star = np.exp(_at(np.log(_Q_GRID), position[chaotic]))
+            xi[row][chaotic] = _chaotic_depth(_at(power, position[chaotic]), sigma_w2[chaotic], float(bias), q_star)
+    edge_b2 = np.linspace(sigma_b2.min(), sigma_b2.max(), edge_points)
+    edge_w2 = np.array([_edge_or_nan(act, float(b), q0) for b in edge_b2])
+    return PhaseDiagram(act.spec, sigma_w2, sigma_b2, chi, xi, edge_b2, edge_w2)
+
+
+def _edge_or_nan(act, sigma_b2: float, q0: float) -> float:  # noqa: ANN001
+    try:
+        return critical_sigma_w2(act, sigma_b2, q0)
+    except ActvizError:
+        return math.nan
