@@ -75,7 +75,7 @@ class StackRun:
         return len(self.q) - 1
 
 
-def _sample_layers(depth: int, count: int = 9) -> list[int]:
+def _sample_layers(depth: int, count: int = 7) -> list[int]:
     return sorted({round(i * depth / (count - 1)) for i in range(count)})
 
 

@@ -64,7 +64,8 @@ def _settle_on_grid(v: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q0: fl
                 continue
             b = hits[-1] + 1
         a = b - 1
-        position[i] = a + row[a] / (row[a] - row[b])
+        drop = row[a] - row[b]
+        position[i] = a + (row[a] / drop if drop != 0 else 0.0)  # drop = 0: a line of fixed points
     return position, rising
 
 
@@ -76,34 +77,43 @@ def _at(table: np.ndarray, position: np.ndarray) -> np.ndarray:
     return table[low] * (1 - t) + table[low + 1] * t
 
 
+_C_SCAN = np.array([0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999])
+
+
 def _chaotic_depth(power: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q_star: np.ndarray) -> np.ndarray:
-    r""":math:`\xi_c` from the Mehler series: bisection for :math:`c^*` on [0, 0.999]
-    (above, the interpolation error exceeds :math:`C(c) - c` and the point is next to the edge:
-    its depth scale is reported infinite)."""
+    r""":math:`\xi_c` from the Mehler series :math:`C(c) = (\sigma_w^2 \sum_n a_n^2 c^n + \sigma_b^2)/q^*`.
+
+    :math:`f(c) = C(c) - c` is >= 0 from c = 0 up to :math:`c^*`; the first scan point
+    where it is negative brackets :math:`c^*`, refined by bisection. Where no scan point
+    up to 0.999 is negative the point is next to the edge (and the truncated series
+    cannot resolve it): its depth scale is reported infinite.
+    """
     orders = np.arange(power.shape[-1])
 
-    def series(c: np.ndarray) -> np.ndarray:
-        return np.sum(power * c[:, None] ** orders, axis=-1)
-
     def excess(c: np.ndarray) -> np.ndarray:
-        return (sigma_w2 * series(c) + sigma_b2) / q_star - c
+        return (sigma_w2[..., None] * np.sum(power[:, None, :] * c[..., None] ** orders, axis=-1)
+                + sigma_b2) / q_star[:, None] - c
 
-    low, high = np.zeros_like(q_star), np.full_like(q_star, 0.999)
-    resolved = excess(high) < 0
-    for _ in range(60):
+    scan = excess(np.broadcast_to(_C_SCAN, (len(q_star), len(_C_SCAN))))
+    negative = scan < 0
+    resolved = negative.any(axis=1)
+    first = np.argmax(negative, axis=1)
+    high = _C_SCAN[np.maximum(first, 1)]
+    low = _C_SCAN[np.maximum(first - 1, 0)]
+    for _ in range(50):
         middle = 0.5 * (low + high)
-        above = excess(middle) >= 0
+        above = excess(middle[:, None])[:, 0] >= 0
         low, high = np.where(above, middle, low), np.where(above, high, middle)
-    c = 0.5 * (low + high)
+    c = np.where(first == 0, 0.0, 0.5 * (low + high))
     slope = sigma_w2 * np.sum(power[:, 1:] * orders[1:] * c[:, None] ** (orders[1:] - 1), axis=-1) / q_star
     xi = np.full_like(q_star, math.inf)
     decaying = resolved & (slope < 1)
-    xi[decaying] = -1.0 / np.log(np.maximum(slope[decaying], 1e-300))
+    xi[decaying] = [depth_scale(value) for value in slope[decaying]]
     return xi
 
 
 def phase_diagram(act, sigma_w2: np.ndarray, sigma_b2: np.ndarray, *, q0: float = 1.0,  # noqa: ANN001
-                  edge_points: int = 13) -> PhaseDiagram:
+                  edge_points: int = 17) -> PhaseDiagram:
     """chi_1 and xi_c on the grid ``sigma_w2`` x ``sigma_b2`` (see the module docstring)."""
     _require_pointwise(act)
     sigma_w2, sigma_b2 = np.asarray(sigma_w2, dtype=float), np.asarray(sigma_b2, dtype=float)
@@ -124,7 +134,8 @@ def phase_diagram(act, sigma_w2: np.ndarray, sigma_b2: np.ndarray, *, q0: float 
         if np.any(chaotic):
             q_star = np.exp(_at(np.log(_Q_GRID), position[chaotic]))
             xi[row][chaotic] = _chaotic_depth(_at(power, position[chaotic]), sigma_w2[chaotic], float(bias), q_star)
-    edge_b2 = np.linspace(sigma_b2.min(), sigma_b2.max(), edge_points)
+    # denser near the smallest sigma_b^2, where the edge bends most (tanh: 1 + O(sqrt(sigma_b^2)))
+    edge_b2 = sigma_b2.min() + (sigma_b2.max() - sigma_b2.min()) * np.linspace(0.0, 1.0, edge_points) ** 2
     edge_w2 = np.array([_edge_or_nan(act, float(b), q0) for b in edge_b2])
     return PhaseDiagram(act.spec, sigma_w2, sigma_b2, chi, xi, edge_b2, edge_w2)
 
