@@ -12,8 +12,8 @@ Gradient norms are carried in log space: :math:`g` is renormalised every layer a
 forward signal is what a float64 network computes; a run that overflows it (a
 divergent stack) stops there and says so in ``stopped_at``.
 
-Every random number comes from a stream keyed by (seed, purpose, layer), so runs are
-reproducible and each :math:`W^l` can be regenerated in the backward pass instead of
+Every random number comes from a stream keyed by (seed, purpose, block of layers), so
+runs are reproducible and each :math:`W^l` can be regenerated in the backward pass instead of
 kept; derivatives are kept for at most 256 MB worth of layers, the rest recomputed
 from checkpoints.
 """
@@ -30,6 +30,7 @@ from ..errors import ActvizError
 
 _STREAM_INPUT, _STREAM_LAYER, _STREAM_GRADIENT = 0, 1, 2
 _MEMORY = 256 * 2**20
+_BLOCK_NUMBERS = 2**20
 _OVERFLOW = 1e150  # |h| beyond this would overflow h^2
 SAMPLES_PER_LAYER = 2000
 
@@ -80,32 +81,43 @@ def _sample_layers(depth: int, count: int = 7) -> list[int]:
 
 
 class _Stack:
-    """The random network of one run: weights on demand, the same every time."""
+    """The random network of one run: weights on demand, the same every time.
+
+    Weights and biases are drawn in blocks of consecutive layers (about a million
+    numbers per block, so narrow stacks do not pay a generator per layer); block k
+    comes from the stream (seed, layer, k) and can be drawn again at any time.
+    """
 
     def __init__(self, act, width: int, sigma_w2: float, sigma_b2: float, weights: str, seed: int) -> None:  # noqa: ANN001
         self.act, self.width, self.seed, self.weights = act, width, seed, weights
         self.w_scale = math.sqrt(sigma_w2 / width) if weights == "gaussian" else math.sqrt(sigma_w2)
         self.b_scale = math.sqrt(sigma_b2)
+        self.per_block = max(1, _BLOCK_NUMBERS // (width * (width + 1)))
+        self._block: tuple[int, np.ndarray] | None = None
         self._kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._capacity = _MEMORY // (8 * width * (width + 1))
+
+    def _raw(self, index: int) -> np.ndarray:
+        block, position = divmod(index - 1, self.per_block)
+        if self._block is None or self._block[0] != block:
+            rng = _rng(self.seed, _STREAM_LAYER, block)
+            self._block = (block, rng.standard_normal((self.per_block, self.width, self.width + 1)))
+        return self._block[1][position]
 
     def layer(self, index: int) -> tuple[np.ndarray, np.ndarray]:
         """:math:`W^l` and :math:`b^l` (column vector) for l = ``index`` >= 1.
 
         The most recent layers (256 MB of them) are kept for the backward pass,
-        which takes each one back once; older ones are generated again."""
+        which takes each one back once; older ones are drawn again."""
         kept = self._kept.pop(index, None)
         if kept is not None:
             return kept
-        rng = _rng(self.seed, _STREAM_LAYER, index)
-        matrix = rng.standard_normal((self.width, self.width))
+        raw = self._raw(index)
+        matrix = raw[:, :-1]
         if self.weights == "orthogonal":
             q, r = np.linalg.qr(matrix)
             matrix = q * np.sign(np.diag(r))  # Haar measure (Mezzadri 2007)
-        bias = rng.standard_normal((self.width, 1))
-        matrix *= self.w_scale
-        bias *= self.b_scale
-        return matrix, bias
+        return matrix * self.w_scale, raw[:, -1:] * self.b_scale
 
     def keep(self, index: int, layer: tuple[np.ndarray, np.ndarray]) -> None:
         """Keep layer ``index`` for :meth:`layer`, dropping the oldest kept one if full."""
@@ -167,9 +179,9 @@ def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_
     for layer in range(depth + 1):
         out = act(h)
         slope = act.derivative(h)
-        stats["q"].append(float(np.mean(h * h)))
-        stats["saturated"].append(float(np.mean(np.abs(slope) < saturation_threshold)))
-        stats["dead"].append(float(np.mean(np.all(slope == 0.0, axis=1))))
+        stats["q"].append(float(np.vdot(h, h)) / h.size)  # |h| <= 1e150 keeps the sum finite
+        stats["saturated"].append(np.count_nonzero(np.abs(slope) < saturation_threshold) / h.size)
+        stats["dead"].append(np.count_nonzero(np.count_nonzero(slope, axis=1) == 0) / width)
         stats["mean"].append(float(np.mean(out)))
         stats["var"].append(float(np.var(out)))
         if layer in sample_layers:

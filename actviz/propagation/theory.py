@@ -60,10 +60,11 @@ def moments(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
 
 
 def _one_sided(act, x: float) -> tuple[tuple[float, float], tuple[float, float]]:  # noqa: ANN001
+    """((phi, phi') just left of x, (phi, phi') just right of x), 4 ulp away."""
     step = 4 * np.spacing(abs(x))
     points = np.array([x - step, x + step])
-    left, right = act(points), act.derivative(points)
-    return (float(left[0]), float(right[0])), (float(left[1]), float(right[1]))
+    values, slopes = act(points), act.derivative(points)
+    return (float(values[0]), float(slopes[0])), (float(values[1]), float(slopes[1]))
 
 
 def moment_slope(act, q: float) -> float:  # noqa: ANN001
@@ -82,18 +83,19 @@ def moment_slope(act, q: float) -> float:  # noqa: ANN001
         density = math.exp(-xk * xk / (2 * q)) / math.sqrt(2 * math.pi * q)
         if density == 0.0:
             continue
-        (phi_l, dphi_l), (phi_r, dphi_r) = zip(*_one_sided(act, xk))
+        (phi_l, dphi_l), (phi_r, dphi_r) = _one_sided(act, xk)
         slope += density * ((phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * xk / (2 * q))
     return slope
 
 
 def depth_scale(chi: float) -> float:
     r""":math:`\xi = -1/\ln\chi` for :math:`0 < \chi < 1`; 0 for :math:`\chi = 0`; infinity for
-    :math:`\chi \ge 1` (no exponential decay)."""
+    :math:`\chi \ge 1 - 10^{-12}` (no exponential decay within 1e12 layers; closer to 1 than
+    that, :math:`\chi` is not known well enough to tell)."""
     chi = abs(chi)
     if chi <= 0.0:
         return 0.0
-    if chi >= 1.0:
+    if chi >= 1.0 - 1e-12:
         return math.inf
     return -1.0 / math.log(chi)
 
