@@ -217,5 +217,8 @@ class Activation:
         else:
             raise ActvizError(f"cannot evaluate {self.name} on {array.dtype} input: expected real numbers")
         result = kernel(array.astype(np.float64, copy=False), **self.params)
-        result = result.astype(dtype, copy=False)
+        # Rounding a float64 result beyond float32's range to float32 gives ±inf, the correctly
+        # rounded value (isru with a tiny alpha, threshold with a huge value): not an error.
+        with np.errstate(over="ignore"):
+            result = result.astype(dtype, copy=False)
         return result[()] if array.ndim == 0 else result
