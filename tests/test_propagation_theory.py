@@ -251,3 +251,77 @@ def test_bad_variances_are_refused():
 def test_chi1_is_the_q_to_zero_limit_across_a_kink():
     """relu'(0) = 0 by convention, but chi_1(0+) = sigma_w^2 (0^2 + 1^2)/2."""
     assert chi1(actviz.get("relu"), 1.0, 0.0) == pytest.approx(0.5, rel=1e-14)
+
+
+# -- the whole catalogue ------------------------------------------------------------------
+
+POINTWISE = actviz.names(pointwise=True)
+
+
+@pytest.mark.parametrize("name", POINTWISE)
+def test_theory_of_every_activation_is_consistent(name):
+    """For every pointwise entry at (1.5, 0.05) and (4, 0): no warning (pytest makes them
+    errors), a named regime, and in the fixed-point regime q* really is fixed:
+    sigma_w^2 E[phi(sqrt(q*) z)^2] + sigma_b^2 = q* to 1e-12."""
+    act = actviz.get(name)
+    for w2, b2 in ((1.5, 0.05), (4.0, 0.0)):
+        theory = mean_field(act, w2, b2)
+        assert theory.regime in ("fixed point", "collapse", "divergence", "line")
+        if theory.regime == "fixed point":
+            v, _ = moments(act, theory.q_star)
+            assert w2 * float(v) + b2 == pytest.approx(theory.q_star, rel=1e-12)
+            assert theory.chi1 >= 0 and 0 <= theory.c_star <= 1
+
+
+UNBOUNDED = ["relu", "leaky_relu", "gelu", "silu", "softplus", "mish", "elu", "selu", "celu", "identity"]
+
+
+@pytest.mark.parametrize("name", [n for n in UNBOUNDED if n in POINTWISE])
+def test_unbounded_activations_diverge_at_sigma_w2_four(name):
+    """Growth like |x| on at least one side: E[phi(sqrt(q) z)^2] ~ q/2 or more, so
+    4 E[...] > q for large q and the length map runs away."""
+    theory = mean_field(actviz.get(name), 4.0, 0.0)
+    assert theory.regime == "divergence" and theory.to_dict()["q_star"] is None
+    assert theory.chi1 > 1
+
+
+@pytest.mark.parametrize(("name", "limit"), [("gelu", 0.25), ("silu", 0.25), ("relu", 0.5)])
+def test_collapse_to_zero_is_geometric_with_chi1_the_q_to_zero_limit(name, limit):
+    """At (1, 0): phi'(0) = 1/2 for gelu and silu, relu' is 0 or 1 (mean square 1/2):
+    chi_1(0+) = sigma_w^2 E[phi'(0 +- 0)^2] < 1 and q shrinks by that factor per layer."""
+    if name not in POINTWISE:
+        pytest.skip(f"{name} is not in the catalogue yet")
+    act = actviz.get(name)
+    theory = mean_field(act, 1.0, 0.0)
+    assert theory.regime == "collapse" and theory.chi1 == pytest.approx(limit, rel=1e-9)
+    q = profile(act, 1.0, 0.0, 80).q
+    assert q[80] / q[79] == pytest.approx(limit, rel=1e-3)
+
+
+def test_elu_at_one_zero_decays_only_algebraically():
+    """elu'(0-) = alpha = 1 = elu'(0+): chi_1(0+) = 1, so q -> 0 slower than any geometric rate."""
+    if "elu" not in POINTWISE:
+        pytest.skip("elu is not in the catalogue yet")
+    theory = mean_field(actviz.get("elu"), 1.0, 0.0)
+    assert (theory.regime, theory.phase) == ("collapse", "critical") and math.isinf(theory.xi_q)
+    q = profile(actviz.get("elu"), 1.0, 0.0, 400).q
+    assert q[400] > 1e-6 and q[400] / q[399] > 0.99
+
+
+def test_selu_with_lecun_init_is_self_normalising_but_slightly_chaotic():
+    """Klambauer et al. 2017: q* = 1 at (1, 0); chi_1 = 1.0716 there (mpmath: SELU_CHI1),
+    so gradients grow by sqrt(1.0716) per layer backwards, and the notes say so."""
+    if "selu" not in POINTWISE:
+        pytest.skip("selu is not in the catalogue yet")
+    theory = mean_field(actviz.get("selu"), 1.0, 0.0)
+    assert theory.q_star == pytest.approx(1.0, rel=1e-12)
+    assert theory.chi1 == pytest.approx(SELU_CHI1, rel=1e-12)
+    assert theory.phase == "chaotic" and any("gradients grow slowly" in note for note in theory.notes)
+
+
+def test_quadrature_of_selu_slope_against_mpmath():
+    """E[selu'(z)^2] at q = 1 is SELU_CHI1 (kinked at 0: plain Gauss-Hermite gets 2-4 digits)."""
+    if "selu" not in POINTWISE:
+        pytest.skip("selu is not in the catalogue yet")
+    _, d = moments(actviz.get("selu"), 1.0)
+    assert float(d) == pytest.approx(SELU_CHI1, rel=1e-13)

@@ -51,12 +51,24 @@ def _kinks(act) -> tuple[float, ...]:  # noqa: ANN001
     return tuple(k.x for k in act.kinks)
 
 
+_SQUARABLE = 1e150  # squares of larger magnitudes could overflow a sum
+
+
+def _mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    r""":math:`\sum_i w_i v_i^2` along the last axis; ``inf`` (without an overflow warning)
+    where a node of positive weight has :math:`|v| > 10^{150}`."""
+    huge = ~(np.abs(values) <= _SQUARABLE)
+    tame = np.where(huge, 0.0, values)
+    total = np.sum(tame * tame * weights, axis=-1)
+    return np.where(np.any(huge & (weights > 0), axis=-1), math.inf, total)
+
+
 def moments(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
     r""":math:`(\mathbb{E}[\phi(\sqrt q z)^2],\ \mathbb{E}[\phi'(\sqrt q z)^2])`, elementwise over
-    ``q >= 0`` (q = 0 gives the limits q -> 0+)."""
+    ``q >= 0`` (q = 0 gives the limits q -> 0+; values too large for float64 give inf)."""
     q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
     x, w = gaussian_rule(np.zeros_like(q), np.sqrt(q), _kinks(act))
-    return np.sum(act(x) ** 2 * w, axis=-1), np.sum(act.derivative(x) ** 2 * w, axis=-1)
+    return _mean_square(act(x), w), _mean_square(act.derivative(x), w)
 
 
 def _one_sided(act, x: float) -> tuple[tuple[float, float], tuple[float, float]]:  # noqa: ANN001
@@ -126,14 +138,18 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
 
     A positively homogeneous activation (relu, leaky relu) has :math:`M(q) = g q + \sigma_b^2`
     with a constant gain g, and the closed form :math:`q^* = \sigma_b^2/(1 - g)` for g < 1.
-    Otherwise :math:`M(q) - q` is bracketed by factors of 4 from :math:`q^0` in the
-    direction the map moves, then solved with :func:`bracketed_root` (relative 1e-14).
+    Otherwise the relative excess :math:`r(q) = M(q)/q - 1` is bracketed from :math:`q^0` in
+    the direction the map moves (steps growing from a factor 4 to 1e16 upwards, factors of
+    4 downwards) and solved for :math:`\ln q` with :func:`bracketed_root` (relative 1e-14).
+    :math:`|r| \le 10^{-12}` is rounding noise, not a sign: such a point is the fixed point
+    when the next step is clearly negative (sign(x) at sigma_w^2 = 4: q* = 4 exactly).
     """
     _require_pointwise(act)
 
-    def excess(q: float) -> float:
+    def excess(log_q: float) -> float:
+        q = math.exp(log_q)
         v, _ = moments(act, q)
-        return sigma_w2 * float(v) + sigma_b2 - q
+        return (sigma_w2 * float(v) + sigma_b2) / q - 1.0
 
     origin_fixed = sigma_b2 == 0.0 and float(act(0.0)) == 0.0
     slope = _homogeneous_slope(act) if float(act(0.0)) == 0.0 else None
@@ -144,39 +160,57 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
         if gain < 1.0:
             return FixedPoint("collapse", 0.0) if sigma_b2 == 0.0 else FixedPoint("fixed point", sigma_b2 / (1.0 - gain))
         return FixedPoint("divergence", math.inf)
-    f0 = excess(q0)
-    if f0 == 0.0:
-        return FixedPoint("fixed point", q0)
-    near, f_near = q0, f0
-    if f0 > 0:
+    near = math.log(q0)
+    r_near = excess(near)
+    if r_near >= -_EXACT:
+        step = math.log(4.0)
         while True:
-            far = near * 4.0
-            if far > Q_HUGE:
+            far = near + step
+            if far > math.log(Q_HUGE):
                 return FixedPoint("divergence", math.inf)
-            f_far = excess(far)
-            if not math.isfinite(f_far):
+            r_far = excess(far)
+            if not math.isfinite(r_far):
                 return FixedPoint("divergence", math.inf)
-            if f_far < -_EXACT * far:  # a crossing, not rounding noise of M(q) - q at huge q
+            if r_far < -_EXACT:
                 break
-            near, f_near = far, f_far
+            near, r_near = far, r_far
+            step = min(2 * step, math.log(1e16))
+        if r_near <= _EXACT:  # the previous point was a root up to rounding
+            return FixedPoint("fixed point", math.exp(near))
     else:
-        floor = _COLLAPSE_FLOOR if origin_fixed else 0.0
+        floor = math.log(_COLLAPSE_FLOOR if origin_fixed else Q_TINY)
         while True:
-            far = near / 4.0
-            if far < max(floor, Q_TINY):
+            far = near - math.log(4.0)
+            if far < floor:
                 return FixedPoint("collapse", 0.0)
-            f_far = excess(far)
-            if f_far >= 0:
+            r_far = excess(far)
+            if r_far >= 0:
                 break
-            near, f_near = far, f_far
-    return FixedPoint("fixed point", bracketed_root(excess, near, far, fa=f_near, fb=f_far))
+            near, r_near = far, r_far
+    log_q = bracketed_root(excess, near, far, fa=r_near, fb=r_far, xtol=1e-15)
+    return FixedPoint("fixed point", math.exp(log_q))
 
 
 def chi1(act, sigma_w2: float, q: float) -> float:  # noqa: ANN001
-    r""":math:`\chi_1(q) = \sigma_w^2\,\mathbb{E}[\phi'(\sqrt q z)^2]` (q = 0: the limit q -> 0+,
-    q = inf: the value at q = 1e250)."""
-    _, d = moments(act, min(q, Q_HUGE))
+    r""":math:`\chi_1(q) = \sigma_w^2\,\mathbb{E}[\phi'(\sqrt q z)^2]`; q = 0 gives the limit
+    q -> 0+ and q = inf the limit q -> infinity (see :func:`chi1_at_infinity`)."""
+    if math.isinf(q):
+        return chi1_at_infinity(act, sigma_w2)
+    _, d = moments(act, q)
     return sigma_w2 * float(d)
+
+
+def chi1_at_infinity(act, sigma_w2: float) -> float:  # noqa: ANN001
+    r""":math:`\lim_{q\to\infty} \chi_1(q)`, read at q = 1e16 and 1e20: their common value if
+    they agree to 1e-6 (relu: :math:`\sigma_w^2/2`; elu: the same up to
+    :math:`O(q^{-1/2})`); inf if :math:`\chi_1` keeps growing (squared relu); nan if it
+    does neither (an activation oscillating at every scale, which a quadrature cannot
+    resolve at q = 1e20)."""
+    _, d = moments(act, np.array([1e16, 1e20]))
+    low, high = sigma_w2 * d
+    if math.isclose(low, high, rel_tol=1e-6, abs_tol=1e-300):
+        return float(high)
+    return math.inf if high > 10 * low else math.nan
 
 
 # -- the correlation map --------------------------------------------------------
@@ -360,7 +394,7 @@ def profile(act, sigma_w2: float, sigma_b2: float, depth: int, q0: float = 1.0) 
     r"""Iterate :math:`q^{l+1} = \sigma_w^2 \mathbb{E}[\phi(\sqrt{q^l} z)^2] + \sigma_b^2` from
     :math:`q^0 = q0` for ``depth`` layers and accumulate the backward gains
     :math:`\chi_1(q^l)`. Once q stops changing (to 1e-15) the rest is filled in;
-    a q beyond 1e250 counts as infinite (chi_1 its limit there)."""
+    a q beyond 1e250 counts as infinite (:func:`chi1_at_infinity`)."""
     _require_pointwise(act)
     q = np.empty(depth + 1)
     gains = np.empty(depth + 1)
@@ -369,7 +403,7 @@ def profile(act, sigma_w2: float, sigma_b2: float, depth: int, q0: float = 1.0) 
         current = q[layer]
         if not current <= Q_HUGE:
             q[layer:] = math.inf
-            gains[layer:] = chi1(act, sigma_w2, math.inf)
+            gains[layer:] = chi1_at_infinity(act, sigma_w2)
             break
         v, d = moments(act, current)
         gains[layer] = sigma_w2 * float(d)
