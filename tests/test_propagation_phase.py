@@ -102,7 +102,7 @@ def test_decay_figure_has_gradient_q_and_distribution_panels(two_runs, tmp_path)
     fig = decay_figure(runs, profiles, size=parse_size("1200x700"))
     titles = [ax.get_title() for ax in fig.axes]
     assert titles[:2] == ["gradient norm through depth", "signal length through depth"]
-    assert fig.axes[1].get_yscale() == "log"
+    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), np.log10(runs[0].q))  # drawn as log10
     assert titles[2].startswith("tanh:") and titles[3].startswith("sigmoid:")
     assert len(fig.axes[2].collections) >= len(runs[0].samples)  # one violin body per sampled layer
     path = save_figure(fig, tmp_path / "decay.png")

@@ -71,8 +71,7 @@ def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axe
         layers = np.arange(run.top + 1)
         ax.plot(layers, run.log_grad_norm * _LOG10_E, color=color, linewidth=2.2, label=run_label(run))
         ax.plot(layers, predicted.log_grad_norm[: run.top + 1] * _LOG10_E, color=color, linestyle="--", linewidth=1.6)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
-    ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
+    _decades(ax)
     ax.set_xlabel("layer $l$ (0 = input)")
     ax.set_ylabel(r"$\|\partial L / \partial h^l\|$  (top = 1)")
     ax.set_title("gradient norm through depth")
@@ -80,17 +79,34 @@ def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axe
     return ax
 
 
+def _log10_positive(values: np.ndarray) -> np.ndarray:
+    """log10 of the positive finite entries, nan elsewhere (0 after an underflow, inf after an overflow)."""
+    good = (values > 0) & np.isfinite(values)
+    return np.log10(values, out=np.full(values.shape, np.nan), where=good)
+
+
+def _decades(ax: Axes) -> None:
+    """Label a log10-valued y axis as a log axis: powers of ten over several decades; within
+    two decades, 1-2-5 steps labelled with their values."""
+    low, high = ax.get_ylim()
+    if high - low >= 2:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
+        ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
+        return
+    nice = [m * 10.0**e for e in range(math.floor(low) - 1, math.ceil(high) + 1) for m in (1, 2, 5)]
+    ax.set_yticks([math.log10(v) for v in nice if low <= math.log10(v) <= high], [f"{v:g}" for v in nice
+                   if low <= math.log10(v) <= high])
+
+
 def q_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | None = None) -> Axes:
-    r"""The pre-activation second moment :math:`q^l` per layer (log scale), measured solid,
-    the length map dashed."""
+    r"""The pre-activation second moment :math:`q^l` per layer on a log scale (drawn as
+    :math:`\log_{10}`, like the gradients), measured solid, the length map dashed."""
     ax = _axes(ax)
     for run, predicted, color in zip(runs, profiles, _palette(len(runs))):
         layers = np.arange(run.top + 1)
-        ax.plot(layers, np.where(run.q > 0, run.q, np.nan), color=color, linewidth=2.2, label=run.activation)
-        theory = predicted.q[: run.top + 1]
-        ax.plot(layers, np.where((theory > 0) & np.isfinite(theory), theory, np.nan), color=color,
-                linestyle="--", linewidth=1.6)
-    ax.set_yscale("log")
+        ax.plot(layers, _log10_positive(run.q), color=color, linewidth=2.2, label=run.activation)
+        ax.plot(layers, _log10_positive(predicted.q[: run.top + 1]), color=color, linestyle="--", linewidth=1.6)
+    _decades(ax)
     ax.set_xlabel("layer $l$")
     ax.set_ylabel(r"$q^l = \langle (h^l)^2 \rangle$")
     ax.set_title("signal length through depth")
@@ -103,23 +119,27 @@ def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None =
     layers = sorted(run.samples)
     data = [run.samples[layer] for layer in layers]
     positions = np.arange(len(layers))
-    spread = [np.ptp(d) > 0 for d in data]
-    if any(spread):
-        parts = ax.violinplot([d for d, s in zip(data, spread) if s], positions=positions[spread],
+    # a violin needs a spread its kernel density estimate can resolve: relative to the
+    # largest value on the panel, not a collapse to 1e-200 (its variance underflows)
+    scale = max(float(np.max(np.abs(d))) for d in data)
+    spread = np.array([np.ptp(d) > 1e-6 * scale for d in data])
+    color = color or _palette(1)[0]
+    if spread.any():
+        parts = ax.violinplot([d for d, wide in zip(data, spread) if wide], positions=positions[spread],
                               widths=0.8, showextrema=False, showmedians=True)
         for body in parts["bodies"]:
-            body.set_facecolor(color or _palette(1)[0])
+            body.set_facecolor(color)
             body.set_alpha(0.55)
         parts["cmedians"].set_color(mpl.rcParams["text.color"])
     for position, values, wide in zip(positions, data, spread):
-        if not wide:  # every value equal: a violin would be empty, show the point
-            ax.plot([position], [values[0]], marker="_", markersize=18, color=color or _palette(1)[0])
-    ax.set_xticks(positions, [str(layer) for layer in layers], fontsize="small")
+        if not wide:  # (nearly) every value equal: a violin would be empty, show the value
+            ax.plot([position], [np.median(values)], marker="_", markersize=18, markeredgewidth=2, color=color)
+    ax.set_xticks(positions, [str(layer) for layer in layers], fontsize="small",
+                  rotation=45 if len(str(layers[-1])) > 2 else 0)
     ax.tick_params(axis="y", labelsize="small")
     ax.set_xlabel("layer $l$")
     ax.set_ylabel(r"$\phi(h^l)$")
-    ax.set_title(f"{run.activation}: {run.saturated_fraction[layers[-1]]:.0%} saturated at layer {layers[-1]}",
-                 fontsize="medium")
+    ax.set_title(f"{run.activation}: {run.saturated_fraction[layers[-1]]:.0%} saturated at top", fontsize="small")
     return ax
 
 
@@ -177,7 +197,7 @@ def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float,
     ax.set_xlabel(r"$\sigma_w^2$")
     ax.set_ylabel(r"$\sigma_b^2$")
     ax.grid(False)
-    ax.legend(loc="upper left", fontsize="small")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, fontsize="small", frameon=False)
     return ax
 
 
@@ -201,5 +221,6 @@ def phase_figure(diagram: PhaseDiagram, *, size: FigureSize, theme: str = "light
     with _theme(size, theme):
         fig = new_figure(size, theme)
         phase_axes(diagram, fig.subplots(), mark=mark)
-        fig.suptitle(f"Phase diagram of {diagram.activation} (mean-field theory)", fontweight="bold")
+        fig.suptitle(f"Phase diagram of {diagram.activation} (mean-field theory, inputs with q = 1)",
+                     fontweight="bold")
     return fig

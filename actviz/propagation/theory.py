@@ -38,6 +38,7 @@ from .roots import bracketed_root
 
 Q_TINY = 1e-280  # stands for q -> 0+: sqrt(q) z keeps the sign of z, so one-sided limits come out
 Q_HUGE = 1e250  # stands for q -> infinity
+_LINEAR_BELOW = 1e-250  # below this q, the length map is its linearisation at 0
 _COLLAPSE_FLOOR = 1e-12  # below this, M(q) - q is rounding noise against q^2 terms
 _EXACT = 1e-12
 
@@ -406,6 +407,8 @@ def profile(act, sigma_w2: float, sigma_b2: float, depth: int, q0: float = 1.0) 
             gains[layer:] = chi1_at_infinity(act, sigma_w2)
             break
         v, d = moments(act, current)
+        if current < _LINEAR_BELOW and float(act(0.0)) == 0.0:
+            v = d * current  # V(q) = E[phi'(0+-)^2] q + O(q^2): q keeps shrinking below Q_TINY
         gains[layer] = sigma_w2 * float(d)
         if layer == depth:
             break
