@@ -169,35 +169,37 @@ def theory_command(
     if fmt not in ("table", *_DATA):
         raise ActvizError(f"unsupported format '{fmt}': expected table, json or csv")
     acts = [registry.get(spec) for spec in specs]
-    records = []
+    theories = []
     for act in acts:
         chosen = _init_for(act, init, sigma_w2, sigma_b2)
-        records.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0).to_dict())
+        theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0))
     if fmt in _DATA:
-        _print_data(records, fmt, theory_csv_rows)
+        _print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
         return
-    _theory_table(records)
+    _theory_table(theories)
 
 
-def _number(value: float | None) -> str:
-    return "inf" if value is None else f"{value:.6g}"
+def _number(value: float) -> str:
+    if math.isnan(value):
+        return "–"
+    return "∞" if math.isinf(value) else f"{value:.5g}"
 
 
-def _theory_table(records: list[dict]) -> None:
+def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="mean-field theory", title_justify="left")
+    table = Table(title="mean-field theory (– : undefined, the stack diverges)", title_justify="left")
     for column in ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc"):
         table.add_column(column, justify="left" if column in ("activation", "regime", "phase") else "right")
-    for r in records:
-        table.add_row(r["activation"], f"{r['sigma_w2']:.6g}", f"{r['sigma_b2']:.6g}", r["regime"], r["phase"],
-                      _number(r["q_star"]), _number(r["chi1"]), _number(r["xi_q"]), _number(r["xi_c"]))
+    for t in theories:
+        table.add_row(t.activation, f"{t.sigma_w2:.5g}", f"{t.sigma_b2:.5g}", t.regime, t.phase,
+                      *(_number(v) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c)))
     console = Console(highlight=False)
     console.print(table)
-    for r in records:
-        for note in r["notes"]:
-            console.print(f"[dim]{r['activation']}:[/] {note}")
+    for t in theories:
+        for note in t.notes:
+            console.print(f"[dim]{t.activation}:[/] {note}")
 
 
 @app.command("phase")

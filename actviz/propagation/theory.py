@@ -324,6 +324,12 @@ class MeanField:
         }
 
 
+def _fifty_layers(chi: float) -> str:
+    """chi^50 as text, as a power of ten where a float cannot hold it."""
+    decades = 50 * math.log10(chi)
+    return f"{chi ** 50:.3g}" if abs(decades) < 300 else f"1e{decades:.0f}"
+
+
 def _phase(chi: float) -> str:
     if abs(chi - 1.0) <= 1e-9:
         return "critical"
@@ -364,9 +370,12 @@ def mean_field(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> MeanFi
         notes.append("q grows without bound; chi_1 is its q -> infinity limit")
         c_star, xi_c = math.nan, math.nan
     phase = _phase(chi)
-    if phase == "chaotic" and chi < 1.1:
-        notes.append(f"gradients grow slowly: by chi_1^(1/2) = {math.sqrt(chi):.4f} per layer backwards "
-                     f"(x{chi ** 50:.3g} in squared norm over 50 layers)")
+    if phase == "chaotic" and math.isfinite(chi):
+        notes.append(f"gradients grow{' slowly' if chi < 1.1 else ''}: by chi_1^(1/2) = {math.sqrt(chi):.4f} "
+                     f"per layer backwards (x{_fifty_layers(chi)} in squared norm over 50 layers)")
+    elif phase == "ordered" and chi > 0:
+        notes.append(f"gradients vanish: by chi_1^(1/2) = {math.sqrt(chi):.4g} per layer backwards "
+                     f"(x{_fifty_layers(chi)} in squared norm over 50 layers)")
     elif phase == "critical":
         notes.append("edge of chaos (chi_1 = 1): gradients neither vanish nor explode geometrically")
     return MeanField(act.spec, act.params, float(sigma_w2), float(sigma_b2), float(q0), point.regime,
