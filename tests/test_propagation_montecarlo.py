@@ -156,3 +156,19 @@ def test_selu_with_lecun_init_keeps_mean_zero_and_variance_one_while_gradients_g
     predicted = profile(selu, 1.0, 0.0, 100, q0=run.q[0])
     assert predicted.log_grad_norm[0] == pytest.approx(0.5 * 100 * math.log(1.0715749924557993), rel=0.01)
     assert run.log_grad_norm[0] == pytest.approx(predicted.log_grad_norm[0], rel=0.10)
+
+
+@pytest.mark.parametrize("name", actviz.names(pointwise=True))
+def test_every_activation_runs_without_warnings_and_gives_strict_json(name):
+    """A small chaotic-side stack (3, 0.1) for every pointwise entry: no floating-point
+    warning (pytest turns them into errors), and a record JSON can hold (no inf or nan),
+    also where phi(h) outgrows float64 (squared_relu, star_relu stop early)."""
+    import json
+
+    from actviz.propagation.records import run_record
+
+    act = actviz.get(name)
+    run = simulate(act, depth=12, width=8, batch=4, sigma_w2=3.0, sigma_b2=0.1, seed=0)
+    assert run.stopped_at is None or run.top == run.stopped_at - 1
+    predicted = profile(act, 3.0, 0.1, run.top, q0=run.q[0])
+    json.dumps(run_record(run, mean_field(act, 3.0, 0.1), predicted, "custom"), allow_nan=False)

@@ -48,7 +48,8 @@ class StackRun:
     ``saturated_fraction`` the share of :math:`|\\phi'(h^l)| <` ``saturation_threshold``;
     ``dead_fraction`` the share of units with :math:`\\phi'(h^l) = 0` for every sample;
     ``samples`` up to 2000 values of :math:`\\phi(h^l)` at a few layers.
-    ``stopped_at`` is the layer whose values overflowed (then the top is the layer below).
+    ``stopped_at`` is the layer whose values overflowed (then the top is the layer below;
+    where phi(h) itself passed 1e150 its mean is nan and its variance inf).
     """
 
     activation: str
@@ -179,14 +180,18 @@ def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_
     for layer in range(depth + 1):
         out = act(h)
         slope = act.derivative(h)
+        tame = bool(np.all(np.abs(out) <= _OVERFLOW))  # else phi(h) would overflow the next layer
         stats["q"].append(float(np.vdot(h, h)) / h.size)  # |h| <= 1e150 keeps the sum finite
         stats["saturated"].append(np.count_nonzero(np.abs(slope) < saturation_threshold) / h.size)
         stats["dead"].append(np.count_nonzero(np.count_nonzero(slope, axis=1) == 0) / width)
-        stats["mean"].append(float(np.mean(out)))
-        stats["var"].append(float(np.var(out)))
+        stats["mean"].append(float(np.mean(out)) if tame else math.nan)
+        stats["var"].append(float(np.var(out)) if tame else math.inf)
         if layer in sample_layers:
             samples[layer] = out.reshape(-1)[pick]
         if layer == depth:
+            break
+        if not tame:
+            stopped_at = layer + 1
             break
         if layer % segment == 0:
             checkpoints[layer] = h

@@ -443,7 +443,11 @@ def critical_sigma_w2(act, sigma_b2: float, q0: float = 1.0) -> float:  # noqa: 
         raise ActvizError(f"invalid sigma_b^2 {sigma_b2!r}: expected a number >= 0")
 
     def excess(sigma_w2: float) -> float:
-        return chi1(act, sigma_w2, fixed_point(act, sigma_w2, sigma_b2, q0).q_star) - 1.0
+        value = chi1(act, sigma_w2, fixed_point(act, sigma_w2, sigma_b2, q0).q_star) - 1.0
+        if math.isnan(value):
+            raise ActvizError(f"chi_1 of {act.label} is undefined at sigma_w^2 = {sigma_w2:g} (q diverges and "
+                              "chi_1 has no limit): no edge of chaos can be located")
+        return value
 
     low, high = 1.0, 1.0
     f_low = f_high = excess(1.0)
