@@ -42,7 +42,7 @@ class PhaseDiagram:
     critical_sigma_w2: np.ndarray
 
 
-def _settle_on_grid(v: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q0: float) -> tuple[np.ndarray, np.ndarray]:
+def _settle_on_grid(v: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q0: float) -> np.ndarray:
     """Interpolated index (fractional position on the q grid) of the fixed point reached
     from q0 for every sigma_w2, -inf for a collapse and +inf for a divergence."""
     excess = sigma_w2[:, None] * v[None, :] + sigma_b2 - _Q_GRID[None, :]
@@ -66,7 +66,7 @@ def _settle_on_grid(v: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q0: fl
         a = b - 1
         drop = row[a] - row[b]
         position[i] = a + (row[a] / drop if drop != 0 else 0.0)  # drop = 0: a line of fixed points
-    return position, rising
+    return position
 
 
 def _at(table: np.ndarray, position: np.ndarray) -> np.ndarray:
@@ -126,7 +126,7 @@ def phase_diagram(act, sigma_w2: np.ndarray, sigma_b2: np.ndarray, *, q0: float 
     chi = np.empty((len(sigma_b2), len(sigma_w2)))
     xi = np.empty_like(chi)
     for row, bias in enumerate(sigma_b2):
-        position, _ = _settle_on_grid(v, sigma_w2, float(bias), q0)
+        position = _settle_on_grid(v, sigma_w2, float(bias), q0)
         chi[row] = sigma_w2 * _at(d, position)
         xi[row] = [depth_scale(value) for value in chi[row]]
         xi[row][np.isposinf(position)] = math.nan
