@@ -325,3 +325,13 @@ def test_quadrature_of_selu_slope_against_mpmath():
         pytest.skip("selu is not in the catalogue yet")
     _, d = moments(actviz.get("selu"), 1.0)
     assert float(d) == pytest.approx(SELU_CHI1, rel=1e-13)
+
+
+def test_a_jump_of_chi1_over_one_is_no_edge_of_chaos():
+    """gelu at sigma_b^2 = 0 from inputs with q = 1: chi_1 = sigma_w^2/4 while q collapses,
+    sigma_w^2/2 once it diverges; no sigma_w^2 has chi_1 = 1, and critical init says so."""
+    if "gelu" not in POINTWISE:
+        pytest.skip("gelu is not in the catalogue yet")
+    with pytest.raises(ActvizError, match=r"gelu has no edge of chaos at sigma_b\^2 = 0 for inputs with q = 1: "
+                                          r"chi_1 jumps from 0\.58\d* to 1\.17\d* at sigma_w\^2 = 2\.35"):
+        critical_sigma_w2(actviz.get("gelu"), 0.0)

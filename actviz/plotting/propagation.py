@@ -186,8 +186,14 @@ def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float,
                            colors="white", linewidths=0.9, alpha=0.8)
         ax.clabel(lines, fmt=lambda v: f"{10 ** v:.0f}", fontsize="x-small")
     edge = np.isfinite(diagram.critical_sigma_w2)
-    ax.plot(diagram.critical_sigma_w2[edge], diagram.critical_sigma_b2[edge], color=ink if ink != "#222222" else "black",
-            linewidth=3, label=r"edge of chaos $\chi_1 = 1$")
+    if edge.any():  # none where chi_1 jumps over 1 (gelu, silu: collapse or a stable q*, then divergence)
+        ax.plot(diagram.critical_sigma_w2[edge], diagram.critical_sigma_b2[edge],
+                color=ink if ink != "#222222" else "black", linewidth=3, label=r"edge of chaos $\chi_1 = 1$")
+    diverging = np.isnan(diagram.xi_c)
+    if diverging.any() and not diverging.all():
+        ax.contour(diagram.sigma_w2, diagram.sigma_b2, diverging.astype(float), levels=[0.5], colors=ink,
+                   linewidths=1.5, linestyles="--")
+        ax.plot([], [], color=ink, linewidth=1.5, linestyle="--", label="q diverges beyond")
     if mark is not None:
         ax.plot(*mark, marker="x", markersize=12, markeredgewidth=3, color="#d62728", linestyle="none",
                 label=f"$\\sigma_w^2$={mark[0]:.3g}, $\\sigma_b^2$={mark[1]:.3g}")
@@ -197,7 +203,8 @@ def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float,
     ax.set_xlabel(r"$\sigma_w^2$")
     ax.set_ylabel(r"$\sigma_b^2$")
     ax.grid(False)
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, fontsize="small", frameon=False)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, fontsize="small", frameon=False)
     return ax
 
 

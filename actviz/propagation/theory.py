@@ -435,9 +435,11 @@ def profile(act, sigma_w2: float, sigma_b2: float, depth: int, q0: float = 1.0) 
 def critical_sigma_w2(act, sigma_b2: float, q0: float = 1.0) -> float:  # noqa: ANN001
     r"""The :math:`\sigma_w^2` at the edge of chaos, :math:`\chi_1(q^*) = 1`, for this
     :math:`\sigma_b^2`: a bracketed root of :math:`\chi_1(q^*(\sigma_w^2)) - 1` in
-    :math:`[10^{-6}, 10^4]`. Where :math:`\chi_1` jumps across 1 (gelu at
-    :math:`\sigma_b^2 = 0` goes from collapse to divergence) the jump is returned.
-    Raises :class:`ActvizError` when :math:`\chi_1 < 1` everywhere (a step function)."""
+    :math:`[10^{-6}, 10^4]`. Raises :class:`ActvizError` when :math:`\chi_1 < 1` everywhere
+    (a step function), and when :math:`\chi_1` jumps across 1 instead of passing through it:
+    gelu at :math:`\sigma_b^2 = 0` from inputs with q = 1 goes straight from collapse
+    (:math:`\chi_1 = \sigma_w^2/4`) to divergence (:math:`\chi_1 = \sigma_w^2/2`), a boundary
+    that depends on the inputs' q and is no edge of chaos."""
     _require_pointwise(act)
     if not (sigma_b2 >= 0 and math.isfinite(sigma_b2)):
         raise ActvizError(f"invalid sigma_b^2 {sigma_b2!r}: expected a number >= 0")
@@ -464,4 +466,11 @@ def critical_sigma_w2(act, sigma_b2: float, q0: float = 1.0) -> float:  # noqa: 
         low, f_low = high, f_high
         high *= 4.0
         f_high = excess(high)
-    return bracketed_root(excess, low, high, fa=f_low, fb=f_high, xtol=1e-13)
+    edge = bracketed_root(excess, low, high, fa=f_low, fb=f_high, xtol=1e-13)
+    below, above = excess(edge * (1 - 1e-9)), excess(edge * (1 + 1e-9))
+    if min(abs(below), abs(above)) > 1e-6:
+        raise ActvizError(
+            f"{act.label} has no edge of chaos at sigma_b^2 = {sigma_b2:g} for inputs with q = {q0:g}: chi_1 jumps "
+            f"from {below + 1:.4g} to {above + 1:.4g} at sigma_w^2 = {edge:.6g}, where the length map "
+            f"switches to {fixed_point(act, edge * (1 + 1e-9), sigma_b2, q0).regime}")
+    return edge
