@@ -13,16 +13,9 @@ import pytest
 import actviz
 from actviz.errors import ActvizError
 from actviz.propagation.gaussian import gaussian_expectation
-from actviz.propagation.theory import (
-    chi1,
-    correlation_fixed_point,
-    critical_sigma_w2,
-    fixed_point,
-    mean_field,
-    moment_slope,
-    moments,
-    profile,
-)
+from actviz.propagation.correlation import correlation_fixed_point
+from actviz.propagation.moments import chi1, moment_slope, moments
+from actviz.propagation.theory import critical_sigma_w2, fixed_point, mean_field, profile
 
 # Reference values (mpmath, 40 digits), generated with
 #   mp.mp.dps = 40

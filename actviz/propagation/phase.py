@@ -21,7 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import ActvizError
-from .theory import _require_pointwise, critical_sigma_w2, depth_scale, hermite_power, moments
+from .correlation import hermite_power
+from .moments import depth_scale, moments, require_pointwise
+from .theory import critical_sigma_w2
 
 _Q_GRID = np.logspace(-12, 12, 24 * 60 + 1)
 _TERMS = 48
@@ -115,7 +117,7 @@ def _chaotic_depth(power: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q_s
 def phase_diagram(act, sigma_w2: np.ndarray, sigma_b2: np.ndarray, *, q0: float = 1.0,  # noqa: ANN001
                   edge_points: int = 17) -> PhaseDiagram:
     """chi_1 and xi_c on the grid ``sigma_w2`` x ``sigma_b2`` (see the module docstring)."""
-    _require_pointwise(act)
+    require_pointwise(act)
     sigma_w2, sigma_b2 = np.asarray(sigma_w2, dtype=float), np.asarray(sigma_b2, dtype=float)
     if sigma_w2.ndim != 1 or sigma_b2.ndim != 1 or len(sigma_w2) < 2 or len(sigma_b2) < 2:
         raise ActvizError("a phase diagram needs at least two values of sigma_w^2 and of sigma_b^2")

@@ -33,84 +33,22 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import ActvizError
-from .gaussian import gaussian_rule
+from .correlation import correlation_fixed_point
+from .moments import (
+    Q_TINY,
+    chi1,
+    chi1_at_infinity,
+    depth_scale,
+    moment_slope,
+    moments,
+    require_pointwise,
+)
 from .roots import bracketed_root
 
-Q_TINY = 1e-280  # stands for q -> 0+: sqrt(q) z keeps the sign of z, so one-sided limits come out
 Q_HUGE = 1e250  # stands for q -> infinity
 _LINEAR_BELOW = 1e-250  # below this q, the length map is its linearisation at 0
 _COLLAPSE_FLOOR = 1e-12  # below this, M(q) - q is rounding noise against q^2 terms
 _EXACT = 1e-12
-
-
-def _require_pointwise(act) -> None:  # noqa: ANN001
-    if not getattr(act, "pointwise", False):
-        raise ActvizError(f"deep-stack theory needs a pointwise activation; {act.name} is not pointwise")
-
-
-def _kinks(act) -> tuple[float, ...]:  # noqa: ANN001
-    return tuple(k.x for k in act.kinks)
-
-
-_SQUARABLE = 1e150  # squares of larger magnitudes could overflow a sum
-
-
-def _mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    r""":math:`\sum_i w_i v_i^2` along the last axis; ``inf`` (without an overflow warning)
-    where a node of positive weight has :math:`|v| > 10^{150}`."""
-    huge = ~(np.abs(values) <= _SQUARABLE)
-    tame = np.where(huge, 0.0, values)
-    total = np.sum(tame * tame * weights, axis=-1)
-    return np.where(np.any(huge & (weights > 0), axis=-1), math.inf, total)
-
-
-def moments(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
-    r""":math:`(\mathbb{E}[\phi(\sqrt q z)^2],\ \mathbb{E}[\phi'(\sqrt q z)^2])`, elementwise over
-    ``q >= 0`` (q = 0 gives the limits q -> 0+; values too large for float64 give inf)."""
-    q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
-    x, w = gaussian_rule(np.zeros_like(q), np.sqrt(q), _kinks(act))
-    return _mean_square(act(x), w), _mean_square(act.derivative(x), w)
-
-
-def _one_sided(act, x: float) -> tuple[tuple[float, float], tuple[float, float]]:  # noqa: ANN001
-    """((phi, phi') just left of x, (phi, phi') just right of x), 4 ulp away."""
-    step = 4 * np.spacing(abs(x))
-    points = np.array([x - step, x + step])
-    values, slopes = act(points), act.derivative(points)
-    return (float(values[0]), float(slopes[0])), (float(values[1]), float(slopes[1]))
-
-
-def moment_slope(act, q: float) -> float:  # noqa: ANN001
-    r""":math:`\tfrac{d}{dq}\mathbb{E}[\phi(\sqrt q z)^2]` by Gaussian integration by parts:
-
-    .. math:: \mathbb{E}[\phi'^2 + \phi\phi''] + \sum_k p_q(x_k)\Big(\Delta(\phi\phi')(x_k)
-              + \Delta(\phi^2)(x_k)\frac{x_k}{2q}\Big),
-
-    :math:`p_q` the N(0, q) density and :math:`\Delta` the jump across a kink :math:`x_k`.
-    """
-    q = max(q, Q_TINY)
-    x, w = gaussian_rule(np.array(0.0), np.array(math.sqrt(q)), _kinks(act))
-    phi, dphi, d2phi = act(x), act.derivative(x), act.derivative(x, 2)
-    slope = float(np.sum((dphi * dphi + phi * d2phi) * w))
-    for xk in _kinks(act):
-        density = math.exp(-xk * xk / (2 * q)) / math.sqrt(2 * math.pi * q)
-        if density == 0.0:
-            continue
-        (phi_l, dphi_l), (phi_r, dphi_r) = _one_sided(act, xk)
-        slope += density * ((phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * xk / (2 * q))
-    return slope
-
-
-def depth_scale(chi: float) -> float:
-    r""":math:`\xi = -1/\ln\chi` for :math:`0 < \chi < 1`; 0 for :math:`\chi = 0`; infinity for
-    :math:`\chi \ge 1 - 10^{-12}` (no exponential decay within 1e12 layers; closer to 1 than
-    that, :math:`\chi` is not known well enough to tell)."""
-    chi = abs(chi)
-    if chi <= 0.0:
-        return 0.0
-    if chi >= 1.0 - 1e-12:
-        return math.inf
-    return -1.0 / math.log(chi)
 
 
 # -- the length map -----------------------------------------------------------
@@ -145,7 +83,7 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
     :math:`|r| \le 10^{-12}` is rounding noise, not a sign: such a point is the fixed point
     when the next step is clearly negative (sign(x) at sigma_w^2 = 4: q* = 4 exactly).
     """
-    _require_pointwise(act)
+    require_pointwise(act)
 
     def excess(log_q: float) -> float:
         q = math.exp(log_q)
@@ -190,95 +128,6 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
             near, r_near = far, r_far
     log_q = bracketed_root(excess, near, far, fa=r_near, fb=r_far, xtol=1e-15)
     return FixedPoint("fixed point", math.exp(log_q))
-
-
-def chi1(act, sigma_w2: float, q: float) -> float:  # noqa: ANN001
-    r""":math:`\chi_1(q) = \sigma_w^2\,\mathbb{E}[\phi'(\sqrt q z)^2]`; q = 0 gives the limit
-    q -> 0+ and q = inf the limit q -> infinity (see :func:`chi1_at_infinity`)."""
-    if math.isinf(q):
-        return chi1_at_infinity(act, sigma_w2)
-    _, d = moments(act, q)
-    return sigma_w2 * float(d)
-
-
-def chi1_at_infinity(act, sigma_w2: float) -> float:  # noqa: ANN001
-    r""":math:`\lim_{q\to\infty} \chi_1(q)`, read at q = 1e16 and 1e20: their common value if
-    they agree to 1e-6 (relu: :math:`\sigma_w^2/2`; elu: the same up to
-    :math:`O(q^{-1/2})`); inf if :math:`\chi_1` keeps growing (squared relu); nan if it
-    does neither (an activation oscillating at every scale, which a quadrature cannot
-    resolve at q = 1e20)."""
-    _, d = moments(act, np.array([1e16, 1e20]))
-    low, high = sigma_w2 * d
-    if math.isclose(low, high, rel_tol=1e-6, abs_tol=1e-300):
-        return float(high)
-    return math.inf if high > 10 * low else math.nan
-
-
-# -- the correlation map --------------------------------------------------------
-
-
-def _pair_expectations(act, q: float, c: float) -> tuple[float, float]:  # noqa: ANN001
-    r""":math:`(\mathbb{E}[\phi(u_1)\phi(u_2)],\ \mathbb{E}[\phi'(u_1)\phi'(u_2)])` for
-    :math:`u_1, u_2` of variance q and correlation c: an outer rule in :math:`u_1`,
-    an inner rule in :math:`u_2 \mid u_1 \sim \mathcal{N}(c u_1, q(1 - c^2))`."""
-    kinks = _kinks(act)
-    x1, w1 = gaussian_rule(np.array(0.0), np.array(math.sqrt(q)), kinks)
-    spread = math.sqrt(q * (1.0 - c) * (1.0 + c))
-    x2, w2 = gaussian_rule(c * x1, np.full_like(x1, spread), kinks)
-    inner_f = np.sum(act(x2) * w2, axis=-1)
-    inner_d = np.sum(act.derivative(x2) * w2, axis=-1)
-    return float(np.sum(act(x1) * inner_f * w1)), float(np.sum(act.derivative(x1) * inner_d * w1))
-
-
-def hermite_power(act, q: object, terms: int = 64) -> np.ndarray:  # noqa: ANN001
-    r"""Mehler coefficients :math:`a_n^2`, :math:`a_n = \mathbb{E}[\phi(\sqrt q z)\,He_n(z)]/\sqrt{n!}`,
-    so that :math:`\mathbb{E}[\phi(u_1)\phi(u_2)] = \sum_n a_n^2 c^n` for :math:`u_1, u_2` of
-    variance q and correlation c (Mehler's formula). Shape ``q.shape + (terms,)``; the
-    truncated series serves as a first guess and for pictures."""
-    q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
-    x, w = gaussian_rule(np.zeros_like(q), np.sqrt(q), _kinks(act))
-    z, weighted = x / np.sqrt(q)[..., None], act(x) * w
-    h_prev, h = np.zeros_like(z), np.ones_like(z)
-    coefficients = np.empty(q.shape + (terms,))
-    for n in range(terms):
-        coefficients[..., n] = np.sum(weighted * h, axis=-1)
-        h_prev, h = h, (z * h - math.sqrt(n) * h_prev) / math.sqrt(n + 1)
-    return coefficients**2
-
-
-def correlation_fixed_point(act, sigma_w2: float, sigma_b2: float, q_star: float) -> tuple[float, float]:  # noqa: ANN001
-    r"""The stable fixed point :math:`c^* \in [0, 1)` of the correlation map in the chaotic
-    phase and the slope :math:`\chi_c = \sigma_w^2\,\mathbb{E}[\phi'(u_1)\phi'(u_2)]` there.
-
-    :math:`f(c) = C(c) - c` is >= 0 at c = 0 and < 0 just below 1 when
-    :math:`\chi_1 > 1`. A first guess solves the truncated Mehler series
-    :math:`C(c) \approx (\sigma_w^2 \sum_n a_n^2 c^n + \sigma_b^2)/q^*`; Newton steps on
-    the exact two-dimensional quadrature polish it, using :math:`C'(c) = \chi_c(c)` (Price's
-    theorem). Returns (1, chi_1) when c* cannot be told from 1 (f >= 0 up to 1 - 1e-7).
-    """
-    power = hermite_power(act, q_star)
-
-    def series_excess(c: float) -> float:
-        return (sigma_w2 * float(np.polynomial.polynomial.polyval(c, power)) + sigma_b2) / q_star - c
-
-    f0 = series_excess(0.0)
-    for gap in (1e-3, 1e-5, 1e-7):
-        f_top = series_excess(1.0 - gap)
-        if f_top < 0:
-            break
-    else:
-        return 1.0, chi1(act, sigma_w2, q_star)
-    c = 0.0 if f0 <= 1e-15 else bracketed_root(series_excess, 0.0, 1.0 - gap, fa=f0, fb=f_top, xtol=1e-10)
-    for _ in range(4):
-        pair, pair_slope = _pair_expectations(act, q_star, c)
-        excess = (sigma_w2 * pair + sigma_b2) / q_star - c
-        slope = sigma_w2 * pair_slope
-        step = excess / (slope - 1.0)
-        c_next = min(max(c - step, 0.0), 1.0 - gap)
-        if abs(c_next - c) <= 1e-13:
-            break
-        c = c_next
-    return c, slope
 
 
 # -- everything at one point ------------------------------------------------------
@@ -339,7 +188,7 @@ def _phase(chi: float) -> str:
 def mean_field(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> MeanField:  # noqa: ANN001
     """The whole theory (see the module docstring) of ``act`` at (sigma_w2, sigma_b2),
     the length map started from ``q0`` (1 for inputs x ~ N(0, 1))."""
-    _require_pointwise(act)
+    require_pointwise(act)
     if not (sigma_w2 > 0 and math.isfinite(sigma_w2)):
         raise ActvizError(f"invalid sigma_w^2 {sigma_w2!r}: expected a positive number")
     if not (sigma_b2 >= 0 and math.isfinite(sigma_b2)):
@@ -405,7 +254,7 @@ def profile(act, sigma_w2: float, sigma_b2: float, depth: int, q0: float = 1.0) 
     :math:`q^0 = q0` for ``depth`` layers and accumulate the backward gains
     :math:`\chi_1(q^l)`. Once q stops changing (to 1e-15) the rest is filled in;
     a q beyond 1e250 counts as infinite (:func:`chi1_at_infinity`)."""
-    _require_pointwise(act)
+    require_pointwise(act)
     q = np.empty(depth + 1)
     gains = np.empty(depth + 1)
     q[0] = q0
@@ -440,7 +289,7 @@ def critical_sigma_w2(act, sigma_b2: float, q0: float = 1.0) -> float:  # noqa: 
     gelu at :math:`\sigma_b^2 = 0` from inputs with q = 1 goes straight from collapse
     (:math:`\chi_1 = \sigma_w^2/4`) to divergence (:math:`\chi_1 = \sigma_w^2/2`), a boundary
     that depends on the inputs' q and is no edge of chaos."""
-    _require_pointwise(act)
+    require_pointwise(act)
     if not (sigma_b2 >= 0 and math.isfinite(sigma_b2)):
         raise ActvizError(f"invalid sigma_b^2 {sigma_b2!r}: expected a number >= 0")
 
