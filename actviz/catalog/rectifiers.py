@@ -449,8 +449,8 @@ register(
         f=_srelu,
         df=_srelu_d1,
         d2f=_zero,
-        latex=r"t_l + a_l (x - t_l) \;(x \leq t_l),\;\; x \;(t_l < x < t_r),\;\; t_r + a_r (x - t_r) \;(x \geq t_r)",
-        latex_derivative=r"a_l \;(x \leq t_l),\;\; 1 \;(t_l < x < t_r),\;\; a_r \;(x \geq t_r)",
+        latex=r"\mathrm{SReLU}(x) = t_l + a_l (x - t_l) \;(x \leq t_l),\;\; x \;(t_l < x < t_r),\;\; t_r + a_r (x - t_r) \;(x \geq t_r)",
+        latex_derivative=r"\mathrm{SReLU}'(x) = a_l \;(x \leq t_l),\;\; 1 \;(t_l < x < t_r),\;\; a_r \;(x \geq t_r)",
         kink_points=_srelu_kinks,
         summary=(
             "S-shaped ReLU: three linear pieces with two learned thresholds and two learned outer "
