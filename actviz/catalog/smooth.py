@@ -92,8 +92,10 @@ def _self_gated(gate: _GateKernels, scale: str = "", amplitude: str = "") -> tup
         if gate.slope is None:
             return a * plain
         start, end = gate.slope_from, gate.slope_to(**rest)
-        careful = gate.slope(np.clip(u, start, end), **rest)
-        return a * np.where((u >= start) & (u <= end), careful, plain)
+        inside = ((u >= start) & (u <= end)).reshape(-1)
+        result = plain.reshape(-1).copy()  # the careful slope only where it is needed: it costs more
+        result[inside] = gate.slope(u.reshape(-1)[inside], **rest)
+        return a * result.reshape(plain.shape)
 
     def d2f(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
@@ -131,47 +133,89 @@ def _normal_pdf_d1(u: np.ndarray) -> np.ndarray:
     return -_stable.times_vanishing(u, _normal_pdf(u))
 
 
-_INV_SQRT_2PI_LO = -2.49232720227773e-17  # 1/sqrt(2 pi) - _INV_SQRT_2PI (mpmath)
+# Phi(c) and GELU'(c) = Phi(c) + c phi(c) as double-doubles at the centres c = -3, -2.75, ..., 0, from
+#   c = mp.mpf(-3) + mp.mpf(j) / 4;  v = mp.ncdf(c)  (or mp.ncdf(c) + c * mp.npdf(c));  hi = float(v); lo = float(v - hi)
+# with mpmath at 50 digits.
+_CENTRES = np.arange(13) * 0.25 - 3.0
+_PHI_HI = (
+    0.0013498980316300946, 0.002979763235054557, 0.006209665325776135, 0.012224472655044703, 0.02275013194817921,
+    0.04005915686381709, 0.06680720126885807, 0.10564977366685525, 0.15865525393145705, 0.2266273523768682,
+    0.3085375387259869, 0.4012936743170763, 0.5,
+)  # fmt: skip
+_PHI_LO = (
+    -5.053886685858262e-20, -8.361096827434876e-20, 3.0265632876609855e-19, 5.289738210594361e-19,
+    -1.3849763108389696e-18, -2.3675377988129856e-18, -5.303515941678518e-18, 3.738036792923343e-18,
+    4.9468552901786335e-18, -8.112679639755901e-18, 1.4568778275699303e-17, -2.300399437650529e-17, 0.0,
+)  # fmt: skip
+_GELU_SLOPE_HI = (
+    -0.011945647204183927, -0.022027533644320838, -0.03761108590814521, -0.05918974397520698, -0.0852318010781969,
+    -0.11092615108257806, -0.12746919222997952, -0.12266158306942213, -0.0833154705876863, 0.0007742782607648957,
+    0.13250487534383715, 0.30462664511636395, 0.5,
+)  # fmt: skip
+_GELU_SLOPE_LO = (
+    -7.968197456950205e-20, -1.7799686319803517e-19, -9.368060664220553e-19, -1.620522290441011e-18,
+    6.5088480940065835e-18, -3.7193082437121e-18, -8.821504483488683e-18, 1.863761400633913e-18,
+    6.598759877332857e-18, -3.9620666073894797e-20, 1.0091558400174798e-17, 2.6316512272662312e-17, 0.0,
+)  # fmt: skip
+_TAYLOR_ORDER = 18  # |h| <= 1/8: the first neglected term is below 2e-23 relative (mpmath)
 
 
-def _normal_cdf_series(u: np.ndarray, *, gelu_slope: bool = False) -> np.ndarray:
-    r"""Phi(u) = 1/2 + (1/\sqrt{2\pi}) \sum_n m_n / (2n+1),  m_n = u (-u^2/2)^n / n!, in double-double.
+def _taylor_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Taylor coefficients (k = 1..18) of Phi and of GELU' = Phi + x phi at each centre.
 
-    For -3 <= u <= 0 the 60 terms reach 2^-106 and the sum's cancellation
-    (up to 370x at u = -3) stays far below one rounding: Phi is correctly rounded,
-    where scipy's ndtr (1 - erf or erfc of a rounded u/sqrt 2) is off by up to 17 ulp.
-    With ``gelu_slope`` it sums GELU'(u) = Phi(u) + u phi(u) = 1/2 + (1/\sqrt{2\pi})
-    \sum_n m_n (2n+2)/(2n+1) the same way, so its cancellation near u = -0.75 costs nothing.
+    Phi^(k)(c) = (-1)^(k-1) He_(k-1)(c) phi(c) (probabilists' Hermite polynomials) and
+    GELU'^(k) = (k+1) Phi^(k) + x Phi^(k+1); computed in double: their rounding only
+    touches the small correction S, never the double-double value at the centre.
     """
-    def weight(term: tuple[np.ndarray, np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
-        if gelu_slope:
-            term = _stable.dd_mul(term, (np.full_like(u, 2.0 * n + 2.0), np.zeros_like(u)))
-        return _stable.dd_div(term, 2.0 * n + 1.0)
+    phi_table = np.empty((len(_CENTRES), _TAYLOR_ORDER))
+    slope_table = np.empty((len(_CENTRES), _TAYLOR_ORDER))
+    for j, c in enumerate(_CENTRES):
+        hermite = [1.0, c]
+        for n in range(1, _TAYLOR_ORDER + 1):
+            hermite.append(c * hermite[n] - n * hermite[n - 1])
+        density = math.exp(-0.5 * c * c) * _INV_SQRT_2PI
+        derivative = [(-1) ** (k - 1) * hermite[k - 1] * density for k in range(1, _TAYLOR_ORDER + 2)]  # Phi^(1..19)
+        for k in range(1, _TAYLOR_ORDER + 1):
+            phi_table[j, k - 1] = derivative[k - 1] / math.factorial(k)
+            slope_table[j, k - 1] = ((k + 1) * derivative[k - 1] + c * derivative[k]) / math.factorial(k)
+    return phi_table, slope_table
 
-    square = _stable.two_prod(u, u)
-    ratio = (-0.5 * square[0], -0.5 * square[1])
-    term = (u, np.zeros_like(u))
-    total = weight(term, 0)
-    for n in range(1, 60):
-        term = _stable.dd_div(_stable.dd_mul(term, ratio), float(n))
-        total = _stable.dd_add(total, weight(term, n))
-    scale = (np.full_like(u, _INV_SQRT_2PI), np.full_like(u, _INV_SQRT_2PI_LO))
-    hi, lo = _stable.dd_add((np.full_like(u, 0.5), np.zeros_like(u)), _stable.dd_mul(total, scale))
-    return hi + lo
+
+_PHI_TAYLOR, _GELU_SLOPE_TAYLOR = _taylor_tables()
+
+
+def _centred_taylor(u: np.ndarray, hi: tuple[float, ...], lo: tuple[float, ...], table: np.ndarray) -> np.ndarray:
+    """hi_j + (lo_j + S(h)) with S(h) = sum_k table[j, k] h^(k+1), h = u - c_j, c_j the nearest centre (-3 <= u <= 0).
+
+    h is exact (Sterbenz), S is small and free of cancellation, the centre's value
+    carries 106 bits: about 0.7 ulp in all, from 20 vector operations.
+    """
+    j = np.clip(np.rint((u + 3.0) * 4.0), 0, len(_CENTRES) - 1).astype(np.intp)
+    h = u - _CENTRES[j]
+    total = np.zeros_like(u)
+    for k in range(_TAYLOR_ORDER - 1, -1, -1):
+        total = total * h + table[:, k][j]
+    return np.asarray(hi)[j] + (np.asarray(lo)[j] + total * h)
+
+
+def _normal_cdf_centred(u: np.ndarray) -> np.ndarray:
+    """Phi(u) on [-3, 0], correctly rounded in practice (scipy's ndtr is off by up to 17 ulp there)."""
+    return _centred_taylor(u, _PHI_HI, _PHI_LO, _PHI_TAYLOR)
+
+
+def _gelu_slope(u: np.ndarray) -> np.ndarray:
+    """GELU'(u) = Phi(u) + u phi(u) on [-3, 0], where its two terms cancel near u = -0.75."""
+    return _centred_taylor(u, _GELU_SLOPE_HI, _GELU_SLOPE_LO, _GELU_SLOPE_TAYLOR)
 
 
 def _normal_cdf(u: np.ndarray) -> np.ndarray:
-    """Phi(u): ndtr for u >= 0 (no cancellation there), the double-double series on [-3, 0),
+    """Phi(u): ndtr for u >= 0 (no cancellation there), centred Taylor expansions on [-3, 0),
     and Phi = erfcx(-u/sqrt 2) e^{-u^2/2} / 2 below -3 (erfcx hardly feels the rounding of u/sqrt 2)."""
     middle = np.clip(u, -3.0, 0.0)
     tail = np.minimum(u, -3.0)
     left_tail = 0.5 * _special.erfcx(-tail * math.sqrt(0.5)) * _stable.exp_neg_square(tail, 0.5)
-    inner = np.where(u >= -3.0, _normal_cdf_series(middle), left_tail)
+    inner = np.where(u >= -3.0, _normal_cdf_centred(middle), left_tail)
     return np.where(u >= 0, _special.ndtr(np.maximum(u, 0.0)), inner)
-
-
-def _gelu_slope(u: np.ndarray) -> np.ndarray:
-    return _normal_cdf_series(u, gelu_slope=True)
 
 
 NORMAL_CDF_GATE = _GateKernels(_normal_cdf, _normal_pdf, _normal_pdf_d1, _gelu_slope, slope_from=-3.0)
@@ -419,31 +463,36 @@ def _erfact_left_slope(u: np.ndarray, alpha: float) -> np.ndarray:
     r"""erf(t) + u t erf'(t), t = alpha e^u <= 2, where the two terms cancel near the minimum.
 
     Both share the series of erf: the sum is (2/\sqrt{\pi}) t \sum_n (-t^2)^n/n! (1/(2n+1) + u),
-    summed in double-double (55 terms reach 2^-106 for t <= 2). The rounding of t
-    itself scales both terms alike and is not amplified.
+    summed in double-double until (t^2)^n/n! < 1e-34 (at most 55 terms, for t = 2). The
+    rounding of t itself scales both terms alike and is not amplified.
     """
     t = _exp_argument(u, alpha)
     zero = np.zeros_like(u)
     square = _stable.two_prod(t, t)
     ratio = (-square[0], -square[1])
+    largest = float(np.max(square[0], initial=0.0))
     power = (np.ones_like(u), zero)
     total = (zero, zero)
-    for n in range(55):
+    n, size = 0, 1.0
+    while size > 1e-34:
         if n:
             power = _stable.dd_div(_stable.dd_mul(power, ratio), float(n))
         weight = _stable.dd_add(_stable.dd_div((np.ones_like(u), zero), 2.0 * n + 1.0), (u, zero))
         total = _stable.dd_add(total, _stable.dd_mul(power, weight))
+        n += 1
+        size *= largest / n
     scale = _stable.dd_mul(_dd(_TWO_OVER_SQRT_PI, _TWO_OVER_SQRT_PI_LO, u), (t, zero))
     result = _stable.dd_mul(total, scale)
     return result[0] + result[1]
 
 
 def _erfact_slope_end(alpha: float) -> float:
-    return math.log(2.0 / alpha)  # where t = alpha e^u = 2
+    # the terms cancel only for u < 0; the series is summed up to t = alpha e^u = 2 at most
+    return min(0.0, math.log(2.0 / alpha))
 
 
 ERF_EXP_GATE = _GateKernels(
-    _erf_exp_gate, _erf_exp_gate_d1, _erf_exp_gate_d2, _erfact_left_slope, slope_to=_erfact_slope_end
+    _erf_exp_gate, _erf_exp_gate_d1, _erf_exp_gate_d2, _erfact_left_slope, slope_from=-8.0, slope_to=_erfact_slope_end
 )
 
 
@@ -1268,43 +1317,47 @@ _PAU_SPLITS = {1: _pau_split(1), -1: _pau_split(-1)}
 _PAU_INNER_REVERSED = tuple(reversed(PAU_DENOMINATOR))  # b4 + b3 y + b2 y^2 + b1 y^3, y = 1/x
 
 
-def _polynomial_dd(coefficients: tuple[float, ...], x: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """[p, p', p''] at the double x, by Horner's scheme in double-double."""
+def _polynomial_dd(coefficients: tuple[float, ...], x: np.ndarray, order: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """[p, p', p''][: order + 1] at the double x, by Horner's scheme in double-double."""
     zero = np.zeros_like(x)
     xx = (x, zero)
     p = (np.full_like(x, coefficients[-1]), zero)
     d1 = (zero, zero)
     d2 = (zero, zero)
     for c in reversed(coefficients[:-1]):
-        d2 = _stable.dd_add(_stable.dd_mul(d2, xx), (2.0 * d1[0], 2.0 * d1[1]))
-        d1 = _stable.dd_add(_stable.dd_mul(d1, xx), p)
+        if order >= 2:
+            d2 = _stable.dd_add(_stable.dd_mul(d2, xx), (2.0 * d1[0], 2.0 * d1[1]))
+        if order >= 1:
+            d1 = _stable.dd_add(_stable.dd_mul(d1, xx), p)
         p = _stable.dd_add(_stable.dd_mul(p, xx), (np.full_like(x, c), zero))
-    return [p, d1, d2]
+    return [p, d1, d2][: order + 1]
 
 
 def _dd_neg(a: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     return -a[0], -a[1]
 
 
-def _pau_near(x: np.ndarray) -> list[np.ndarray]:
-    """f, f', f'' by the quotient rule in double-double, for |x| <= 64.
+def _pau_near(x: np.ndarray, order: int) -> np.ndarray:
+    """f, f' or f'' (``order``) by the quotient rule in double-double, for |x| <= 64.
 
     P cancels heavily where the unit is small (P(-2) = -0.46 from terms up to 16)
     and f'' = (P'' - 2 f' Q' - f Q'')/Q falls from O(1/x) terms to O(1/x^3): both
     cost at most 2^40 of the 2^106 carried. sgn(A) = 0 at a zero of A, as torch's abs.
     """
-    inner = _polynomial_dd((0.0, *PAU_DENOMINATOR), x)
+    inner = _polynomial_dd((0.0, *PAU_DENOMINATOR), x, order)
     sign = np.sign(inner[0][0])
     q = [(sign * v[0], sign * v[1]) for v in inner]
     q[0] = _stable.dd_add(q[0], (np.ones_like(x), np.zeros_like(x)))
-    p = _polynomial_dd(PAU_NUMERATOR, x)
-    f = _stable.dd_div_dd(p[0], q[0])
-    f1 = _stable.dd_div_dd(_stable.dd_add(p[1], _dd_neg(_stable.dd_mul(f, q[1]))), q[0])
-    two_f1_q1 = _stable.dd_mul(f1, q[1])
-    two_f1_q1 = (2.0 * two_f1_q1[0], 2.0 * two_f1_q1[1])
-    f2_top = _stable.dd_add(_stable.dd_add(p[2], _dd_neg(two_f1_q1)), _dd_neg(_stable.dd_mul(f, q[2])))
-    f2 = _stable.dd_div_dd(f2_top, q[0])
-    return [v[0] + v[1] for v in (f, f1, f2)]
+    p = _polynomial_dd(PAU_NUMERATOR, x, order)
+    values = [_stable.dd_div_dd(p[0], q[0])]
+    if order >= 1:
+        values.append(_stable.dd_div_dd(_stable.dd_add(p[1], _dd_neg(_stable.dd_mul(values[0], q[1]))), q[0]))
+    if order >= 2:
+        two_f1_q1 = _stable.dd_mul(values[1], q[1])
+        two_f1_q1 = (2.0 * two_f1_q1[0], 2.0 * two_f1_q1[1])
+        top = _stable.dd_add(_stable.dd_add(p[2], _dd_neg(two_f1_q1)), _dd_neg(_stable.dd_mul(values[0], q[2])))
+        values.append(_stable.dd_div_dd(top, q[0]))
+    return values[order][0] + values[order][1]
 
 
 def _pau_far(x: np.ndarray) -> list[np.ndarray]:
@@ -1328,24 +1381,24 @@ def _pau_far(x: np.ndarray) -> list[np.ndarray]:
 _PAU_SWITCH = 64.0
 
 
-def _pau_all(x: np.ndarray) -> list[np.ndarray]:
-    r"""f, f', f'' of the safe PAU :math:`P(x)/(1 + |A(x)|)`, :math:`A = b_1 x + ... + b_4 x^4`."""
+def _pau(x: np.ndarray, order: int) -> np.ndarray:
+    r"""f, f' or f'' of the safe PAU :math:`P(x)/(1 + |A(x)|)`, :math:`A = b_1 x + ... + b_4 x^4`."""
     near = np.abs(x) <= _PAU_SWITCH
-    near_values = _pau_near(np.where(near, x, 0.0))
-    far_values = _pau_far(np.where(near, 2.0 * _PAU_SWITCH, x))
-    return [np.where(near, a, b) for a, b in zip(near_values, far_values)]
+    near_value = _pau_near(np.where(near, x, 0.0), order)
+    far_value = _pau_far(np.where(near, 2.0 * _PAU_SWITCH, x))[order]
+    return np.where(near, near_value, far_value)
 
 
 def _pade(x: np.ndarray) -> np.ndarray:
-    return _pau_all(x)[0]
+    return _pau(x, 0)
 
 
 def _pade_d1(x: np.ndarray) -> np.ndarray:
-    return _pau_all(x)[1]
+    return _pau(x, 1)
 
 
 def _pade_d2(x: np.ndarray) -> np.ndarray:
-    return _pau_all(x)[2]
+    return _pau(x, 2)
 
 
 def _pade_kinks() -> tuple[Kink, ...]:
