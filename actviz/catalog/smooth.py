@@ -190,7 +190,8 @@ def _centred_taylor(u: np.ndarray, hi: tuple[float, ...], lo: tuple[float, ...],
     h is exact (Sterbenz), S is small and free of cancellation, the centre's value
     carries 106 bits: about 0.7 ulp in all, from 20 vector operations.
     """
-    j = np.clip(np.rint((u + 3.0) * 4.0), 0, len(_CENTRES) - 1).astype(np.intp)
+    position = np.rint((np.where(np.isnan(u), 0.0, u) + 3.0) * 4.0)  # nan stays in h, not in the index
+    j = np.clip(position, 0, len(_CENTRES) - 1).astype(np.intp)
     h = u - _CENTRES[j]
     total = np.zeros_like(u)
     for k in range(_TAYLOR_ORDER - 1, -1, -1):
