@@ -754,11 +754,13 @@ register(
         ),
         summary=(
             "Pserf: the trainable form of serf, x erf(gamma softplus(delta x)), proposed with ErfAct as "
-            "non-monotonic smooth units whose two parameters are learned; the defaults are the paper's "
-            "initial values. Reported gains over ReLU on ShuffleNet and SSD; little independent use."
+            "non-monotonic smooth units whose two parameters are learned. Reported gains over ReLU on ShuffleNet and SSD; little independent use."
         ),
         reference=_BISWAS_ERF,
-        notes="gamma = 1.25, delta = 0.85 as initialised in the paper; gamma = delta = 1 is serf.",
+        notes=(
+            "gamma = delta = 1 is serf. gamma = 1.25, delta = 0.85 are the paper's initial values as recalled "
+            "when this entry was written; the paper's text was not at hand to confirm them."
+        ),
     )
 )
 
@@ -777,13 +779,16 @@ register(
         latex=r"\mathrm{ErfAct}(x) = x\,\mathrm{erf}(\alpha e^{\beta x})",
         latex_derivative=r"\mathrm{erf}(t) + \beta x\,\frac{2}{\sqrt{\pi}}\,t\,e^{-t^{2}},\;\; t = \alpha e^{\beta x}",
         summary=(
-            "ErfAct: x erf(alpha e^(beta x)), a trainable non-monotonic unit that is exactly x once "
-            "alpha e^(beta x) exceeds 6 and decays like x e^(beta x) on the left. Proposed with pserf; "
-            "the defaults are the paper's initial values. Reported large gains over ReLU on ShuffleNet V2 "
+            "ErfAct: x erf(alpha e^(beta x)), a trainable non-monotonic unit equal to x (in double) once "
+            "alpha e^(beta x) exceeds 6 and decays like x e^(beta x) on the left. Proposed with pserf, "
+            "both with trainable parameters. Reported large gains over ReLU on ShuffleNet V2 "
             "(CIFAR-100), not widely reproduced."
         ),
         reference=_BISWAS_ERF,
-        notes="alpha = beta = 0.75 as initialised in the paper.",
+        notes=(
+            "alpha = beta = 0.75 are the paper's initial values as recalled when this entry was written; "
+            "the paper's text was not at hand to confirm them."
+        ),
     )
 )
 
@@ -900,7 +905,7 @@ register(
             "Dugas, Bengio, Belisle, Nadeau & Garcia",
             2001,
             "Incorporating Second-Order Functional Knowledge for Better Option Pricing",
-            "https://papers.nips.cc/paper/1920-incorporating-second-order-functional-knowledge-for-better-option-pricing",
+            "https://www.cirano.qc.ca/en/summaries/2002s-46",
         ),
         notes=(
             "torch.nn.Softplus also has threshold=20 above which it returns x; that costs up to "
