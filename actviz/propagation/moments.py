@@ -40,11 +40,22 @@ def _mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return np.where(np.any(huge & (weights > 0), axis=-1), math.inf, total)
 
 
+def _rule(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
+    q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
+    return gaussian_rule(np.zeros_like(q), np.sqrt(q), kinks_of(act))
+
+
+def second_moment(act, q: object) -> np.ndarray:  # noqa: ANN001
+    r""":math:`V(q) = \mathbb{E}[\phi(\sqrt q z)^2]` alone (the length map needs no more),
+    elementwise over ``q >= 0``."""
+    x, w = _rule(act, q)
+    return _mean_square(act(x), w)
+
+
 def moments(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
     r""":math:`(\mathbb{E}[\phi(\sqrt q z)^2],\ \mathbb{E}[\phi'(\sqrt q z)^2])`, elementwise over
     ``q >= 0`` (q = 0 gives the limits q -> 0+; values too large for float64 give inf)."""
-    q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
-    x, w = gaussian_rule(np.zeros_like(q), np.sqrt(q), kinks_of(act))
+    x, w = _rule(act, q)
     return _mean_square(act(x), w), _mean_square(act.derivative(x), w)
 
 

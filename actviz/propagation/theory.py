@@ -42,6 +42,7 @@ from .moments import (
     moment_slope,
     moments,
     require_pointwise,
+    second_moment,
 )
 from .roots import bracketed_root
 
@@ -65,8 +66,7 @@ class FixedPoint:
 
 def _homogeneous_slope(act) -> float | None:  # noqa: ANN001
     """V(q)/q if it is the same at every q (phi positively homogeneous), else None."""
-    v, _ = moments(act, np.array([1e-6, 1.0, 1e6]))
-    ratios = v / np.array([1e-6, 1.0, 1e6])
+    ratios = second_moment(act, np.array([1e-6, 1.0, 1e6])) / np.array([1e-6, 1.0, 1e6])
     if np.all(np.abs(ratios - ratios[1]) <= _EXACT * ratios[1]):
         return float(ratios[1])
     return None
@@ -78,7 +78,7 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
     A positively homogeneous activation (relu, leaky relu) has :math:`M(q) = g q + \sigma_b^2`
     with a constant gain g, and the closed form :math:`q^* = \sigma_b^2/(1 - g)` for g < 1.
     Otherwise the relative excess :math:`r(q) = M(q)/q - 1` is bracketed from :math:`q^0` in
-    the direction the map moves (steps growing from a factor 4 to 1e16 upwards, factors of
+    the direction the map moves (steps growing from a factor 4 to 1e64 upwards, factors of
     4 downwards) and solved for :math:`\ln q` with :func:`bracketed_root` (relative 1e-14).
     :math:`|r| \le 10^{-12}` is rounding noise, not a sign: such a point is the fixed point
     when the next step is clearly negative (sign(x) at sigma_w^2 = 4: q* = 4 exactly).
@@ -87,8 +87,7 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
 
     def excess(log_q: float) -> float:
         q = math.exp(log_q)
-        v, _ = moments(act, q)
-        return (sigma_w2 * float(v) + sigma_b2) / q - 1.0
+        return (sigma_w2 * float(second_moment(act, q)) + sigma_b2) / q - 1.0
 
     origin_fixed = sigma_b2 == 0.0 and float(act(0.0)) == 0.0
     slope = _homogeneous_slope(act) if float(act(0.0)) == 0.0 else None
@@ -113,7 +112,7 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
             if r_far < -_EXACT:
                 break
             near, r_near = far, r_far
-            step = min(2 * step, math.log(1e16))
+            step = min(2 * step, math.log(1e64))
         if r_near <= _EXACT:  # the previous point was a root up to rounding
             return FixedPoint("fixed point", math.exp(near))
     else:
