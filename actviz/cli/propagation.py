@@ -1,0 +1,266 @@
+"""``actviz decay``, ``actviz theory`` and ``actviz phase``: deep stacks measured
+(Monte Carlo) and predicted (mean-field theory)."""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import registry
+from ..errors import ActvizError
+from .app import app
+from .output import DpiOpt, Output, OutputOpt, SizeOpt, ThemeOpt, TitleOpt, TransparentOpt, write
+
+_PICTURES = ("png", "svg", "pdf")
+_DATA = ("json", "csv")
+
+SpecsArg = Annotated[list[str], typer.Argument(help="Activations, e.g. relu tanh elu:alpha=0.5.")]
+InitOpt = Annotated[str | None, typer.Option(
+    "--init", help="xavier (glorot), he (kaiming), lecun, orthogonal or critical (chi_1 = 1). "
+                   "Default: xavier, unless --sigma-w2 is given.")]
+SigmaW2Opt = Annotated[float | None, typer.Option("--sigma-w2", help="Weight variance times width (instead of --init).")]
+SigmaB2Opt = Annotated[float | None, typer.Option("--sigma-b2", help="Bias variance (default 0).")]
+DataFormatOpt = Annotated[str | None, typer.Option(
+    "--format", help="json or csv: print every number instead of drawing; png, svg or pdf: picture format.")]
+
+
+def _mode(fmt: str | None, path: Path | None) -> str:
+    """'json', 'csv' or the picture format, checked before any long computation."""
+    chosen = (fmt or (path.suffix.lstrip(".") if path is not None and path.suffix else "png")).lower()
+    if chosen not in _PICTURES + _DATA:
+        given = f"format '{fmt}'" if fmt else f"file suffix '{path.suffix}' of {path}"
+        raise ActvizError(f"unsupported {given}: expected one of {', '.join(_PICTURES + _DATA)}")
+    if chosen in _DATA and path is not None:
+        raise ActvizError(f"--format {chosen} prints to standard output: drop -o {path} (or redirect with >)")
+    return chosen
+
+
+class _LazyProgress:
+    """A rich progress bar on stderr that appears only once the work has taken more than a second."""
+
+    def __init__(self, total: int, description: str) -> None:
+        self.total, self.description = total, description
+        self.offset = 0
+        self.started = time.perf_counter()
+        self.bar = None
+        self.task = None
+
+    def update(self, done: int, _total: int) -> None:
+        if self.bar is None:
+            if time.perf_counter() - self.started < 1.0:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.description, total=self.total)
+        self.bar.update(self.task, completed=self.offset + done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | None):  # noqa: ANN001,ANN202
+    from ..propagation import resolve_init
+
+    return resolve_init(act, "xavier" if init is None and sigma_w2 is None else init, sigma_w2, sigma_b2)
+
+
+def _print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
+    from ..propagation.records import to_csv
+
+    if fmt == "json":
+        typer.echo(json.dumps(records, indent=2, allow_nan=False))
+    else:
+        typer.echo(to_csv(csv_rows(records)), nl=False)
+
+
+@app.command("decay")
+def decay_command(
+    specs: SpecsArg,
+    depth: Annotated[int, typer.Option("--depth", min=1, help="Number of layers L.")] = 50,
+    width: Annotated[int, typer.Option("--width", min=1, help="Units per layer N.")] = 256,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Inputs pushed through together B.")] = 128,
+    init: InitOpt = None,
+    sigma_w2: SigmaW2Opt = None,
+    sigma_b2: SigmaB2Opt = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same run.")] = 0,
+    saturation: Annotated[float, typer.Option("--saturation-threshold", help="A unit is saturated where |phi'| is below this.")] = 0.01,
+    path: OutputOpt = None,
+    fmt: DataFormatOpt = None,
+    size: SizeOpt = "slide",
+    dpi: DpiOpt = None,
+    theme: ThemeOpt = "light",
+    transparent: TransparentOpt = False,
+    title: TitleOpt = None,
+) -> None:
+    """Push random inputs through a deep random stack and measure, per layer, the signal
+    length q, the gradient norm and the saturated and dead units; the mean-field theory
+    is drawn dashed beside every measurement."""
+    from ..propagation import mean_field, profile, simulate
+    from ..propagation.records import run_csv_rows, run_record
+
+    mode = _mode(fmt, path)
+    acts = [registry.get(spec) for spec in specs]
+    inits = [_init_for(act, init, sigma_w2, sigma_b2) for act in acts]
+    progress = _LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
+    runs, profiles, records = [], [], []
+    try:
+        for act, chosen in zip(acts, inits):
+            run = simulate(act, depth=depth, width=width, batch=batch, sigma_w2=chosen.sigma_w2,
+                           sigma_b2=chosen.sigma_b2, weights=chosen.weights, seed=seed,
+                           saturation_threshold=saturation, progress=progress.update)
+            progress.offset += 2 * depth + 1
+            predicted = profile(act, chosen.sigma_w2, chosen.sigma_b2, run.top, q0=run.q[0])
+            theory = mean_field(act, chosen.sigma_w2, chosen.sigma_b2)
+            runs.append(run)
+            profiles.append(predicted)
+            records.append(run_record(run, theory, predicted, chosen.scheme))
+    finally:
+        progress.close()
+    if mode in _DATA:
+        _print_data(records, mode, lambda rs: [row for r in rs for row in run_csv_rows(r)])
+        return
+    from ..plotting.propagation import decay_figure
+
+    output = Output(path, None if fmt is None else mode, size, dpi, theme, transparent, title)
+    fig = decay_figure(runs, profiles, size=output.figure_size(), theme=theme)
+    write(fig, output, "decay-" + "-".join(act.name for act in acts))
+    for record, run in zip(records, runs):
+        typer.echo(_summary(record, run))
+
+
+def _summary(record: dict, run) -> str:  # noqa: ANN001
+    """One paragraph per run: what the theory says and how the measurement compares."""
+    theory = record["theory"]
+    measured = run.log_grad_norm[0] / math.log(10)
+    predicted = record["layers"][0]["theory_log10_grad_norm"]
+    lines = [f"{record['activation']} ({record['init']}: sigma_w^2 = {record['sigma_w2']:.6g}, "
+             f"sigma_b^2 = {record['sigma_b2']:.6g}): {theory['phase']}, chi_1 = {theory['chi1']:.6g}",
+             f"  gradient at the input / at the top: 10^{measured:.3f} measured, "
+             + (f"10^{predicted:.3f} predicted" if predicted is not None else "no finite prediction")]
+    if run.stopped_at is not None:
+        lines.append(f"  the forward signal overflowed float64 at layer {run.stopped_at}: the stack diverges")
+    lines += [f"  note: {note}" for note in theory["notes"]]
+    return "\n".join(lines)
+
+
+@app.command("theory")
+def theory_command(
+    specs: SpecsArg,
+    init: InitOpt = None,
+    sigma_w2: SigmaW2Opt = None,
+    sigma_b2: SigmaB2Opt = None,
+    q0: Annotated[float, typer.Option("--q0", help="Second moment of the inputs (1 for x ~ N(0, 1)).")] = 1.0,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """Mean-field theory alone (Poole et al. 2016; Schoenholz et al. 2017): fixed point q*,
+    chi_1, depth scales xi_q and xi_c, for each activation at one initialisation."""
+    from ..propagation import mean_field
+    from ..propagation.records import theory_csv_rows
+
+    if fmt not in ("table", *_DATA):
+        raise ActvizError(f"unsupported format '{fmt}': expected table, json or csv")
+    acts = [registry.get(spec) for spec in specs]
+    theories = []
+    for act in acts:
+        chosen = _init_for(act, init, sigma_w2, sigma_b2)
+        theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0))
+    if fmt in _DATA:
+        _print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
+        return
+    _theory_table(theories)
+
+
+def _number(value: float) -> str:
+    if math.isnan(value):
+        return "–"
+    return "∞" if math.isinf(value) else f"{value:.5g}"
+
+
+def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="mean-field theory (– : undefined, the stack diverges)", title_justify="left")
+    for column in ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc"):
+        table.add_column(column, justify="left" if column in ("activation", "regime", "phase") else "right")
+    for t in theories:
+        table.add_row(t.activation, f"{t.sigma_w2:.5g}", f"{t.sigma_b2:.5g}", t.regime, t.phase,
+                      *(_number(v) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c)))
+    console = Console(highlight=False)
+    console.print(table)
+    for t in theories:
+        for note in t.notes:
+            console.print(f"[dim]{t.activation}:[/] {note}")
+
+
+@app.command("phase")
+def phase_command(
+    spec: Annotated[str, typer.Argument(help="An activation, e.g. tanh or elu:alpha=0.5.")],
+    sigma_w2_max: Annotated[float | None, typer.Option("--sigma-w2-max", help="Right end of the sigma_w^2 axis (default: 4, or twice the edge of chaos at sigma_b^2 = 0).")] = None,
+    sigma_b2_max: Annotated[float, typer.Option("--sigma-b2-max", help="Top of the sigma_b^2 axis.")] = 0.3,
+    resolution: Annotated[int, typer.Option("--resolution", min=8, max=400, help="Grid points along sigma_w^2.")] = 120,
+    mark_w2: Annotated[float | None, typer.Option("--sigma-w2", help="Mark this sigma_w^2 (with --sigma-b2).")] = None,
+    mark_b2: SigmaB2Opt = None,
+    path: OutputOpt = None,
+    fmt: DataFormatOpt = None,
+    size: SizeOpt = "slide",
+    dpi: DpiOpt = None,
+    theme: ThemeOpt = "light",
+    transparent: TransparentOpt = False,
+    title: TitleOpt = None,
+) -> None:
+    """The (sigma_w^2, sigma_b^2) phase diagram: ordered and chaotic regions, the edge of
+    chaos chi_1 = 1 and contours of the depth scale xi_c."""
+    import numpy as np
+
+    from ..propagation.phase import phase_diagram
+    from ..propagation.theory import critical_sigma_w2
+
+    mode = _mode(fmt, path)
+    act = registry.get(spec)
+    if not (sigma_b2_max > 0 and math.isfinite(sigma_b2_max)):
+        raise ActvizError(f"invalid --sigma-b2-max {sigma_b2_max!r}: expected a positive number")
+    if sigma_w2_max is None:
+        try:
+            sigma_w2_max = max(4.0, 2.0 * critical_sigma_w2(act, 0.0))
+        except ActvizError:
+            sigma_w2_max = 4.0
+    if not (sigma_w2_max > 0 and math.isfinite(sigma_w2_max)):
+        raise ActvizError(f"invalid --sigma-w2-max {sigma_w2_max!r}: expected a positive number")
+    w2 = np.linspace(sigma_w2_max / 8, sigma_w2_max, resolution)
+    b2 = np.linspace(0.0, sigma_b2_max, max(8, resolution // 2))
+    diagram = phase_diagram(act, w2, b2)
+    if mode == "json":
+        typer.echo(json.dumps(_phase_record(diagram), indent=2, allow_nan=False))
+        return
+    if mode == "csv":
+        raise ActvizError("the phase diagram is a grid: use --format json for its numbers")
+    from ..plotting.propagation import phase_figure
+
+    mark = None if mark_w2 is None else (mark_w2, 0.0 if mark_b2 is None else mark_b2)
+    output = Output(path, None if fmt is None else mode, size, dpi, theme, transparent, title)
+    fig = phase_figure(diagram, size=output.figure_size(), theme=theme, mark=mark)
+    write(fig, output, f"phase-{act.name}")
+
+
+def _phase_record(diagram) -> dict:  # noqa: ANN001
+    from ..propagation.records import finite_or_none
+
+    return {
+        "activation": diagram.activation,
+        "sigma_w2": diagram.sigma_w2.tolist(),
+        "sigma_b2": diagram.sigma_b2.tolist(),
+        "chi1": [[finite_or_none(v) for v in row] for row in diagram.chi1],
+        "xi_c": [[finite_or_none(v) for v in row] for row in diagram.xi_c],
+        "edge_of_chaos": [{"sigma_b2": float(b), "sigma_w2": finite_or_none(w)}
+                          for b, w in zip(diagram.critical_sigma_b2, diagram.critical_sigma_w2)],
+    }

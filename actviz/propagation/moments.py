@@ -1,0 +1,122 @@
+r"""Gaussian moments of an activation and what follows from them alone: the
+quantities of the mean-field theory at a given q (see :mod:`.theory`).
+
+With :math:`z \sim \mathcal{N}(0, 1)`: :math:`V(q) = \mathbb{E}[\phi(\sqrt q z)^2]`,
+:math:`\mathbb{E}[\phi'(\sqrt q z)^2]`, :math:`dV/dq`, and
+:math:`\chi_1(q) = \sigma_w^2 \mathbb{E}[\phi'(\sqrt q z)^2]` with its limits q -> 0+ and
+q -> infinity; all through the kink-split quadrature of :mod:`.gaussian`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..errors import ActvizError
+from .gaussian import gaussian_rule
+
+Q_TINY = 1e-280  # stands for q -> 0+: sqrt(q) z keeps the sign of z, so one-sided limits come out
+
+
+def require_pointwise(act) -> None:  # noqa: ANN001
+    if not getattr(act, "pointwise", False):
+        raise ActvizError(f"deep-stack theory needs a pointwise activation; {act.name} is not pointwise")
+
+
+def kinks_of(act) -> tuple[float, ...]:  # noqa: ANN001
+    return tuple(k.x for k in act.kinks)
+
+
+_SQUARABLE = 1e150  # squares of larger magnitudes could overflow a sum
+
+
+def _mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    r""":math:`\sum_i w_i v_i^2` along the last axis; ``inf`` (without an overflow warning)
+    where a node of positive weight has :math:`|v| > 10^{150}`."""
+    huge = ~(np.abs(values) <= _SQUARABLE)
+    tame = np.where(huge, 0.0, values)
+    total = np.sum(tame * tame * weights, axis=-1)
+    return np.where(np.any(huge & (weights > 0), axis=-1), math.inf, total)
+
+
+def _rule(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
+    q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
+    return gaussian_rule(np.zeros_like(q), np.sqrt(q), kinks_of(act))
+
+
+def second_moment(act, q: object) -> np.ndarray:  # noqa: ANN001
+    r""":math:`V(q) = \mathbb{E}[\phi(\sqrt q z)^2]` alone (the length map needs no more),
+    elementwise over ``q >= 0``."""
+    x, w = _rule(act, q)
+    return _mean_square(act(x), w)
+
+
+def moments(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
+    r""":math:`(\mathbb{E}[\phi(\sqrt q z)^2],\ \mathbb{E}[\phi'(\sqrt q z)^2])`, elementwise over
+    ``q >= 0`` (q = 0 gives the limits q -> 0+; values too large for float64 give inf)."""
+    x, w = _rule(act, q)
+    return _mean_square(act(x), w), _mean_square(act.derivative(x), w)
+
+
+def _one_sided(act, x: float) -> tuple[tuple[float, float], tuple[float, float]]:  # noqa: ANN001
+    """((phi, phi') just left of x, (phi, phi') just right of x), 4 ulp away."""
+    step = 4 * np.spacing(abs(x))
+    points = np.array([x - step, x + step])
+    values, slopes = act(points), act.derivative(points)
+    return (float(values[0]), float(slopes[0])), (float(values[1]), float(slopes[1]))
+
+
+def moment_slope(act, q: float) -> float:  # noqa: ANN001
+    r""":math:`\tfrac{d}{dq}\mathbb{E}[\phi(\sqrt q z)^2]` by Gaussian integration by parts:
+
+    .. math:: \mathbb{E}[\phi'^2 + \phi\phi''] + \sum_k p_q(x_k)\Big(\Delta(\phi\phi')(x_k)
+              + \Delta(\phi^2)(x_k)\frac{x_k}{2q}\Big),
+
+    :math:`p_q` the N(0, q) density and :math:`\Delta` the jump across a kink :math:`x_k`.
+    """
+    q = max(q, Q_TINY)
+    x, w = gaussian_rule(np.array(0.0), np.array(math.sqrt(q)), kinks_of(act))
+    phi, dphi, d2phi = act(x), act.derivative(x), act.derivative(x, 2)
+    slope = float(np.sum((dphi * dphi + phi * d2phi) * w))
+    for xk in kinks_of(act):
+        density = math.exp(-xk * xk / (2 * q)) / math.sqrt(2 * math.pi * q)
+        if density == 0.0:
+            continue
+        (phi_l, dphi_l), (phi_r, dphi_r) = _one_sided(act, xk)
+        slope += density * ((phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * xk / (2 * q))
+    return slope
+
+
+def depth_scale(chi: float) -> float:
+    r""":math:`\xi = -1/\ln\chi` for :math:`0 < \chi < 1`; 0 for :math:`\chi = 0`; infinity for
+    :math:`\chi \ge 1 - 10^{-12}` (no exponential decay within 1e12 layers; closer to 1 than
+    that, :math:`\chi` is not known well enough to tell)."""
+    chi = abs(chi)
+    if chi <= 0.0:
+        return 0.0
+    if chi >= 1.0 - 1e-12:
+        return math.inf
+    return -1.0 / math.log(chi)
+
+
+def chi1(act, sigma_w2: float, q: float) -> float:  # noqa: ANN001
+    r""":math:`\chi_1(q) = \sigma_w^2\,\mathbb{E}[\phi'(\sqrt q z)^2]`; q = 0 gives the limit
+    q -> 0+ and q = inf the limit q -> infinity (see :func:`chi1_at_infinity`)."""
+    if math.isinf(q):
+        return chi1_at_infinity(act, sigma_w2)
+    _, d = moments(act, q)
+    return sigma_w2 * float(d)
+
+
+def chi1_at_infinity(act, sigma_w2: float) -> float:  # noqa: ANN001
+    r""":math:`\lim_{q\to\infty} \chi_1(q)`, read at q = 1e16 and 1e20: their common value if
+    they agree to 1e-6 (relu: :math:`\sigma_w^2/2`; elu: the same up to
+    :math:`O(q^{-1/2})`); inf if :math:`\chi_1` keeps growing (squared relu); nan if it
+    does neither (an activation oscillating at every scale, which a quadrature cannot
+    resolve at q = 1e20)."""
+    _, d = moments(act, np.array([1e16, 1e20]))
+    low, high = sigma_w2 * d
+    if math.isclose(low, high, rel_tol=1e-6, abs_tol=1e-300):
+        return float(high)
+    return math.inf if high > 10 * low else math.nan

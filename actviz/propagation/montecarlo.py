@@ -1,0 +1,255 @@
+r"""Monte Carlo deep stacks: push a batch through a random fully connected network
+and measure what the mean-field theory predicts.
+
+The stack is :math:`h^0 = x`, :math:`h^l = W^l \phi(h^{l-1}) + b^l` (l = 1..L) with
+:math:`x_{ib} \sim \mathcal{N}(0, 1)`, :math:`W^l_{ij} \sim \mathcal{N}(0, \sigma_w^2/N)`
+(or :math:`\sqrt{\sigma_w^2}` times a Haar orthogonal matrix) and
+:math:`b^l_i \sim \mathcal{N}(0, \sigma_b^2)`, width N, batch B. Backward, a random
+unit-norm :math:`g^L` per sample and :math:`g^{l-1} = \phi'(h^{l-1}) \odot (W^l)^\top g^l`.
+
+Gradient norms are carried in log space: :math:`g` is renormalised every layer and
+:math:`\ln\|g\|` accumulated, so 10 000 layers neither overflow nor underflow. The
+forward signal is what a float64 network computes; a run that overflows it (a
+divergent stack) stops there and says so in ``stopped_at``.
+
+Every random number comes from a stream keyed by (seed, purpose, block of layers), so
+runs are reproducible and each :math:`W^l` can be regenerated in the backward pass instead of
+kept; derivatives are kept for at most 256 MB worth of layers, the rest recomputed
+from checkpoints.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import ActvizError
+
+_STREAM_INPUT, _STREAM_LAYER, _STREAM_GRADIENT = 0, 1, 2
+_MEMORY = 256 * 2**20
+_BLOCK_NUMBERS = 2**20
+_OVERFLOW = 1e150  # |h| beyond this would overflow h^2
+SAMPLES_PER_LAYER = 2000
+
+
+def _rng(seed: int, stream: int, index: int = 0) -> np.random.Generator:
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(stream, index))))
+
+
+@dataclass(frozen=True)
+class StackRun:
+    """Per-layer measurements of one run, arrays indexed by layer 0 (input) .. top.
+
+    ``q`` is the mean of :math:`(h^l)^2`; ``log_grad_norm`` the natural log of the
+    root-mean-square over the batch of :math:`\\|g^l\\|` (0 at the top);
+    ``saturated_fraction`` the share of :math:`|\\phi'(h^l)| <` ``saturation_threshold``;
+    ``dead_fraction`` the share of units with :math:`\\phi'(h^l) = 0` for every sample;
+    ``samples`` up to 2000 values of :math:`\\phi(h^l)` at a few layers.
+    ``stopped_at`` is the layer whose values overflowed (then the top is the layer below;
+    where phi(h) itself passed 1e150 its mean is nan and its variance inf).
+    """
+
+    activation: str
+    params: dict[str, float]
+    depth: int
+    width: int
+    batch: int
+    sigma_w2: float
+    sigma_b2: float
+    weights: str
+    seed: int
+    saturation_threshold: float
+    q: np.ndarray
+    log_grad_norm: np.ndarray
+    saturated_fraction: np.ndarray
+    dead_fraction: np.ndarray
+    activation_mean: np.ndarray
+    activation_var: np.ndarray
+    samples: dict[int, np.ndarray] = field(repr=False)
+    stopped_at: int | None = None
+
+    @property
+    def top(self) -> int:
+        """The last layer computed: ``depth``, or the one below an overflow."""
+        return len(self.q) - 1
+
+
+def _sample_layers(depth: int, count: int = 7) -> list[int]:
+    return sorted({round(i * depth / (count - 1)) for i in range(count)})
+
+
+class _Stack:
+    """The random network of one run: weights on demand, the same every time.
+
+    Weights and biases are drawn in blocks of consecutive layers (about a million
+    numbers per block, so narrow stacks do not pay a generator per layer); block k
+    comes from the stream (seed, layer, k) and can be drawn again at any time.
+    """
+
+    def __init__(self, act, width: int, sigma_w2: float, sigma_b2: float, weights: str, seed: int) -> None:  # noqa: ANN001
+        self.act, self.width, self.seed, self.weights = act, width, seed, weights
+        self.w_scale = math.sqrt(sigma_w2 / width) if weights == "gaussian" else math.sqrt(sigma_w2)
+        self.b_scale = math.sqrt(sigma_b2)
+        self.per_block = max(1, _BLOCK_NUMBERS // (width * (width + 1)))
+        self._block: tuple[int, np.ndarray] | None = None
+        self._kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._capacity = _MEMORY // (8 * width * (width + 1))
+
+    def _raw(self, index: int) -> np.ndarray:
+        block, position = divmod(index - 1, self.per_block)
+        if self._block is None or self._block[0] != block:
+            rng = _rng(self.seed, _STREAM_LAYER, block)
+            self._block = (block, rng.standard_normal((self.per_block, self.width, self.width + 1)))
+        return self._block[1][position]
+
+    def layer(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        """:math:`W^l` and :math:`b^l` (column vector) for l = ``index`` >= 1.
+
+        The most recent layers (256 MB of them) are kept for the backward pass,
+        which takes each one back once; older ones are drawn again."""
+        kept = self._kept.pop(index, None)
+        if kept is not None:
+            return kept
+        raw = self._raw(index)
+        matrix = raw[:, :-1]
+        if self.weights == "orthogonal":
+            q, r = np.linalg.qr(matrix)
+            matrix = q * np.sign(np.diag(r))  # Haar measure (Mezzadri 2007)
+        return matrix * self.w_scale, raw[:, -1:] * self.b_scale
+
+    def keep(self, index: int, layer: tuple[np.ndarray, np.ndarray]) -> None:
+        """Keep layer ``index`` for :meth:`layer`, dropping the oldest kept one if full."""
+        if self._capacity == 0:
+            return
+        if len(self._kept) >= self._capacity:
+            del self._kept[min(self._kept)]
+        self._kept[index] = layer
+
+    def forward(self, h: np.ndarray, index: int, keep: bool = False) -> np.ndarray:
+        """:math:`h^l` from :math:`h^{l-1}` (keeping the layer for the backward pass if asked)."""
+        matrix, bias = self.layer(index)
+        if keep:
+            self.keep(index, (matrix, bias))
+        return matrix @ self.act(h) + bias
+
+
+def _log_column_norms(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """ln of each column's norm (-inf for a zero column) and the columns rescaled to norm 1,
+    computed with the largest entry factored out so nothing under- or overflows."""
+    largest = np.max(np.abs(g), axis=0)
+    alive = largest > 0
+    scaled = np.divide(g, largest, out=np.zeros_like(g), where=alive)
+    norms = np.sqrt(np.sum(scaled * scaled, axis=0))
+    log_norm = np.log(largest, out=np.full_like(largest, -math.inf), where=alive)
+    log_norm += np.log(norms, out=np.zeros_like(norms), where=alive)
+    return log_norm, np.divide(scaled, norms, out=scaled, where=alive)
+
+
+def _log_rms(log_values: np.ndarray) -> float:
+    r""":math:`\ln \sqrt{\mathrm{mean}_b\, e^{2 v_b}}` without leaving log space."""
+    top = float(np.max(log_values))
+    if top == -math.inf:
+        return -math.inf
+    return top + 0.5 * math.log(float(np.mean(np.exp(2.0 * (log_values - top)))))
+
+
+def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_b2: float = 0.0,  # noqa: ANN001
+             weights: str = "gaussian", seed: int = 0, saturation_threshold: float = 0.01,
+             progress: Callable[[int, int], None] | None = None) -> StackRun:
+    """Run the stack of the module docstring once and measure every layer.
+
+    ``progress(done, total)`` is called after each layer of the forward and the
+    backward pass (for a progress bar; the library never prints).
+    """
+    _check(act, depth, width, batch, sigma_w2, sigma_b2, weights, saturation_threshold)
+    stack = _Stack(act, width, sigma_w2, sigma_b2, weights, seed)
+    segment = max(1, min(depth, _MEMORY // (8 * width * batch)))
+    total = 2 * depth + 1
+    sample_layers = set(_sample_layers(depth))
+    pick = _rng(seed, _STREAM_INPUT, 1).choice(width * batch, size=min(SAMPLES_PER_LAYER, width * batch), replace=False)
+
+    stats = {key: [] for key in ("q", "saturated", "dead", "mean", "var")}
+    samples: dict[int, np.ndarray] = {}
+    checkpoints: dict[int, np.ndarray] = {}
+    slopes: dict[int, np.ndarray] = {}
+    stopped_at = None
+    h = _rng(seed, _STREAM_INPUT).standard_normal((width, batch))
+    for layer in range(depth + 1):
+        out = act(h)
+        slope = act.derivative(h)
+        tame = bool(np.all(np.abs(out) <= _OVERFLOW))  # else phi(h) would overflow the next layer
+        stats["q"].append(float(np.vdot(h, h)) / h.size)  # |h| <= 1e150 keeps the sum finite
+        stats["saturated"].append(np.count_nonzero(np.abs(slope) < saturation_threshold) / h.size)
+        stats["dead"].append(np.count_nonzero(np.count_nonzero(slope, axis=1) == 0) / width)
+        stats["mean"].append(float(np.mean(out)) if tame else math.nan)
+        stats["var"].append(float(np.var(out)) if tame else math.inf)
+        if layer in sample_layers:
+            samples[layer] = out.reshape(-1)[pick]
+        if layer == depth:
+            break
+        if not tame:
+            stopped_at = layer + 1
+            break
+        if layer % segment == 0:
+            checkpoints[layer] = h
+            slopes = {}
+        slopes[layer] = slope
+        h = stack.forward(h, layer + 1, keep=True)
+        if progress:
+            progress(layer + 1, total)
+        if not np.all(np.abs(h) <= _OVERFLOW):
+            stopped_at = layer + 1
+            break
+    top = len(stats["q"]) - 1
+
+    log_norms = np.empty(top + 1)
+    log_g, g = _log_column_norms(_rng(seed, _STREAM_GRADIENT).standard_normal((width, batch)))
+    log_g[:] = 0.0
+    log_norms[top] = 0.0
+    starts = sorted(s for s in checkpoints if s < top)
+    for start in reversed(starts):
+        end = min(start + segment, top)
+        if start not in slopes:
+            slopes = _recompute(stack, checkpoints[start], start, end)
+        for layer in range(end - 1, start - 1, -1):
+            matrix, _ = stack.layer(layer + 1)
+            step, g = _log_column_norms(slopes[layer] * (matrix.T @ g))
+            log_g += step
+            log_norms[layer] = _log_rms(log_g)
+            if progress:
+                progress(depth + 1 + (top - layer), total)
+        slopes = {}
+    if progress:
+        progress(total, total)
+    return StackRun(act.spec, act.params, depth, width, batch, float(sigma_w2), float(sigma_b2), weights, seed,
+                    saturation_threshold, np.array(stats["q"]), log_norms, np.array(stats["saturated"]),
+                    np.array(stats["dead"]), np.array(stats["mean"]), np.array(stats["var"]), samples, stopped_at)
+
+
+def _recompute(stack: _Stack, h: np.ndarray, start: int, end: int) -> dict[int, np.ndarray]:
+    """phi'(h^l) for l in [start, end), forward again from the checkpoint h^start."""
+    slopes = {}
+    for layer in range(start, end):
+        slopes[layer] = stack.act.derivative(h)
+        if layer + 1 < end:
+            h = stack.forward(h, layer + 1)
+    return slopes
+
+
+def _check(act, depth, width, batch, sigma_w2, sigma_b2, weights, threshold) -> None:  # noqa: ANN001
+    if not getattr(act, "pointwise", False):
+        raise ActvizError(f"deep stacks need a pointwise activation; {act.name} is not pointwise")
+    for name, value, low in (("depth", depth, 1), ("width", width, 1), ("batch", batch, 1)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise ActvizError(f"invalid {name} {value!r}: expected an integer >= {low}")
+    if not (math.isfinite(sigma_w2) and sigma_w2 > 0):
+        raise ActvizError(f"invalid sigma_w^2 {sigma_w2!r}: expected a positive number")
+    if not (math.isfinite(sigma_b2) and sigma_b2 >= 0):
+        raise ActvizError(f"invalid sigma_b^2 {sigma_b2!r}: expected a number >= 0")
+    if weights not in ("gaussian", "orthogonal"):
+        raise ActvizError(f"invalid weights '{weights}': expected gaussian or orthogonal")
+    if not (math.isfinite(threshold) and threshold > 0):
+        raise ActvizError(f"invalid saturation threshold {threshold!r}: expected a positive number")

@@ -1,0 +1,103 @@
+"""Results as plain rows for scripts: JSON objects and CSV text.
+
+JSON has no infinity or nan, so those become ``null``; a gradient norm too small
+or too large for float64 is ``null`` too, next to its base-10 logarithm, which
+always fits.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+from .montecarlo import StackRun
+from .theory import MeanField, Profile
+
+_LN10 = math.log(10.0)
+
+
+def finite_or_none(value: float) -> float | None:
+    """``value`` as a float, or None if it is infinite or nan."""
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def _norm(log_value: float) -> tuple[float | None, float | None]:
+    """(norm, log10 norm) from a natural log; the norm is None where float64 cannot hold it."""
+    if log_value == -math.inf:
+        return 0.0, None
+    if not math.isfinite(log_value):
+        return None, None
+    norm = math.exp(log_value) if -708.0 < log_value < 709.0 else None
+    return norm, log_value / _LN10
+
+
+def layer_rows(run: StackRun, predicted: Profile) -> list[dict]:
+    """One dict per layer 0 (input) .. top: the measurements and the theory beside them."""
+    rows = []
+    for layer in range(run.top + 1):
+        grad, log10_grad = _norm(run.log_grad_norm[layer])
+        theory_grad, theory_log10 = _norm(predicted.log_grad_norm[layer])
+        rows.append({
+            "layer": layer,
+            "q": finite_or_none(run.q[layer]),
+            "grad_norm": grad,
+            "log10_grad_norm": log10_grad,
+            "saturated_fraction": float(run.saturated_fraction[layer]),
+            "dead_fraction": float(run.dead_fraction[layer]),
+            "activation_mean": finite_or_none(run.activation_mean[layer]),
+            "activation_var": finite_or_none(run.activation_var[layer]),
+            "theory_q": finite_or_none(predicted.q[layer]),
+            "theory_grad_norm": theory_grad,
+            "theory_log10_grad_norm": theory_log10,
+        })
+    return rows
+
+
+def run_record(run: StackRun, theory: MeanField, predicted: Profile, init: str) -> dict:
+    """The JSON object of one run: its settings, ``layers`` and ``theory``."""
+    return {
+        "activation": run.activation,
+        "params": dict(run.params),
+        "depth": run.depth,
+        "width": run.width,
+        "batch": run.batch,
+        "sigma_w2": run.sigma_w2,
+        "sigma_b2": run.sigma_b2,
+        "init": init,
+        "weights": run.weights,
+        "seed": run.seed,
+        "saturation_threshold": run.saturation_threshold,
+        "stopped_at": run.stopped_at,
+        "layers": layer_rows(run, predicted),
+        "theory": theory.to_dict(),
+    }
+
+
+_THEORY_COLUMNS = ("regime", "phase", "q_star", "chi1", "chi_q", "xi_q", "c_star", "xi_c")
+
+
+def run_csv_rows(record: dict) -> list[dict]:
+    """Flat rows (one per layer) of :func:`run_record`, the settings and theory repeated."""
+    settings = {k: record[k] for k in ("activation", "sigma_w2", "sigma_b2", "init", "width", "batch", "seed")}
+    theory = {f"theory_{k}": record["theory"][k] for k in _THEORY_COLUMNS}
+    return [{**settings, **layer, **theory} for layer in record["layers"]]
+
+
+def theory_csv_rows(records: list[dict]) -> list[dict]:
+    """Flat rows of :meth:`MeanField.to_dict` objects (params and notes as text)."""
+    return [{**{k: v for k, v in r.items() if k not in ("params", "notes")},
+             "params": ";".join(f"{k}={v:g}" for k, v in r["params"].items()), "notes": " | ".join(r["notes"])}
+            for r in records]
+
+
+def to_csv(rows: list[dict]) -> str:
+    """CSV text with a header; ``None`` is an empty field."""
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
