@@ -1,0 +1,562 @@
+"""Properties of a pointwise activation, computed from the function itself.
+
+Nothing here is typed in by hand: every entry of a :class:`PropertyReport` is
+derived from f, f', f'' and the declared kinks of an
+:class:`~actviz.activation.Activation`, so the report holds for any parameter
+value and for user formulas alike.
+
+How the analysis sees the function
+    * a *grid*: a fine uniform grid over [-20, 20] (and around every kink
+      outside it), offset so that no grid point lands on a round number;
+    * *far points* out to ±1.7e308 and the limits at ±inf (the kernels return
+      the limit there when one exists, nan when none does);
+    * *one-sided limits* of f, f', f'' and f''' at every declared kink, and at
+      every undeclared jump the grid reveals.
+
+The module imports NumPy only; it never prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import ActvizError
+
+CONTINUITY_ORDERS = ("discontinuous", "C0", "C1", "C2", "C3", "Cinf")
+"""From least to most regular; ``"C3"`` means "at least C3 but not known to be smooth"."""
+
+ZERO_CENTRED_RATIO = 0.01
+"""f is zero-centred when ``|E f(z)| <= ZERO_CENTRED_RATIO * sqrt(E f(z)^2)``."""
+
+COST_SAMPLE_SIZE = 10**6
+"""Relative cost is measured on this many standard-normal values."""
+
+_GRID_HALF_WIDTH = 20.0  # exp-type derivatives are still far from underflow at |x| = 20
+_GRID_STEP = 1.0 / 64.0
+_GRID_OFFSET = 0.5 * (math.sqrt(5.0) - 1.0) * _GRID_STEP  # golden-ratio offset: no round numbers
+_FAR = np.array([25.0, 30.0, 40.0, 60.0, 100.0, 300.0, 1e3, 1e4, 1e6, 1e10, 1e20, 1e50, 1e100, 1e200, 1e300, 1.7e308])
+_QUADRATURE_SPAN = 16.0  # phi(16) = 1e-56: the Gaussian tail beyond is below 1e-40 for any activation here
+_QUADRATURE_NODES = 16
+_QUADRATURE_TOLERANCE = 1e-14
+_BISECTION_STEPS = 60
+# A jump is a difference between one-sided limits larger than tol * (1 + their size); each
+# tolerance is far above the error of the limit estimate below (see _one_sided_limits).
+_JUMP_TOLERANCE = (1e-9, 1e-7, 1e-6, 1e-4)
+
+
+@dataclass(frozen=True)
+class PropertyReport:
+    """What is known about one activation; the field names are the JSON keys.
+
+    ``range`` is ``(inf f, sup f)`` with None for an unbounded end and
+    ``range_closed`` says whether each end is attained. ``mean``,
+    ``second_moment`` and ``derivative_second_moment`` are E f(z), E f(z)^2 and
+    E f'(z)^2 for z ~ N(0, 1); ``gain`` is 1/sqrt(E f(z)^2); ``cost`` is the
+    time of f on 10^6 values over the time of relu (None when not measured).
+    """
+
+    name: str
+    params: dict[str, float]
+    range: tuple[float | None, float | None]
+    range_closed: tuple[bool, bool]
+    bounded_below: bool
+    bounded_above: bool
+    monotone: bool
+    monotone_derivative: bool
+    zero_centred: bool
+    mean: float
+    second_moment: float
+    derivative_second_moment: float
+    continuity: str
+    smooth: bool
+    identity_near_origin: bool
+    nonlinear: bool
+    saturates_left: bool
+    saturates_right: bool
+    dead_zone: bool
+    sparse: bool
+    gain: float | None
+    cost: float | None
+
+    @property
+    def label(self) -> str:
+        """``"elu (alpha=0.5)"``: the name with every parameter value."""
+        if not self.params:
+            return self.name
+        return f"{self.name} ({', '.join(f'{k}={v:g}' for k, v in self.params.items())})"
+
+    def as_dict(self) -> dict:
+        """The report as JSON-ready plain data (lists instead of tuples)."""
+        record = dataclasses.asdict(self)
+        record["range"] = list(self.range)
+        record["range_closed"] = list(self.range_closed)
+        return record
+
+
+# -- sampling -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Samples:
+    """f, f', f'' on the grid, with the index of the piece (between kinks) of each point."""
+
+    x: np.ndarray
+    f: np.ndarray
+    d1: np.ndarray
+    d2: np.ndarray
+    piece: np.ndarray
+
+
+def _evaluate(act, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return np.asarray(act(x), float), np.asarray(act.derivative(x, 1), float), np.asarray(act.derivative(x, 2), float)
+
+
+def _grid(kinks: np.ndarray) -> np.ndarray:
+    """A uniform grid of step 1/64 over [-20, 20] and over [k - 4, k + 4] for kinks outside it."""
+    base = np.arange(-_GRID_HALF_WIDTH, _GRID_HALF_WIDTH, _GRID_STEP) + _GRID_OFFSET
+    around = np.arange(-4.0, 4.0, _GRID_STEP) + _GRID_OFFSET
+    outside = kinks[np.abs(kinks) > _GRID_HALF_WIDTH - 4.0]
+    return np.unique(np.concatenate([base, *(k + around for k in outside)]))
+
+
+def _sample(act, kinks: np.ndarray) -> _Samples:
+    x = _grid(kinks)
+    x = x[~np.isin(x, kinks)]
+    f, d1, d2 = _evaluate(act, x)
+    return _Samples(x, f, d1, d2, np.searchsorted(kinks, x))
+
+
+def _limit(values_far_to_farther: np.ndarray, at_infinity: float) -> float:
+    """The limit at infinity: the kernel's value at ±inf, or, when that is nan (a
+    formula evaluated as inf * 0), the common value at 1e100, 1e200 and 1e300
+    if they agree; nan when there is no limit (sin)."""
+    if not math.isnan(at_infinity):
+        return at_infinity
+    tail = values_far_to_farther[-4:-1]  # 1e100, 1e200, 1e300
+    if np.all(np.isfinite(tail)) and np.ptp(tail) <= 1e-12 * (1.0 + np.max(np.abs(tail))):
+        return float(tail[-1])
+    return math.nan
+
+
+@dataclass(frozen=True)
+class _Tails:
+    """f, f', f'' at the far points (rows: left, right) and their limits at -inf, +inf."""
+
+    f: np.ndarray
+    d1: np.ndarray
+    d2: np.ndarray
+    f_limits: tuple[float, float]
+    d1_limits: tuple[float, float]
+
+
+def _tails(act) -> _Tails:
+    x = np.concatenate([-_FAR, _FAR, [-math.inf, math.inf]])
+    f, d1, d2 = _evaluate(act, x)
+    n = _FAR.size
+
+    def rows(v: np.ndarray) -> np.ndarray:
+        return np.stack([v[:n], v[n : 2 * n]])
+
+    def limits(v: np.ndarray) -> tuple[float, float]:
+        return _limit(v[:n], float(v[-2])), _limit(v[n : 2 * n], float(v[-1]))
+
+    return _Tails(rows(f), rows(d1), rows(d2), limits(f), limits(d1))
+
+
+# -- kinks ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _KinkLimits:
+    """One-sided limits at each kink: arrays of shape (4, n) for f, f', f'', f''' from
+    the left and from the right, and f, f' at the kinks themselves."""
+
+    x: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    f_at: np.ndarray
+    d1_at: np.ndarray
+
+    @property
+    def tolerance(self) -> np.ndarray:
+        """(4, n): how far apart one-sided limits may be and still count as equal."""
+        scale = 1.0 + np.maximum(np.abs(self.left), np.abs(self.right))
+        return np.asarray(_JUMP_TOLERANCE)[:, None] * scale
+
+    def steps(self) -> np.ndarray:
+        """(4, n): right limit minus left limit of f, f', f'', f''', 0 where within tolerance."""
+        step = self.right - self.left
+        return np.where(np.abs(step) <= self.tolerance, 0.0, step)
+
+    def jumps(self) -> np.ndarray:
+        """Boolean (4, n): does f, f', f'', f''' jump at each kink? (nan counts as a jump)."""
+        jumps = self.steps() != 0.0
+        # f must also take the common value at the kink itself.
+        jumps[0] |= ~(np.abs(self.f_at - 0.5 * (self.left[0] + self.right[0])) <= self.tolerance[0])
+        return jumps
+
+    def between(self, order: int, values: np.ndarray) -> bool:
+        """Does each value (f or f' at the kinks) lie between the two one-sided limits?"""
+        low = np.minimum(self.left[order], self.right[order]) - self.tolerance[order]
+        high = np.maximum(self.left[order], self.right[order]) + self.tolerance[order]
+        return bool(np.all((values >= low) & (values <= high)))
+
+
+def _one_sided_limits(act, kinks: np.ndarray) -> _KinkLimits:
+    """One-sided limits of f, f', f'', f''' at each kink, by extrapolation from beside it.
+
+    With h = 1e-5 |k|: f(k+) = f(k+h) - h f'(k+h) + h^2/2 f''(k+h) + O(h^3) and
+    f'(k+) = f'(k+h) - h f''(k+h) + O(h^2). With H = 1e-3 |k| and a, b, c =
+    f''(k+H), f''(k+2H), f''(k+3H), the quadratic through them gives
+    f''(k+) = 3a - 3b + c + O(H^3) and f'''(k+) = (-5a + 8b - 3c)/(2H) + O(H^2).
+    Both steps shrink to a quarter of the gap to the next kink.
+    """
+    n = kinks.size
+    if n == 0:
+        empty = np.zeros((4, 0))
+        return _KinkLimits(kinks, empty, empty, np.zeros(0), np.zeros(0))
+    gaps = np.diff(kinks)
+    room = np.minimum(np.r_[math.inf, gaps], np.r_[gaps, math.inf])
+    size = np.maximum(1.0, np.abs(kinks))
+    h = np.minimum(1e-5 * size, room / 8.0)
+    big = np.minimum(1e-3 * size, room / 8.0)
+
+    sides = []
+    for sign in (-1.0, 1.0):
+        x = np.concatenate([kinks + sign * h, kinks + sign * big, kinks + 2 * sign * big, kinks + 3 * sign * big])
+        f, d1, d2 = _evaluate(act, x)
+        fh, d1h, d2h = f[:n], d1[:n], d2[:n]
+        a, b, c = d2[n : 2 * n], d2[2 * n : 3 * n], d2[3 * n :]
+        step = sign * h
+        f_lim = fh - step * d1h + 0.5 * step * step * d2h
+        d1_lim = d1h - step * d2h
+        d2_lim = 3.0 * a - 3.0 * b + c
+        d3_lim = (-5.0 * a + 8.0 * b - 3.0 * c) / (2.0 * sign * big)
+        sides.append(np.stack([f_lim, d1_lim, d2_lim, d3_lim]))
+    f_at, d1_at, _ = _evaluate(act, kinks)
+    return _KinkLimits(kinks, sides[0], sides[1], f_at, d1_at)
+
+
+def _break_residuals(lo: np.ndarray, hi: np.ndarray, width: np.ndarray) -> np.ndarray:
+    """(3, n) residuals over intervals of f, f', f'' (rows of ``lo`` and ``hi`` at their
+    ends): for f and f' the error of the trapezoid rule with the next derivative,
+    g(b) - g(a) - (b - a)(g'(a) + g'(b))/2, which is (b - a)^3 g'''/12 on a smooth
+    stretch but of the size of the jump across a break; for f'' (no f''' known) the
+    change |f''(b) - f''(a)| itself."""
+    return np.abs(
+        np.stack(
+            [
+                hi[0] - lo[0] - 0.5 * width * (hi[1] + lo[1]),
+                hi[1] - lo[1] - 0.5 * width * (hi[2] + lo[2]),
+                hi[2] - lo[2],
+            ]
+        )
+    )
+
+
+def _undeclared_breaks(act, s: _Samples) -> np.ndarray:
+    """Candidate points where f, f' or f'' may jump although no kink is declared there.
+
+    An interval of the grid (inside one piece) whose residual (see
+    :func:`_break_residuals`) is above 1e-6 and 100 times that of both its
+    neighbours holds a break; it is bisected, keeping the half with the larger
+    residual of the quantity that flagged it, down to machine precision. The
+    caller keeps only the candidates whose one-sided limits really differ.
+    """
+    values = np.stack([s.f, s.d1, s.d2])
+    residuals = _break_residuals(values[:, :-1], values[:, 1:], np.diff(s.x))
+    scale = 1.0 + np.maximum(np.abs(values[:, 1:]), np.abs(values[:, :-1]))
+    neighbours = np.maximum(np.pad(residuals[:, 1:], ((0, 0), (0, 1))), np.pad(residuals[:, :-1], ((0, 0), (1, 0))))
+    flagged = (residuals > 1e-6 * scale) & (residuals > 100.0 * neighbours) & (s.piece[1:] == s.piece[:-1])
+    index = np.flatnonzero(flagged.any(axis=0))
+    if index.size == 0:
+        return np.zeros(0)
+    order = np.argmax(flagged[:, index], axis=0)  # the lowest derivative that breaks
+    columns = np.arange(index.size)
+    a, b = s.x[index].copy(), s.x[index + 1].copy()
+    for _ in range(_BISECTION_STEPS):
+        m = 0.5 * (a + b)
+        ga, gm, gb = (np.stack(_evaluate(act, p)) for p in (a, m, b))
+        left = _break_residuals(ga, gm, m - a)[order, columns]
+        right = _break_residuals(gm, gb, b - m)[order, columns]
+        go_left = left >= right
+        b = np.where(go_left, m, b)
+        a = np.where(go_left, a, m)
+    return 0.5 * (a + b)
+
+
+# -- roots and extremes ---------------------------------------------------------------------
+
+
+def _sign_change_roots(x: np.ndarray, g: np.ndarray, piece: np.ndarray, kernel, rising: bool | None = None) -> np.ndarray:
+    """Roots of g inside each piece, where g changes sign between grid points, refined by
+    bisection to machine precision. ``rising=False`` keeps only + to - changes (maxima of
+    the antiderivative), ``True`` only - to +, None both."""
+    a_neg = g[:-1] < 0
+    b_neg = g[1:] < 0
+    change = (np.sign(g[:-1]) * np.sign(g[1:]) < 0) & (piece[1:] == piece[:-1])
+    if rising is not None:
+        change &= (a_neg if rising else b_neg)
+    index = np.flatnonzero(change)
+    if index.size == 0:
+        return np.zeros(0)
+    a, b = x[index].copy(), x[index + 1].copy()
+    a_is_negative = a_neg[index]
+    for _ in range(_BISECTION_STEPS):
+        m = 0.5 * (a + b)
+        m_is_negative = np.asarray(kernel(m), float) < 0
+        move_a = m_is_negative == a_is_negative
+        a = np.where(move_a, m, a)
+        b = np.where(move_a, b, m)
+    return 0.5 * (a + b)
+
+
+@dataclass(frozen=True)
+class _Bound:
+    value: float
+    attained: bool
+
+
+def _extreme(sign: float, attained_values: np.ndarray, approached_values: np.ndarray) -> _Bound:
+    """The supremum (sign = +1) or infimum (sign = -1) of the candidates, and whether a
+    candidate that the function takes (a critical point, a flat stretch, a kink) reaches
+    it. Approached candidates are limits and samples that rounding may have pushed onto
+    an asymptote (tanh(20) rounds to 1)."""
+    attained = sign * attained_values[~np.isnan(attained_values)]
+    approached = sign * approached_values[~np.isnan(approached_values)]
+    best = max(np.max(attained, initial=-math.inf), np.max(approached, initial=-math.inf))
+    reached = bool(attained.size) and math.isfinite(best) and np.max(attained) >= best - 1e-12 * max(1.0, abs(best))
+    return _Bound(float(sign * best), bool(reached))
+
+
+# -- moments --------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _legendre() -> tuple[np.ndarray, np.ndarray]:
+    return np.polynomial.legendre.leggauss(_QUADRATURE_NODES)
+
+
+def _panel_integrals(act, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Gauss-Legendre integrals of phi f, phi f^2, phi f'^2 over each panel [a, b]: shape (3, n)."""
+    nodes, weights = _legendre()
+    half = 0.5 * (b - a)[:, None]
+    x = 0.5 * (a + b)[:, None] + half * nodes
+    f = np.asarray(act(x), float)
+    d1 = np.asarray(act.derivative(x, 1), float)
+    w = half * weights * np.exp(-0.5 * x * x) / math.sqrt(2.0 * math.pi)
+    return np.stack([np.sum(w * f, axis=1), np.sum(w * f * f, axis=1), np.sum(w * d1 * d1, axis=1)])
+
+
+def gaussian_moments(act) -> tuple[float, float, float]:
+    r"""E f(z), E f(z)^2 and E f'(z)^2 for z ~ N(0, 1).
+
+    .. math:: E\,g(z) = \int_{-16}^{16} g(x)\,\frac{e^{-x^2/2}}{\sqrt{2\pi}}\,dx
+
+    (the tail beyond 16 weighs phi(16) ~ 1e-56). The line is cut at every kink,
+    so the integrand is smooth on each panel, and each panel is integrated with
+    16-point Gauss-Legendre; a panel whose integral changes by more than 1e-14
+    when it is halved is halved again (adaptive, all panels at once). The result
+    is accurate to about 1e-13 for the catalogue (tests compare with scipy's quad).
+    """
+    kinks = np.asarray(sorted({k.x for k in act.kinks if abs(k.x) < _QUADRATURE_SPAN}), float)
+    edges = np.union1d(np.arange(-_QUADRATURE_SPAN, _QUADRATURE_SPAN + 1.0, 2.0), kinks)
+    a, b = edges[:-1], edges[1:]
+    whole = _panel_integrals(act, a, b)
+    total = np.zeros(3)
+    for _ in range(30):
+        m = 0.5 * (a + b)
+        halves = _panel_integrals(act, np.r_[a, m], np.r_[m, b])
+        n = a.size
+        refined = halves[:, :n] + halves[:, n:]
+        settled = np.all(np.abs(refined - whole) <= _QUADRATURE_TOLERANCE * (1.0 + np.abs(refined)), axis=0)
+        total += np.sum(refined[:, settled], axis=1)
+        if settled.all():
+            break
+        keep = ~settled
+        a, b = np.r_[a[keep], m[keep]], np.r_[m[keep], b[keep]]
+        whole = np.concatenate([halves[:, :n][:, keep], halves[:, n:][:, keep]], axis=1)
+    else:
+        total += np.sum(whole, axis=1)
+    return float(total[0]), float(total[1]), float(total[2])
+
+
+# -- cost -----------------------------------------------------------------------------------
+
+
+def _best_time(act, x: np.ndarray, budget: float, max_runs: int) -> float:
+    """The fastest of up to ``max_runs`` evaluations of f on x, stopping once ``budget``
+    seconds are spent: slow functions are timed once (their noise is relatively small),
+    fast ones several times."""
+    best = math.inf
+    spent = 0.0
+    for _ in range(max_runs):
+        start = time.perf_counter()
+        act(x)
+        elapsed = time.perf_counter() - start
+        best = min(best, elapsed)
+        spent += elapsed
+        if spent >= budget:
+            break
+    return best
+
+
+def relative_costs(acts: Sequence, *, baseline=None) -> list[float]:
+    """Time of each f on 10^6 standard-normal values over the time of relu on them.
+
+    Each function is evaluated once first (lazy imports, caches), then timed;
+    the reported time is the fastest run within a small budget per function.
+    """
+    from .registry import get
+
+    relu = baseline if baseline is not None else get("relu")
+    x = np.random.default_rng(0).standard_normal(COST_SAMPLE_SIZE)
+    act_warm = x[:64]
+    relu(act_warm)
+    reference = _best_time(relu, x, budget=0.02, max_runs=7)
+    costs = []
+    for act in acts:
+        act(act_warm)
+        costs.append(_best_time(act, x, budget=0.006, max_runs=3) / reference)
+    return costs
+
+
+# -- the analysis ---------------------------------------------------------------------------
+
+
+def _check_pointwise(act) -> None:
+    if not getattr(act, "pointwise", False) or not hasattr(act, "derivative"):
+        raise ActvizError(f"'{act.name}' is not a pointwise activation: props analyses functions R -> R only")
+
+
+def _continuity(jumps: np.ndarray, declared: int) -> str:
+    """The order of continuity from the jumps (rows f, f', f'', f''') at the kinks."""
+    for order in range(4):
+        if jumps[order].any():
+            return CONTINUITY_ORDERS[order]
+    return "C3" if declared else "Cinf"
+
+
+def analyse(act, *, cost: float | None = None) -> PropertyReport:
+    """Every property of a pointwise activation, computed from f, f', f'' and its kinks.
+
+    ``cost`` is passed through (see :func:`relative_costs`, which times many
+    functions against one baseline). Raises :class:`ActvizError` for an entry
+    that is not pointwise.
+    """
+    _check_pointwise(act)
+    declared = np.asarray(sorted({float(k.x) for k in act.kinks}), float)
+    samples = _sample(act, declared)
+    found = _undeclared_breaks(act, samples)
+    if found.size:
+        found = found[_one_sided_limits(act, found).jumps().any(axis=0)]
+    kinks = np.union1d(declared, found)
+    if found.size:
+        samples = _sample(act, kinks)
+    limits = _one_sided_limits(act, kinks)
+    jumps = limits.jumps()
+    tails = _tails(act)
+    d1_far = tails.d1.ravel()
+    d2_far = tails.d2.ravel()
+
+    # Range.
+    flat = samples.d1 == 0.0
+    critical = _sign_change_roots(samples.x, samples.d1, samples.piece, lambda x: act.derivative(x, 1))
+    attained = np.concatenate([samples.f[flat], np.asarray(act(critical), float), limits.f_at])
+    approached = np.concatenate([samples.f, tails.f.ravel(), limits.left[0], limits.right[0], tails.f_limits])
+    if any(math.isnan(v) for v in tails.f_limits):  # no limit (an oscillation): a growing one is unbounded
+        approached = np.where(approached > 1e100, math.inf, np.where(approached < -1e100, -math.inf, approached))
+    low, high = _extreme(-1.0, attained, approached), _extreme(1.0, attained, approached)
+
+    # Monotonicity of f: f' >= 0 everywhere (grid, local minima of f', far out, at infinity)
+    # and, at each kink, f' from either side and f rising across it.
+    f_minima = _sign_change_roots(samples.x, samples.d2, samples.piece, lambda x: act.derivative(x, 2), rising=True)
+    d1_all = np.concatenate([samples.d1, d1_far, tails.d1_limits, np.asarray(act.derivative(f_minima, 1), float)])
+    d1_all = d1_all[~np.isnan(d1_all)]
+    d1_scale = 1e-14 * max(1.0, float(np.max(np.abs(d1_all), initial=0.0)))
+    steps = limits.steps()
+    kinks_rise = (
+        np.all(steps[0] >= 0.0)
+        and limits.between(0, limits.f_at)
+        and np.all(np.minimum(limits.left[1], limits.right[1]) >= -limits.tolerance[1])
+        and np.all(limits.d1_at >= -d1_scale)
+    )
+    monotone = bool(np.all(d1_all >= -d1_scale) and kinks_rise)
+
+    # Monotonicity of f': one sign of f'' everywhere, f' jumping the same way at the kinks
+    # (taking a value between its one-sided limits there) and no jump of f (a Dirac spike in f').
+    d2_all = np.concatenate([samples.d2, d2_far])
+    d2_all = d2_all[~np.isnan(d2_all)]
+    d2_scale = 1e-12 * max(1.0, float(np.max(np.abs(d2_all), initial=0.0)))
+    rising = np.all(d2_all >= -d2_scale) and np.all(steps[1] >= 0.0)
+    falling = np.all(d2_all <= d2_scale) and np.all(steps[1] <= 0.0)
+    monotone_derivative = bool((rising or falling) and limits.between(1, limits.d1_at) and not jumps[0].any())
+
+    # Near the origin.
+    f0, d10 = (float(v[0]) for v in _evaluate(act, np.zeros(1))[:2])
+    at_zero = np.abs(kinks) <= 1e-12
+    d1_continuous_at_0 = not jumps[1][at_zero].any() and not jumps[0][at_zero].any()
+    identity = abs(f0) <= 1e-12 and abs(d10 - 1.0) <= 1e-12 and d1_continuous_at_0
+    if at_zero.any():
+        sides = np.concatenate([limits.left[1][at_zero], limits.right[1][at_zero]])
+        identity = identity and bool(np.all(np.abs(sides - 1.0) <= 1e-9))
+
+    nonlinear = bool(np.any(np.abs(d2_all) > d2_scale) or jumps[0].any() or jumps[1].any())
+    dead_zone = _has_run(samples.d1 == 0.0, samples.piece)
+    zero = samples.f == 0.0
+    sparse = bool(
+        (zero[:3].all() and np.all(tails.f[0] == 0.0)) or (zero[-3:].all() and np.all(tails.f[1] == 0.0))
+    )
+    mean, second, d_second = gaussian_moments(act)
+    continuity = _continuity(jumps, declared.size)
+    return PropertyReport(
+        name=act.name,
+        params=dict(act.params),
+        range=(float(low.value) + 0.0 if math.isfinite(low.value) else None, float(high.value) + 0.0 if math.isfinite(high.value) else None),
+        range_closed=(low.attained, high.attained),
+        bounded_below=math.isfinite(low.value),
+        bounded_above=math.isfinite(high.value),
+        monotone=monotone,
+        monotone_derivative=monotone_derivative,
+        zero_centred=bool(abs(mean) <= ZERO_CENTRED_RATIO * math.sqrt(second)),
+        mean=mean,
+        second_moment=second,
+        derivative_second_moment=d_second,
+        continuity=continuity,
+        smooth=continuity == "Cinf",
+        identity_near_origin=bool(identity),
+        nonlinear=nonlinear,
+        saturates_left=bool(tails.d1_limits[0] == 0.0),
+        saturates_right=bool(tails.d1_limits[1] == 0.0),
+        dead_zone=dead_zone,
+        sparse=sparse,
+        gain=1.0 / math.sqrt(second) if second > 0.0 else None,
+        cost=cost,
+    )
+
+
+def _has_run(mask: np.ndarray, piece: np.ndarray, length: int = 3) -> bool:
+    """True when ``mask`` holds on ``length`` consecutive grid points of one piece."""
+    run = mask[: mask.size - length + 1].copy()
+    for shift in range(1, length):
+        run &= mask[shift : mask.size - length + 1 + shift] & (piece[shift : piece.size - length + 1 + shift] == piece[: piece.size - length + 1])
+    return bool(run.any())
+
+
+def analyse_many(acts: Iterable, *, with_cost: bool = True) -> list[PropertyReport]:
+    """:func:`analyse` for each activation, with costs timed against one relu baseline."""
+    acts = list(acts)
+    for act in acts:
+        _check_pointwise(act)
+    reports = [analyse(act) for act in acts]
+    if not with_cost:
+        return reports
+    costs = relative_costs(acts)
+    return [dataclasses.replace(r, cost=c) for r, c in zip(reports, costs)]
