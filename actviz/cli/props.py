@@ -1,0 +1,64 @@
+"""``actviz props``: property tables computed from the functions themselves."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+
+import typer
+
+from .. import registry
+from ..errors import ActvizError
+from ..properties import analyse_many
+from ..tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
+from .app import app
+
+
+class PropsFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    latex = "latex"
+
+
+def _print_rich_table(reports, columns) -> None:  # noqa: ANN001  (PropertyReport list, column keys)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Properties of {len(reports)} activation{'s' if len(reports) != 1 else ''}", title_justify="left")
+    for header, key in zip(headers(columns), (None, *columns)):
+        numeric = key is not None and COLUMNS[key].numeric
+        table.add_column(header, justify="right" if numeric else "left", no_wrap=key is None)
+    for row in cells(reports, columns, yes="[green]yes[/]", no="[dim]no[/]"):
+        table.add_row(*row)
+    Console().print(table)
+
+
+@app.command("props")
+def props_command(
+    specs: list[str] | None = typer.Argument(None, help="Activations, e.g. relu gelu elu:alpha=0.5 (default: the whole catalogue)."),
+    table: bool = typer.Option(False, "--table", help="Draw the terminal table even when the output is not a terminal."),
+    output_format: PropsFormat | None = typer.Option(
+        None, "--format", help="table (default in a terminal; markdown otherwise), markdown, csv, json or latex."
+    ),
+    columns: str | None = typer.Option(
+        None, "--columns", help=f"Comma-separated columns to show, of: {', '.join(COLUMNS)}."
+    ),
+) -> None:
+    """Range, monotonicity, continuity, saturation, Gaussian moments, gain and cost of activations.
+
+    Every entry is computed from the function (f, f', f'' and its kinks), so it
+    holds for any parameter value.
+    """
+    if table and output_format not in (None, PropsFormat.table):
+        raise ActvizError(f"--table asks for the terminal table but --format asks for {output_format.value}: give one of them")
+    fmt = output_format or (PropsFormat.table if table or sys.stdout.isatty() else PropsFormat.markdown)
+    acts = [registry.get(spec) for spec in (specs or registry.names(pointwise=True))]
+    for_scripts = fmt in (PropsFormat.json, PropsFormat.csv)
+    chosen = parse_columns(columns, default=list(COLUMNS) if for_scripts else DEFAULT_COLUMNS)
+    reports = analyse_many(acts, with_cost="cost" in chosen)
+    if fmt is PropsFormat.table:
+        _print_rich_table(reports, chosen)
+    else:  # scripts get every key, in the documented order, unless --columns narrows them
+        typer.echo(render(reports, fmt.value, None if for_scripts and columns is None else chosen), nl=False)
