@@ -216,6 +216,18 @@ class Activation:
             dtype = np.dtype(np.float64)
         else:
             raise ActvizError(f"cannot evaluate {self.name} on {array.dtype} input: expected real numbers")
-        result = kernel(array.astype(np.float64, copy=False), **self.params)
-        result = result.astype(dtype, copy=False)
+        result = _round_to(kernel(array.astype(np.float64, copy=False), **self.params), dtype)
         return result[()] if array.ndim == 0 else result
+
+
+def _round_to(result: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """Round float64 ``result`` to ``dtype``; magnitudes that round beyond the
+    dtype's largest number become ±inf without numpy's cast RuntimeWarning (an
+    honest overflow, e.g. exp(100) in float32, is the right answer, not an error).
+    The threshold is the largest number plus half its ulp: 2**128 - 2**103 for float32."""
+    if dtype == np.float64:
+        return result
+    info = np.finfo(dtype)
+    threshold = math.ldexp(1.0, info.maxexp) - math.ldexp(1.0, info.maxexp - info.nmant - 2)
+    overflowed = np.abs(result) >= threshold
+    return np.where(overflowed, np.copysign(np.inf, result), result).astype(dtype)

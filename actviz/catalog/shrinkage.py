@@ -1,1 +1,156 @@
-"""TODO"""
+"""Shrinkage activations: pull small inputs towards zero, pass large ones
+(nearly) unchanged, as the thresholding operators of sparse coding do."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..activation import Activation, Kink, Param, Reference
+from ..registry import register
+from . import _piecewise, _stable
+
+FAMILY = "shrinkage"
+
+# Lua Torch, where tanhshrink and threshold (torch.nn.Threshold) first appeared without a paper.
+
+TORCH7 = Reference(
+    "Collobert, Kavukcuoglu & Farabet",
+    2011,
+    "Torch7: A Matlab-like Environment for Machine Learning",
+    "https://ronan.collobert.com/pub/matos/2011_torch7_nipsw.pdf",
+)
+
+# x cosh x - sinh x = sum_{k>=1} 2k x^(2k+1)/(2k+1)!: every term positive, so the sum has no
+# cancellation. Coefficients of x^3 * (x^2)^j, j = 0..10; for |x| <= 1 the first omitted term
+# is below 2e-21 relative.
+_TANHSHRINK_SERIES = np.array([2.0 * k / math.factorial(2 * k + 1) for k in range(1, 12)])
+_TANHSHRINK_SERIES_BOUND = 1.0
+
+
+def _tanhshrink(x: np.ndarray) -> np.ndarray:
+    # x - tanh x loses log2(3/x^2) bits to cancellation near 0. For |x| <= 1 use
+    # x - tanh x = (x cosh x - sinh x)/cosh x with the positive series above; beyond,
+    # tanh x <= 0.77 |x| so the subtraction loses at most two bits, well inside the bound.
+    inner = np.abs(x) <= _TANHSHRINK_SERIES_BOUND
+    xs = np.where(inner, x, 0.0)
+    series = xs * xs * xs * np.polynomial.polynomial.polyval(xs * xs, _TANHSHRINK_SERIES) / np.cosh(xs)
+    return np.where(inner, series, x - np.tanh(x))
+
+
+def _tanhshrink_d1(x: np.ndarray) -> np.ndarray:
+    # 1 - sech^2 x = tanh^2 x: no cancellation
+    t = np.tanh(x)
+    return t * t
+
+
+def _tanhshrink_d2(x: np.ndarray) -> np.ndarray:
+    return 2.0 * np.tanh(x) * _stable.sech2(x)
+
+
+register(
+    Activation(
+        name="tanhshrink",
+        family=FAMILY,
+        aliases=("tanh_shrink",),
+        f=_tanhshrink,
+        df=_tanhshrink_d1,
+        d2f=_tanhshrink_d2,
+        latex=r"\mathrm{tanhshrink}(x) = x - \tanh(x)",
+        latex_derivative=r"\mathrm{tanhshrink}'(x) = \tanh^{2}(x)",
+        summary=(
+            "Tanh shrink: the input minus its tanh, flat like x^3/3 near zero and x -/+ 1 for large |x|, a "
+            "smooth shrinkage that came with Lua Torch's sparse-coding modules. Computed as written (as torch "
+            "does), x - tanh x cancels for small |x|: 3e9 units of error at 1e-5, 2e15 below 1e-15; its "
+            "gradient tanh^2 vanishes near 0, so small inputs learn slowly."
+        ),
+        reference=TORCH7,
+        notes="torch.nn.Tanhshrink and keras 3 tanh_shrink; jax has none. No paper introduced it; it comes from Lua Torch.",
+    )
+)
+
+
+def _lambd_param() -> Param:
+    return Param("lambd", 0.5, "threshold: inputs with |x| <= lambd are set to 0", lower=0.0)
+
+
+def _shrink_kinks(lambd: float, name: str, what: str) -> tuple[Kink, ...]:
+    convention = f"{name}'(±lambd) = 0, as in torch (its backward passes gradient only for |x| > lambd){what}"
+    if lambd == 0.0:
+        return (Kink(0.0, convention),)
+    return (Kink(-lambd, convention), Kink(lambd, convention))
+
+
+def _outside_lambd(x: np.ndarray, lambd: float) -> np.ndarray:
+    return _piecewise.indicator(np.abs(x) > lambd, x)
+
+
+def _softshrink(x: np.ndarray, lambd: float) -> np.ndarray:
+    # sign(x) max(|x| - lambd, 0); x -/+ lambd is exact near ±lambd (Sterbenz). Masking x before
+    # the shift keeps -0 and nan as they are and cannot overflow (|x| - lambd shrinks |x|).
+    shifted = x - np.copysign(lambd, x)
+    return np.where(np.abs(x) > lambd, shifted, np.where(np.isnan(x), x, 0.0))
+
+
+register(
+    Activation(
+        name="softshrink",
+        family=FAMILY,
+        aliases=("soft_shrink",),
+        f=_softshrink,
+        df=_outside_lambd,
+        d2f=lambda x, lambd: _stable.zeros_like(x),
+        parameters=(_lambd_param(),),
+        latex=r"\mathrm{softshrink}(x) = \mathrm{sign}(x)\,\max(|x| - \lambda, 0)",
+        latex_derivative=r"\mathrm{softshrink}'(x) = \mathbb{1}[|x| > \lambda]",
+        kink_points=lambda lambd: _shrink_kinks(lambd, "softshrink", ""),
+        summary=(
+            "Soft thresholding: zero inside [-lambd, lambd], the input moved lambd towards zero outside. It is "
+            "the proximal operator of the L1 norm, the step of ISTA/LISTA sparse coding and Donoho's wavelet "
+            "denoiser; as an activation it gives exact zeros (sparsity) but also zero gradient for every "
+            "input inside the dead zone."
+        ),
+        reference=Reference(
+            "Donoho",
+            1995,
+            "De-noising by soft-thresholding",
+            "https://doi.org/10.1109/18.382009",
+        ),
+        notes="torch.nn.Softshrink(lambd=0.5); keras 3 soft_shrink(threshold=0.5); jax has none.",
+    )
+)
+
+
+def _hardshrink(x: np.ndarray, lambd: float) -> np.ndarray:
+    # torch: 0 for -lambd <= x <= lambd, else x; written so that nan stays nan.
+    return np.where(np.abs(x) <= lambd, 0.0, x)
+
+
+register(
+    Activation(
+        name="hardshrink",
+        family=FAMILY,
+        aliases=("hard_shrink",),
+        f=_hardshrink,
+        df=_outside_lambd,
+        d2f=lambda x, lambd: _stable.zeros_like(x),
+        parameters=(_lambd_param(),),
+        latex=r"\mathrm{hardshrink}(x) = x\,\mathbb{1}[|x| > \lambda]",
+        latex_derivative=r"\mathrm{hardshrink}'(x) = \mathbb{1}[|x| > \lambda]",
+        kink_points=lambda lambd: _shrink_kinks(lambd, "hardshrink", "; f jumps there, hardshrink(±lambd) = 0"),
+        summary=(
+            "Hard thresholding: zero inside [-lambd, lambd], the identity outside, so f jumps by lambd at "
+            "±lambd. It is the proximal operator of the L0 penalty and the keep-or-kill wavelet shrinkage of "
+            "Donoho and Johnstone; as an activation it is sparse but discontinuous, and inputs in the dead zone "
+            "get no gradient."
+        ),
+        reference=Reference(
+            "Donoho & Johnstone",
+            1994,
+            "Ideal spatial adaptation by wavelet shrinkage",
+            "https://doi.org/10.1093/biomet/81.3.425",
+        ),
+        notes="torch.nn.Hardshrink(lambd=0.5); keras 3 hard_shrink(threshold=0.5); jax has none.",
+    )
+)

@@ -82,28 +82,18 @@ def _mag(value: mp.mpf) -> int:
     return int(mp.mag(value)) if value else _FLOOR
 
 
-def derivatives(
-    f: Callable[[mp.mpf], mp.mpf], x: float | mp.mpf, kinks: Iterable[float] = (), n: int = 3, *, oscillating: bool = False
+def _central_differences(
+    f: Callable[[mp.mpf], mp.mpf], x: mp.mpf, scale: mp.mpf, step_bits: int, n: int
 ) -> list[mp.mpf]:
-    """[f(x), f'(x), ..., f^(n)(x)] (n <= 3) at ``x``, to :data:`DIGITS` digits.
-
-    Central differences with a step ``h = 2**-B * max(|x|, 1)`` (times 1 for
-    ``oscillating`` functions, whose features keep unit width at any |x|), never
-    more than a quarter of the distance to a kink so no stencil straddles one;
-    truncation error ~h^2 = 2**-2B relative. The working precision is raised
-    until the rounding error of the difference, ~max|f| 2**-prec / h^k, is
-    2**-(DIGITS bits) below |f^(k)| (or below 2**-1080, all a float64 sees).
-    """
-    x_mp = mp.mpf(x)
+    """[f(x), f'(x), ..., f^(n)(x)] by central differences with step ``h = scale * 2**-step_bits``,
+    at a working precision high enough that rounding is 2**-(DIGITS bits) below each |f^(k)|."""
     base_bits = int(DIGITS * 3.33) + 20
-    distance = min((abs(x_mp - k) for k in kinks if abs(x_mp - k) > 0), default=mp.inf)
-    scale = min(mp.mpf(1) if oscillating else max(mp.mpf(1), abs(x_mp)), distance / 4)
-    mag_h = _mag(scale) - base_bits
-    prec = base_bits + max(0, _mag(x_mp) - mag_h) + 8  # x + k h exact
+    mag_h = _mag(scale) - step_bits
+    prec = base_bits + max(0, _mag(x) - mag_h) + 8  # x + k h exact
     while True:
         with mp.workprec(prec):
-            h = scale * mp.ldexp(1, -base_bits)
-            samples = [f(x_mp + k * h) for k in range(-2, 3)]
+            h = scale * mp.ldexp(1, -step_bits)
+            samples = [f(x + k * h) for k in range(-2, 3)]
             values = [samples[2]]
             for order in range(1, n + 1):
                 total = mp.fsum(w * v for w, v in zip(_STENCILS[order], samples))
@@ -113,6 +103,43 @@ def derivatives(
         if needed <= prec:
             return values
         prec = needed + 32
+
+
+_REFINE_BITS = 64  # each refinement divides the step by 2**64, the truncation error by 2**128
+
+
+def _agree(coarse: mp.mpf, fine: mp.mpf) -> bool:
+    """Whether two estimates agree to DIGITS digits (or both vanish at the 2**-1080 floor)."""
+    difference = abs(coarse - fine)
+    return not difference or _mag(difference) <= max(_mag(fine) - int(DIGITS * 3.33) - 4, _FLOOR)
+
+
+def derivatives(
+    f: Callable[[mp.mpf], mp.mpf], x: float | mp.mpf, kinks: Iterable[float] = (), n: int = 3, *, oscillating: bool = False
+) -> list[mp.mpf]:
+    """[f(x), f'(x), ..., f^(n)(x)] (n <= 3) at ``x``, to :data:`DIGITS` digits.
+
+    Central differences with a step ``h = 2**-B * max(|x|, 1)`` (times 1 for
+    ``oscillating`` functions, whose features keep unit width at any |x|), never
+    more than a quarter of the distance to a kink so no stencil straddles one;
+    truncation error ~h^2 |f^(k+2)|. That is 2**-2B relative to |f^(k)| unless
+    f^(k) nearly vanishes while f^(k+2) does not (tanhshrink' = x^2 at x = 1e-55),
+    so the step is divided by 2**64 until two successive estimates agree. The
+    working precision is raised until the rounding error of the difference,
+    ~max|f| 2**-prec / h^k, is 2**-(DIGITS bits) below |f^(k)| (or below
+    2**-1080, all a float64 sees).
+    """
+    x_mp = mp.mpf(x)
+    step_bits = int(DIGITS * 3.33) + 20
+    distance = min((abs(x_mp - k) for k in kinks if abs(x_mp - k) > 0), default=mp.inf)
+    scale = min(mp.mpf(1) if oscillating else max(mp.mpf(1), abs(x_mp)), distance / 4)
+    values = _central_differences(f, x_mp, scale, step_bits, n)
+    while True:
+        step_bits += _REFINE_BITS
+        finer = _central_differences(f, x_mp, scale, step_bits, n)
+        if all(_agree(a, b) for a, b in zip(values[1:], finer[1:])):
+            return finer
+        values = finer
 
 
 def limit_derivatives(f: Callable[[mp.mpf], mp.mpf], sign: int, kinks: Iterable[float] = ()) -> list[float]:
