@@ -37,6 +37,7 @@ ZERO_CENTRED_RATIO = 0.01
 
 COST_SAMPLE_SIZE = 10**6
 """Relative cost is measured on this many standard-normal values."""
+_COST_BLOCK = 2**15
 
 _GRID_HALF_WIDTH = 20.0  # exp-type derivatives are still far from underflow at |x| = 20
 _GRID_STEP = 1.0 / 64.0
@@ -391,43 +392,48 @@ def gaussian_moments(act) -> tuple[float, float, float]:
 # -- cost -----------------------------------------------------------------------------------
 
 
-def _best_time(act, x: np.ndarray, budget: float, max_runs: int) -> float:
-    """The fastest of up to ``max_runs`` evaluations of f on x, stopping once ``budget``
-    seconds are spent: slow functions are timed once (their noise is relatively small),
-    fast ones several times."""
-    best = math.inf
-    spent = 0.0
-    for _ in range(max_runs):
-        start = time.perf_counter()
-        act(x)
-        elapsed = time.perf_counter() - start
-        best = min(best, elapsed)
-        spent += elapsed
-        if spent >= budget:
-            break
-    return best
+def _time_blocks(act, blocks: Sequence[np.ndarray]) -> float:
+    """Seconds to evaluate f on every block, one after the other."""
+    start = time.perf_counter()
+    for block in blocks:
+        act(block)
+    return time.perf_counter() - start
 
 
 def relative_costs(acts: Sequence, *, baseline=None) -> list[float]:
-    """Time of each f on 10^6 standard-normal values over the time of relu on them.
+    r"""Time of each f on 10^6 standard-normal values over the time of relu on them.
 
-    Each function is evaluated once on a few values first (lazy imports), then
-    timed on the whole sample: a function slower than 4 ms is timed once (its
-    relative noise is small and the whole catalogue must answer within a
-    second), a faster one twice, keeping the faster run. relu
-    itself is warmed up on the whole sample and timed up to seven times.
+    The values go through f in blocks of 2^15 (256 kB, cache-sized, as a
+    framework would process them): on one 10^6 array each temporary of a NumPy
+    kernel is a fresh 8 MB allocation whose page faults can cost more than the
+    arithmetic (3x for sigmoid on the reference machine) and vary from run to
+    run, which would measure the allocator, not the function. relu is the
+    fastest run of up to seven (at most 10 ms spent); every other function,
+    already evaluated by the analysis, is timed once when slower than 4 ms
+    (its relative noise is then small) and otherwise up to five times until
+    4 ms are spent, keeping the fastest run.
+    ``baseline`` replaces relu (tests use it).
     """
     from .registry import get
 
     relu = baseline if baseline is not None else get("relu")
     x = np.random.default_rng(0).standard_normal(COST_SAMPLE_SIZE)
-    relu(x)  # the first pass over fresh memory is slower than the steady state
-    reference = _best_time(relu, x, budget=0.01, max_runs=7)
-    costs = []
-    for act in acts:
-        act(x[:64])
-        costs.append(_best_time(act, x, budget=0.004, max_runs=2) / reference)
-    return costs
+    blocks = np.array_split(x, -(-COST_SAMPLE_SIZE // _COST_BLOCK))
+    relu(blocks[0])
+    reference = _best_time(relu, blocks, budget=0.01, max_runs=7)
+    return [_best_time(act, blocks, budget=0.004, max_runs=5) / reference for act in acts]
+
+
+def _best_time(act, blocks: Sequence[np.ndarray], budget: float, max_runs: int) -> float:
+    """The fastest of up to ``max_runs`` timings, stopping once ``budget`` seconds are spent."""
+    best = spent = 0.0
+    for run in range(max_runs):
+        elapsed = _time_blocks(act, blocks)
+        best = elapsed if run == 0 else min(best, elapsed)
+        spent += elapsed
+        if spent >= budget:
+            break
+    return best
 
 
 # -- the analysis ---------------------------------------------------------------------------
