@@ -408,7 +408,7 @@ def relative_costs(acts: Sequence, *, baseline=None) -> list[float]:
     kernel is a fresh 8 MB allocation whose page faults can cost more than the
     arithmetic (3x for sigmoid on the reference machine) and vary from run to
     run, which would measure the allocator, not the function. relu is the
-    fastest run of up to seven (at most 10 ms spent); every other function,
+    fastest of five to nine runs (10 ms spent, or five runs); every other function,
     already evaluated by the analysis, is timed once when slower than 4 ms
     (its relative noise is then small) and otherwise up to five times until
     4 ms are spent, keeping the fastest run.
@@ -420,18 +420,18 @@ def relative_costs(acts: Sequence, *, baseline=None) -> list[float]:
     x = np.random.default_rng(0).standard_normal(COST_SAMPLE_SIZE)
     blocks = np.array_split(x, -(-COST_SAMPLE_SIZE // _COST_BLOCK))
     relu(blocks[0])
-    reference = _best_time(relu, blocks, budget=0.01, max_runs=7)
+    reference = _best_time(relu, blocks, budget=0.01, max_runs=9, min_runs=5)
     return [_best_time(act, blocks, budget=0.004, max_runs=5) / reference for act in acts]
 
 
-def _best_time(act, blocks: Sequence[np.ndarray], budget: float, max_runs: int) -> float:
-    """The fastest of up to ``max_runs`` timings, stopping once ``budget`` seconds are spent."""
+def _best_time(act, blocks: Sequence[np.ndarray], budget: float, max_runs: int, min_runs: int = 1) -> float:
+    """The fastest of ``min_runs`` to ``max_runs`` timings, stopping once ``budget`` seconds are spent."""
     best = spent = 0.0
     for run in range(max_runs):
         elapsed = _time_blocks(act, blocks)
         best = elapsed if run == 0 else min(best, elapsed)
         spent += elapsed
-        if spent >= budget:
+        if spent >= budget and run + 1 >= min_runs:
             break
     return best
 
