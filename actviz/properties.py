@@ -435,118 +435,171 @@ def _check_pointwise(act) -> None:
         raise ActvizError(f"'{act.name}' is not a pointwise activation: props analyses functions R -> R only")
 
 
-def _continuity(jumps: np.ndarray, declared: int) -> str:
-    """The order of continuity from the jumps (rows f, f', f'', f''') at the kinks."""
+@dataclass(frozen=True)
+class _Evidence:
+    """Everything the properties are read from: the grid, the far points and the kinks
+    (declared, and undeclared ones where f, f', f'' or f''' really jumps)."""
+
+    act: object
+    samples: _Samples
+    tails: _Tails
+    limits: _KinkLimits
+    declared: int
+
+    @classmethod
+    def gather(cls, act) -> _Evidence:
+        declared = np.asarray(sorted({float(k.x) for k in act.kinks}), float)
+        samples = _sample(act, declared)
+        found = _undeclared_breaks(act, samples)
+        if found.size:
+            found = found[_one_sided_limits(act, found).jumps().any(axis=0)]
+            samples = _sample(act, np.union1d(declared, found))
+        kinks = np.union1d(declared, found)
+        return cls(act, samples, _tails(act), _one_sided_limits(act, kinks), declared.size)
+
+    def derivative_values(self) -> np.ndarray:
+        """f' on the grid, far out, at ±inf and at the local minima of f' (roots of f'')."""
+        s, t = self.samples, self.tails
+        minima = _sign_change_roots(s.x, s.d2, s.piece, lambda x: self.act.derivative(x, 2), rising=True)
+        values = np.concatenate([s.d1, t.d1.ravel(), t.d1_limits, np.asarray(self.act.derivative(minima, 1), float)])
+        return values[~np.isnan(values)]
+
+    def curvature_values(self) -> np.ndarray:
+        """f'' on the grid and far out."""
+        values = np.concatenate([self.samples.d2, self.tails.d2.ravel()])
+        return values[~np.isnan(values)]
+
+
+def _range(e: _Evidence) -> tuple[_Bound, _Bound]:
+    """inf f and sup f with attainment. Attained candidates: f where f' = 0 on the grid,
+    at the roots of f' (refined critical points) and at the kinks; approached ones: the
+    grid, the far points, the one-sided limits at kinks and the limits at ±inf. Without
+    a limit at some infinity (an oscillation) values beyond 1e100 count as unbounded."""
+    s, t, k = e.samples, e.tails, e.limits
+    critical = _sign_change_roots(s.x, s.d1, s.piece, lambda x: e.act.derivative(x, 1))
+    attained = np.concatenate([s.f[s.d1 == 0.0], np.asarray(e.act(critical), float), k.f_at])
+    approached = np.concatenate([s.f, t.f.ravel(), k.left[0], k.right[0], t.f_limits])
+    if any(math.isnan(v) for v in t.f_limits):
+        approached = np.where(approached > 1e100, math.inf, np.where(approached < -1e100, -math.inf, approached))
+    return _extreme(-1.0, attained, approached), _extreme(1.0, attained, approached)
+
+
+def _is_monotone(e: _Evidence) -> bool:
+    """f non-decreasing: f' >= 0 everywhere (to 1e-14 of max|f'|), and at each kink
+    f rises across it (taking a value between its one-sided limits) and f' >= 0 from
+    either side and in the convention used there."""
+    d1 = e.derivative_values()
+    slack = 1e-14 * max(1.0, float(np.max(np.abs(d1), initial=0.0)))
+    k = e.limits
+    at_kinks = (
+        np.all(k.steps()[0] >= 0.0)
+        and k.between(0, k.f_at)
+        and np.all(np.minimum(k.left[1], k.right[1]) >= -k.tolerance[1])
+        and np.all(k.d1_at >= -slack)
+    )
+    return bool(np.all(d1 >= -slack) and at_kinks)
+
+
+def _has_monotone_derivative(e: _Evidence) -> bool:
+    """f' monotone (either way): f'' of one sign everywhere (to 1e-12 of max|f''|), f'
+    jumping that way at each kink with its convention value between its one-sided
+    limits, and f continuous (a jump of f puts a Dirac spike in f')."""
+    d2 = e.curvature_values()
+    slack = 1e-12 * max(1.0, float(np.max(np.abs(d2), initial=0.0)))
+    steps = e.limits.steps()[1]
+    rising = np.all(d2 >= -slack) and np.all(steps >= 0.0)
+    falling = np.all(d2 <= slack) and np.all(steps <= 0.0)
+    return bool((rising or falling) and e.limits.between(1, e.limits.d1_at) and not e.limits.jumps()[0].any())
+
+
+def _is_identity_near_origin(e: _Evidence) -> bool:
+    """f(0) = 0, f'(0) = 1, and f' continuous at 0 (equal to 1 from both sides if 0 is a kink)."""
+    f0, d10, _ = (float(v[0]) for v in _evaluate(e.act, np.zeros(1)))
+    k = e.limits
+    at_zero = np.abs(k.x) <= 1e-12
+    sides = np.concatenate([k.left[:2, at_zero], k.right[:2, at_zero]], axis=1)
+    expected = np.array([[0.0], [1.0]])
+    return abs(f0) <= 1e-12 and abs(d10 - 1.0) <= 1e-12 and bool(np.all(np.abs(sides - expected) <= 1e-9))
+
+
+def _is_nonlinear(e: _Evidence) -> bool:
+    """f is not affine: f'' != 0 somewhere (beyond 1e-12 of its scale) or f or f' jumps."""
+    d2 = e.curvature_values()
+    slack = 1e-12 * max(1.0, float(np.max(np.abs(d2), initial=0.0)))
+    return bool(np.any(np.abs(d2) > slack) or e.limits.jumps()[:2].any())
+
+
+def _has_run(mask: np.ndarray, piece: np.ndarray, length: int = 3) -> bool:
+    """True when ``mask`` holds on ``length`` consecutive grid points of one piece."""
+    n = mask.size - length + 1
+    run = mask[:n].copy()
+    for shift in range(1, length):
+        run &= mask[shift : n + shift] & (piece[shift : n + shift] == piece[:n])
+    return bool(run.any())
+
+
+def _is_sparse(e: _Evidence) -> bool:
+    """f = 0 exactly on a half-line: at the three outermost grid points of one side and
+    at every far point of that side."""
+    zero, far = e.samples.f == 0.0, e.tails.f == 0.0
+    return bool((zero[:3].all() and far[0].all()) or (zero[-3:].all() and far[1].all()))
+
+
+def _continuity(e: _Evidence) -> str:
+    """The lowest order whose derivative jumps somewhere ("discontinuous" when f does);
+    "C3" when kinks are declared but nothing up to f''' jumps (higher derivatives are not
+    examined), "Cinf" when nothing is declared and the grid shows no break."""
+    jumps = e.limits.jumps()
     for order in range(4):
         if jumps[order].any():
             return CONTINUITY_ORDERS[order]
-    return "C3" if declared else "Cinf"
+    return "C3" if e.declared else "Cinf"
 
 
 def analyse(act, *, cost: float | None = None) -> PropertyReport:
-    """Every property of a pointwise activation, computed from f, f', f'' and its kinks.
+    r"""Every property of a pointwise activation, computed from f, f', f'' and its kinks.
 
-    ``cost`` is passed through (see :func:`relative_costs`, which times many
-    functions against one baseline). Raises :class:`ActvizError` for an entry
-    that is not pointwise.
+    With z ~ N(0, 1): ``zero_centred`` is :math:`|E f(z)| \le 0.01 \sqrt{E f(z)^2}`,
+    ``gain`` is :math:`1/\sqrt{E f(z)^2}`; ``saturates_left``/``right`` mean
+    :math:`f'(x) \to 0` as :math:`x \to \mp\infty`; ``dead_zone`` is f' = 0 on an
+    interval; ``sparse`` is f = 0 on a half-line; the other entries are described
+    by the helpers above. ``cost`` is passed through (see :func:`relative_costs`,
+    which times many functions against one baseline). Raises :class:`ActvizError`
+    for an entry that is not pointwise.
     """
     _check_pointwise(act)
-    declared = np.asarray(sorted({float(k.x) for k in act.kinks}), float)
-    samples = _sample(act, declared)
-    found = _undeclared_breaks(act, samples)
-    if found.size:
-        found = found[_one_sided_limits(act, found).jumps().any(axis=0)]
-    kinks = np.union1d(declared, found)
-    if found.size:
-        samples = _sample(act, kinks)
-    limits = _one_sided_limits(act, kinks)
-    jumps = limits.jumps()
-    tails = _tails(act)
-    d1_far = tails.d1.ravel()
-    d2_far = tails.d2.ravel()
-
-    # Range.
-    flat = samples.d1 == 0.0
-    critical = _sign_change_roots(samples.x, samples.d1, samples.piece, lambda x: act.derivative(x, 1))
-    attained = np.concatenate([samples.f[flat], np.asarray(act(critical), float), limits.f_at])
-    approached = np.concatenate([samples.f, tails.f.ravel(), limits.left[0], limits.right[0], tails.f_limits])
-    if any(math.isnan(v) for v in tails.f_limits):  # no limit (an oscillation): a growing one is unbounded
-        approached = np.where(approached > 1e100, math.inf, np.where(approached < -1e100, -math.inf, approached))
-    low, high = _extreme(-1.0, attained, approached), _extreme(1.0, attained, approached)
-
-    # Monotonicity of f: f' >= 0 everywhere (grid, local minima of f', far out, at infinity)
-    # and, at each kink, f' from either side and f rising across it.
-    f_minima = _sign_change_roots(samples.x, samples.d2, samples.piece, lambda x: act.derivative(x, 2), rising=True)
-    d1_all = np.concatenate([samples.d1, d1_far, tails.d1_limits, np.asarray(act.derivative(f_minima, 1), float)])
-    d1_all = d1_all[~np.isnan(d1_all)]
-    d1_scale = 1e-14 * max(1.0, float(np.max(np.abs(d1_all), initial=0.0)))
-    steps = limits.steps()
-    kinks_rise = (
-        np.all(steps[0] >= 0.0)
-        and limits.between(0, limits.f_at)
-        and np.all(np.minimum(limits.left[1], limits.right[1]) >= -limits.tolerance[1])
-        and np.all(limits.d1_at >= -d1_scale)
-    )
-    monotone = bool(np.all(d1_all >= -d1_scale) and kinks_rise)
-
-    # Monotonicity of f': one sign of f'' everywhere, f' jumping the same way at the kinks
-    # (taking a value between its one-sided limits there) and no jump of f (a Dirac spike in f').
-    d2_all = np.concatenate([samples.d2, d2_far])
-    d2_all = d2_all[~np.isnan(d2_all)]
-    d2_scale = 1e-12 * max(1.0, float(np.max(np.abs(d2_all), initial=0.0)))
-    rising = np.all(d2_all >= -d2_scale) and np.all(steps[1] >= 0.0)
-    falling = np.all(d2_all <= d2_scale) and np.all(steps[1] <= 0.0)
-    monotone_derivative = bool((rising or falling) and limits.between(1, limits.d1_at) and not jumps[0].any())
-
-    # Near the origin.
-    f0, d10 = (float(v[0]) for v in _evaluate(act, np.zeros(1))[:2])
-    at_zero = np.abs(kinks) <= 1e-12
-    d1_continuous_at_0 = not jumps[1][at_zero].any() and not jumps[0][at_zero].any()
-    identity = abs(f0) <= 1e-12 and abs(d10 - 1.0) <= 1e-12 and d1_continuous_at_0
-    if at_zero.any():
-        sides = np.concatenate([limits.left[1][at_zero], limits.right[1][at_zero]])
-        identity = identity and bool(np.all(np.abs(sides - 1.0) <= 1e-9))
-
-    nonlinear = bool(np.any(np.abs(d2_all) > d2_scale) or jumps[0].any() or jumps[1].any())
-    dead_zone = _has_run(samples.d1 == 0.0, samples.piece)
-    zero = samples.f == 0.0
-    sparse = bool(
-        (zero[:3].all() and np.all(tails.f[0] == 0.0)) or (zero[-3:].all() and np.all(tails.f[1] == 0.0))
-    )
+    e = _Evidence.gather(act)
+    low, high = _range(e)
     mean, second, d_second = gaussian_moments(act)
-    continuity = _continuity(jumps, declared.size)
+    continuity = _continuity(e)
+
+    def end(bound: _Bound) -> float | None:
+        return bound.value + 0.0 if math.isfinite(bound.value) else None  # + 0.0: no -0.0
+
     return PropertyReport(
         name=act.name,
         params=dict(act.params),
-        range=(float(low.value) + 0.0 if math.isfinite(low.value) else None, float(high.value) + 0.0 if math.isfinite(high.value) else None),
+        range=(end(low), end(high)),
         range_closed=(low.attained, high.attained),
         bounded_below=math.isfinite(low.value),
         bounded_above=math.isfinite(high.value),
-        monotone=monotone,
-        monotone_derivative=monotone_derivative,
+        monotone=_is_monotone(e),
+        monotone_derivative=_has_monotone_derivative(e),
         zero_centred=bool(abs(mean) <= ZERO_CENTRED_RATIO * math.sqrt(second)),
         mean=mean,
         second_moment=second,
         derivative_second_moment=d_second,
         continuity=continuity,
         smooth=continuity == "Cinf",
-        identity_near_origin=bool(identity),
-        nonlinear=nonlinear,
-        saturates_left=bool(tails.d1_limits[0] == 0.0),
-        saturates_right=bool(tails.d1_limits[1] == 0.0),
-        dead_zone=dead_zone,
-        sparse=sparse,
+        identity_near_origin=_is_identity_near_origin(e),
+        nonlinear=_is_nonlinear(e),
+        saturates_left=bool(e.tails.d1_limits[0] == 0.0),
+        saturates_right=bool(e.tails.d1_limits[1] == 0.0),
+        dead_zone=_has_run(e.samples.d1 == 0.0, e.samples.piece),
+        sparse=_is_sparse(e),
         gain=1.0 / math.sqrt(second) if second > 0.0 else None,
         cost=cost,
     )
-
-
-def _has_run(mask: np.ndarray, piece: np.ndarray, length: int = 3) -> bool:
-    """True when ``mask`` holds on ``length`` consecutive grid points of one piece."""
-    run = mask[: mask.size - length + 1].copy()
-    for shift in range(1, length):
-        run &= mask[shift : mask.size - length + 1 + shift] & (piece[shift : piece.size - length + 1 + shift] == piece[: piece.size - length + 1])
-    return bool(run.any())
 
 
 def analyse_many(acts: Iterable, *, with_cost: bool = True) -> list[PropertyReport]:
