@@ -55,3 +55,36 @@ def heaviside(x: np.ndarray, at_zero: float) -> np.ndarray:
 def zeros_like(x: np.ndarray) -> np.ndarray:
     """0 everywhere except nan where x is nan (a constant derivative's kernel)."""
     return np.where(np.isnan(x), x, 0.0)
+
+
+def times_vanishing(x: np.ndarray, g: np.ndarray) -> np.ndarray:
+    r""":math:`x \cdot g`, with 0 wherever g is 0.
+
+    For self-gated products like :math:`x\,\sigma(x)` the gate decays faster
+    than x grows, so the limit at ±inf is 0; plain ``x * g`` would give
+    ``inf * 0 = nan`` (and a RuntimeWarning). Elsewhere this is one ordinary
+    rounded product; nan in either factor stays nan.
+    """
+    return np.where(g == 0.0, 0.0, x) * g
+
+
+def _split(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Veltkamp's split x = hi + lo with hi carrying 26 bits, so hi*hi is exact (|x| <= 1e150)."""
+    t = x * 134217729.0  # 2**27 + 1
+    hi = t - (t - x)
+    return hi, x - hi
+
+
+def exp_neg_square(x: np.ndarray, scale: float = 1.0) -> np.ndarray:
+    r""":math:`e^{-s x^2}` for ``scale`` s in {1/2, 1}, to about 1 ulp.
+
+    ``exp(-x*x)`` multiplies the rounding error of x*x by x^2 (up to 745 ulp
+    near the underflow edge); here :math:`x = h + l` with :math:`h^2` exact,
+    :math:`e^{-s x^2} = e^{-s h^2} e^{-s(2hl + l^2)}`, both exponentials of exact
+    or tiny arguments. |x| is clamped at 40, where the result has long underflowed.
+    """
+    if scale not in (0.5, 1.0):
+        raise ValueError("scale must be 1/2 or 1 so that scale * hi**2 stays exact")
+    a = np.minimum(np.abs(x), 40.0)
+    hi, lo = _split(a)
+    return np.exp(-scale * (hi * hi)) * np.exp(-scale * (lo * (2.0 * hi + lo)))
