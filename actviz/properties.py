@@ -472,11 +472,14 @@ class _Evidence:
 
 def _range(e: _Evidence) -> tuple[_Bound, _Bound]:
     """inf f and sup f with attainment. Attained candidates: f where f' = 0 on the grid,
-    at the roots of f' (refined critical points) and at the kinks; approached ones: the
+    at the roots of f' (refined critical points, and these rounded to 8 decimals: a root
+    at a round number is then hit exactly, where bisection stops 1e-18 away and
+    lisht = x tanh x gives 1e-36 instead of 0) and at the kinks; approached ones: the
     grid, the far points, the one-sided limits at kinks and the limits at ±inf. Without
     a limit at some infinity (an oscillation) values beyond 1e100 count as unbounded."""
     s, t, k = e.samples, e.tails, e.limits
-    critical = _sign_change_roots(s.x, s.d1, s.piece, lambda x: e.act.derivative(x, 1))
+    roots = _sign_change_roots(s.x, s.d1, s.piece, lambda x: e.act.derivative(x, 1))
+    critical = np.concatenate([roots, np.round(roots, 8)])
     attained = np.concatenate([s.f[s.d1 == 0.0], np.asarray(e.act(critical), float), k.f_at])
     approached = np.concatenate([s.f, t.f.ravel(), k.left[0], k.right[0], t.f_limits])
     if any(math.isnan(v) for v in t.f_limits):

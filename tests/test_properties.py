@@ -264,41 +264,51 @@ def _ulps(values: np.ndarray) -> np.ndarray:
     return 8.0 * np.spacing(np.minimum(np.abs(values), 1e300))  # a finite tolerance at inf too
 
 
-@pytest.mark.parametrize("spec", [s for s in SPECS if report(s).monotone])
-@settings(max_examples=40, deadline=None)
+# One hypothesis run per law checks every function on the same drawn points: the
+# functions are vectorised, so this costs a fraction of one run per function.
+
+
+@settings(max_examples=60, deadline=None)
 @given(pairs=st.lists(st.tuples(WIDE, WIDE), min_size=1, max_size=50))
-def test_reported_monotone_never_decreases(spec, pairs):
-    act = actviz.get(spec)
+def test_reported_monotone_never_decreases(pairs):
     x = np.array(pairs)
     lo, hi = np.min(x, axis=1), np.max(x, axis=1)
-    f_lo, f_hi = act(lo), act(hi)
-    assert np.all(f_hi >= f_lo - _ulps(f_lo))
+    for spec in (s for s in SPECS if report(s).monotone):
+        act = actviz.get(spec)
+        f_lo, f_hi = act(lo), act(hi)
+        assert np.all(f_hi >= f_lo - _ulps(f_lo)), spec
 
 
-@pytest.mark.parametrize("spec", SPECS)
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(xs=st.lists(st.one_of(FINITE, WIDE), min_size=1, max_size=50))
-def test_reported_bounds_hold(spec, xs):
-    r = report(spec)
-    values = actviz.get(spec)(np.array(xs))
-    values = values[~np.isnan(values)]
-    if r.range[0] is not None:
-        assert np.all(values >= r.range[0] - _ulps(r.range[0]))
-    if r.range[1] is not None:
-        assert np.all(values <= r.range[1] + _ulps(r.range[1]))
+def test_reported_bounds_hold(xs):
+    for spec in SPECS:
+        r = report(spec)
+        values = actviz.get(spec)(np.array(xs))
+        values = values[~np.isnan(values)]
+        if r.range[0] is not None:
+            assert np.all(values >= r.range[0] - _ulps(r.range[0])), spec
+        if r.range[1] is not None:
+            assert np.all(values <= r.range[1] + _ulps(r.range[1])), spec
 
 
-@pytest.mark.parametrize("spec", [s for s in SPECS if report(s).continuity == "Cinf"])
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(xs=st.lists(st.floats(min_value=-30.0, max_value=30.0), min_size=1, max_size=50))
-def test_reported_smooth_functions_have_no_jump_in_f1_f2(spec, xs):
+def test_reported_smooth_functions_have_no_jump_in_f1_f2(xs):
     """Across [x - h, x + h] with h = 1e-6: f' changes by 2h f''(xi) (mean value theorem), so
     by at most 2h max|f''| up to O(h^2 f''''); f'' changes by O(h f'''), far below 1e-4 for
     the catalogue's curvatures. A jump of f' or f'' (of order 1 at any kink here) would not."""
-    act = actviz.get(spec)
     x = np.array(xs)
     h = 1e-6
-    d1_lo, d1_hi = act.derivative(x - h), act.derivative(x + h)
-    d2 = np.stack([act.derivative(x + s * h, 2) for s in (-1.0, 0.0, 1.0)])
-    assert np.all(np.abs(d1_hi - d1_lo) <= 2 * h * (np.max(np.abs(d2), axis=0) + 1e-3) + 1e-12)
-    assert np.all(np.abs(d2[2] - d2[0]) <= 1e-4 * (1.0 + np.abs(d2[1])))
+    for spec in (s for s in SPECS if report(s).continuity == "Cinf"):
+        act = actviz.get(spec)
+        d1_lo, d1_hi = act.derivative(x - h), act.derivative(x + h)
+        d2 = np.stack([act.derivative(x + s * h, 2) for s in (-1.0, 0.0, 1.0)])
+        assert np.all(np.abs(d1_hi - d1_lo) <= 2 * h * (np.max(np.abs(d2), axis=0) + 1e-3) + 1e-12), spec
+        assert np.all(np.abs(d2[2] - d2[0]) <= 1e-4 * (1.0 + np.abs(d2[1]))), spec
+
+
+def test_the_laws_are_not_vacuous():
+    assert sum(report(s).monotone for s in SPECS) >= 10
+    assert sum(report(s).continuity == "Cinf" for s in SPECS) >= 10
+    assert sum(report(s).bounded_below for s in SPECS) >= 10
