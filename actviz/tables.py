@@ -21,38 +21,39 @@ from .properties import PropertyReport
 
 @dataclass(frozen=True)
 class Column:
-    """One property column: its key (the JSON key), a short header in plain text and in
-    LaTeX, and a right-alignment flag for numbers."""
+    """One property column: its key (the JSON key), its header in plain text, in LaTeX
+    and abbreviated for a terminal, and a right-alignment flag for numbers."""
 
     key: str
     header: str
     latex_header: str
+    short_header: str
     numeric: bool = False
 
 
 COLUMNS: dict[str, Column] = {
     c.key: c
     for c in (
-        Column("range", "range", "range"),
-        Column("range_closed", "range closed", "range closed"),
-        Column("bounded_below", "bounded below", "bounded below"),
-        Column("bounded_above", "bounded above", "bounded above"),
-        Column("monotone", "monotone", "monotone"),
-        Column("monotone_derivative", "f' monotone", "$f'$ monotone"),
-        Column("zero_centred", "zero-centred", "zero-centred"),
-        Column("continuity", "continuity", "continuity"),
-        Column("smooth", "smooth", "smooth"),
-        Column("identity_near_origin", "≈ x at 0", r"$\approx x$ at 0"),
-        Column("nonlinear", "nonlinear", "nonlinear"),
-        Column("saturates_left", "saturates left", "saturates left"),
-        Column("saturates_right", "saturates right", "saturates right"),
-        Column("dead_zone", "dead zone", "dead zone"),
-        Column("sparse", "sparse", "sparse"),
-        Column("mean", "E f", r"$\mathrm{E}\,f$", numeric=True),
-        Column("second_moment", "E f²", r"$\mathrm{E}\,f^2$", numeric=True),
-        Column("derivative_second_moment", "E f'²", r"$\mathrm{E}\,f'^2$", numeric=True),
-        Column("gain", "gain", "gain", numeric=True),
-        Column("cost", "cost", "cost", numeric=True),
+        Column("range", "range", "range", "range"),
+        Column("range_closed", "range closed", "range closed", "closed"),
+        Column("bounded_below", "bounded below", "bounded below", "bnd lo"),
+        Column("bounded_above", "bounded above", "bounded above", "bnd hi"),
+        Column("monotone", "monotone", "monotone", "mono"),
+        Column("monotone_derivative", "f' monotone", "$f'$ monotone", "f' mono"),
+        Column("zero_centred", "zero-centred", "zero-centred", "centred"),
+        Column("continuity", "continuity", "continuity", "cont."),
+        Column("smooth", "smooth", "smooth", "smooth"),
+        Column("identity_near_origin", "≈ x at 0", r"$\approx x$ at 0", "≈x"),
+        Column("nonlinear", "nonlinear", "nonlinear", "nonlin"),
+        Column("saturates_left", "saturates left", "saturates left", "sat ←"),
+        Column("saturates_right", "saturates right", "saturates right", "sat →"),
+        Column("dead_zone", "dead zone", "dead zone", "dead"),
+        Column("sparse", "sparse", "sparse", "sparse"),
+        Column("mean", "E f", r"$\mathrm{E}\,f$", "E f", numeric=True),
+        Column("second_moment", "E f²", r"$\mathrm{E}\,f^2$", "E f²", numeric=True),
+        Column("derivative_second_moment", "E f'²", r"$\mathrm{E}\,f'^2$", "E f'²", numeric=True),
+        Column("gain", "gain", "gain", "gain", numeric=True),
+        Column("cost", "cost", "cost", "cost", numeric=True),
     )
 }
 """Every column a table can show, in their default order."""
@@ -100,11 +101,14 @@ def parse_columns(text: str | None, *, default: Sequence[str] = DEFAULT_COLUMNS)
 
 
 def _number(value: float | None, digits: int = 4) -> str:
+    """4 significant digits: ``0.5`` for an exact 0.5, ``-0.1700`` (trailing zeros kept)
+    for -0.16997; "0" for noise below 5e-13, "-" for nothing."""
     if value is None:
         return "-"
     if abs(value) < _NOISE:
         return "0"
-    return f"{value:.{digits}g}"
+    short = f"{value:.{digits}g}"
+    return short if float(short) == value else f"{value:#.{digits}g}"
 
 
 def _interval(report: PropertyReport, infinity: str, minus_infinity: str, number: Callable[[float], str]) -> str:
@@ -134,9 +138,9 @@ def cells(reports: Sequence[PropertyReport], columns: Sequence[str], *, yes: str
     return [[r.label, *(_text(r, key, yes=yes, no=no) for key in columns)] for r in reports]
 
 
-def headers(columns: Sequence[str]) -> list[str]:
-    """The header row matching :func:`cells`."""
-    return ["activation", *(COLUMNS[key].header for key in columns)]
+def headers(columns: Sequence[str], *, short: bool = False) -> list[str]:
+    """The header row matching :func:`cells` (abbreviated for a terminal when ``short``)."""
+    return ["activation", *(COLUMNS[key].short_header if short else COLUMNS[key].header for key in columns)]
 
 
 def to_markdown(reports: Sequence[PropertyReport], columns: Sequence[str] = DEFAULT_COLUMNS) -> str:

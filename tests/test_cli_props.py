@@ -56,12 +56,23 @@ def test_default_output_off_a_terminal_is_markdown():
     assert result.stdout.splitlines() == ["| activation | range | continuity |", "| --- | --- | --- |", "| relu | [0, ∞) | C0 |"]
 
 
-def test_table_flag_draws_the_terminal_table():
-    result = runner.invoke(app, ["props", "relu", "tanh", "--table", "--columns", "continuity,dead_zone"])
+def test_table_flag_draws_one_row_per_activation_in_a_wide_terminal():
+    result = runner.invoke(app, ["props", "relu", "tanh", "--table"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert "Properties of 2 activations" in result.stdout
-    rows = [line for line in result.stdout.splitlines() if "relu" in line or "tanh" in line]
-    assert "C0" in rows[0] and "yes" in rows[0] and "Cinf" in rows[1] and "no" in rows[1]
+    assert "Properties of 2 activations (✓ yes, · no)" in result.stdout
+    relu = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("relu"))
+    tanh = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("tanh"))
+    assert relu.split()[1:4] == ["[0,", "∞)", "✓"] and "C0" in relu.split()
+    assert tanh.split()[1:4] == ["(-1,", "1)", "✓"] and "Cinf" in tanh.split()
+
+
+def test_table_turns_to_one_row_per_property_in_a_narrow_terminal():
+    result = runner.invoke(app, ["props", "relu", "tanh", "--table"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.strip()}
+    assert rows["continuity"] == ["C0", "Cinf"]
+    assert rows["sparse"] == ["✓", "·"]
 
 
 def test_csv_and_latex():

@@ -23,16 +23,36 @@ class PropsFormat(str, Enum):
 
 
 def _print_rich_table(reports, columns) -> None:  # noqa: ANN001  (PropertyReport list, column keys)
+    """One row per activation; where the terminal is too narrow for that, one row per
+    property and one column per activation (the usual case for a few activations)."""
+    from rich import box
     from rich.console import Console
+    from rich.measure import Measurement
     from rich.table import Table
 
-    table = Table(title=f"Properties of {len(reports)} activation{'s' if len(reports) != 1 else ''}", title_justify="left")
-    for header, key in zip(headers(columns), (None, *columns)):
+    console = Console()
+    title = f"Properties of {len(reports)} activation{'s' if len(reports) != 1 else ''} (✓ yes, · no)"
+    rows = cells(reports, columns, yes="[green]✓[/]", no="[dim]·[/]")
+
+    def new_table() -> Table:
+        return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False)
+
+    wide = new_table()
+    for header, key in zip(headers(columns, short=True), (None, *columns)):
         numeric = key is not None and COLUMNS[key].numeric
-        table.add_column(header, justify="right" if numeric else "left", no_wrap=key is None)
-    for row in cells(reports, columns, yes="[green]yes[/]", no="[dim]no[/]"):
-        table.add_row(*row)
-    Console().print(table)
+        wide.add_column(header, justify="right" if numeric else "left", no_wrap=True)
+    for row in rows:
+        wide.add_row(*row)
+    if Measurement.get(console, console.options.update_width(10**4), wide).maximum <= console.width:
+        console.print(wide)
+        return
+    tall = new_table()
+    tall.add_column("property", no_wrap=True)
+    for label in (row[0] for row in rows):
+        tall.add_column(label, overflow="fold")
+    for index, header in enumerate(headers(columns)[1:], start=1):
+        tall.add_row(header, *(row[index] for row in rows))
+    console.print(tall)
 
 
 @app.command("props")
