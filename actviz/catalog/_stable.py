@@ -52,8 +52,8 @@ def heaviside(x: np.ndarray, at_zero: float) -> np.ndarray:
     return np.heaviside(x, at_zero)
 
 
-def zeros_like(x: np.ndarray) -> np.ndarray:
-    """0 everywhere except nan where x is nan (a constant derivative's kernel)."""
+def zeros_like(x: np.ndarray, **_params: float) -> np.ndarray:
+    """0 everywhere except nan where x is nan (a constant derivative's kernel, whatever the parameters)."""
     return np.where(np.isnan(x), x, 0.0)
 
 

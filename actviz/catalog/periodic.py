@@ -1,1 +1,299 @@
-"""TODO"""
+"""Periodic and oscillating activations: sinusoids and their relatives, used
+for implicit neural representations and for learning periodic signals.
+
+np.sin and np.cos reduce their argument exactly, so they are accurate at any
+finite x; at ±inf they would warn, so infinite inputs are masked first.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..activation import Activation, Param, Reference
+from ..registry import register
+
+FAMILY = "periodic"
+
+
+def _finite_or_nan(x: np.ndarray) -> np.ndarray:
+    """x with ±inf replaced by nan: where an oscillation has no limit, the honest value is nan."""
+    return np.where(np.isinf(x), np.nan, x)
+
+
+# -- sin ----------------------------------------------------------------------
+
+
+def _sin(x: np.ndarray) -> np.ndarray:
+    return np.sin(_finite_or_nan(x))
+
+
+def _cos(x: np.ndarray) -> np.ndarray:
+    return np.cos(_finite_or_nan(x))
+
+
+def _minus_sin(x: np.ndarray) -> np.ndarray:
+    return -np.sin(_finite_or_nan(x))
+
+
+register(
+    Activation(
+        name="sin",
+        family=FAMILY,
+        aliases=("sine",),
+        f=_sin,
+        df=_cos,
+        d2f=_minus_sin,
+        latex=r"\sin(x)",
+        latex_derivative=r"\sin'(x) = \cos(x)",
+        summary=(
+            "The sine as an activation, made popular by SIREN networks that fit images, sounds and signed "
+            "distance fields as implicit neural representations: a sine net's derivatives are again sine "
+            "nets, so it can be supervised on gradients. It needs the paper's special initialisation (and "
+            "the frequency factor w0 = 30 in the first layer); it has no limit at ±inf (nan there)."
+        ),
+        reference=Reference(
+            "Sitzmann, Martel, Bergman, Lindell & Wetzstein",
+            2020,
+            "Implicit Neural Representations with Periodic Activation Functions",
+            "https://arxiv.org/abs/2006.09661",
+        ),
+        notes="SIREN computes sin(w0 (W x + b)) and folds w0 into the weights; here w0 = 1.",
+    )
+)
+
+
+# -- sinc ---------------------------------------------------------------------
+
+_SINC_SERIES_BOUND = 1.0
+# Taylor coefficients in powers of x^2, k = 0..10 (for |x| <= 1 the first omitted term is
+# below 2e-21 relative): sinc = sum (-1)^k x^2k/(2k+1)!, and its first and second derivatives.
+_SINC_SERIES = np.array([(-1) ** k / math.factorial(2 * k + 1) for k in range(11)])
+_SINC_D1_SERIES = np.array([(-1) ** k * 2 * k / math.factorial(2 * k + 1) for k in range(1, 12)])
+_SINC_D2_SERIES = np.array([(-1) ** k * 2 * k * (2 * k - 1) / math.factorial(2 * k + 1) for k in range(1, 12)])
+
+
+def _sinc_pieces(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(inner, x on the inner piece |x| <= 1 (nan included) else 0, finite x beyond it else 2).
+
+    Near 0 the closed forms divide 0 by 0 and cancel (x cos x - sin x ~ -x^3/3),
+    so the inner piece uses Taylor series; on the outer piece the closed forms
+    are written with divisions by x, so nothing is squared or cubed.
+    """
+    inner = ~(np.abs(x) > _SINC_SERIES_BOUND)
+    return inner, np.where(inner, x, 0.0), np.where(inner | np.isinf(x), 2.0, x)
+
+
+def _sinc_join(x: np.ndarray, inner: np.ndarray, series: np.ndarray, outer: np.ndarray) -> np.ndarray:
+    """The series on the inner piece, the closed form beyond, and the limit 0 at ±inf."""
+    return np.where(inner, series, np.where(np.isinf(x), 0.0, outer))
+
+
+def _sinc(x: np.ndarray) -> np.ndarray:
+    inner, xs, xo = _sinc_pieces(x)
+    series = np.polynomial.polynomial.polyval(xs * xs, _SINC_SERIES)
+    return _sinc_join(x, inner, series, np.sin(xo) / xo)
+
+
+def _sinc_d1_outer(xo: np.ndarray) -> np.ndarray:
+    # (x cos x - sin x)/x^2 = (cos x - sin(x)/x)/x
+    return (np.cos(xo) - np.sin(xo) / xo) / xo
+
+
+def _sinc_d1(x: np.ndarray) -> np.ndarray:
+    inner, xs, xo = _sinc_pieces(x)
+    series = xs * np.polynomial.polynomial.polyval(xs * xs, _SINC_D1_SERIES)
+    return _sinc_join(x, inner, series, _sinc_d1_outer(xo))
+
+
+def _sinc_d2(x: np.ndarray) -> np.ndarray:
+    # ((2 - x^2) sin x - 2x cos x)/x^3 = -(sin x + 2 sinc'(x))/x
+    inner, xs, xo = _sinc_pieces(x)
+    series = np.polynomial.polynomial.polyval(xs * xs, _SINC_D2_SERIES)
+    return _sinc_join(x, inner, series, -(np.sin(xo) + 2.0 * _sinc_d1_outer(xo)) / xo)
+
+
+register(
+    Activation(
+        name="sinc",
+        family=FAMILY,
+        f=_sinc,
+        df=_sinc_d1,
+        d2f=_sinc_d2,
+        latex=r"\mathrm{sinc}(x) = \frac{\sin x}{x},\;\; \mathrm{sinc}(0) = 1",
+        latex_derivative=r"\mathrm{sinc}'(x) = \frac{x \cos x - \sin x}{x^{2}}",
+        summary=(
+            "The unnormalised cardinal sine sin(x)/x: an even, decaying oscillation with sinc(0) = 1. "
+            "Saratchandran et al. argue from sampling theory that it is the optimal activation for implicit "
+            "neural representations. It is not monotone, decays only like 1/|x|, and naive code divides 0 by 0 "
+            "at the origin and cancels badly in its derivatives near it."
+        ),
+        reference=Reference(
+            "Saratchandran, Ramasinghe, Shevchenko, Long & Lucey",
+            2024,
+            "A Sampling Theory Perspective on Activations for Implicit Neural Representations",
+            "https://arxiv.org/abs/2402.05427",
+        ),
+        notes=(
+            "Unnormalised, sin(x)/x, as in activation tables; torch.sinc and np.sinc are the normalised "
+            "sin(pi x)/(pi x)."
+        ),
+    )
+)
+
+
+# -- snake --------------------------------------------------------------------
+
+
+def _snake_argument(x: np.ndarray, alpha: float) -> np.ndarray:
+    """u = alpha x, with 2u never overflowing.
+
+    Beyond |x| = max/(4 max(alpha, 1)) the argument is set to 0 (±inf go there too):
+    there snake is x to every digit, and its derivatives oscillate faster than one
+    rounding of x can resolve (their allowance eps |x f''| exceeds their whole range).
+    """
+    cutoff = 0.25 * np.finfo(np.float64).max / max(alpha, 1.0)
+    return alpha * np.where(np.abs(x) > cutoff, 0.0, x)
+
+
+def _snake(x: np.ndarray, alpha: float) -> np.ndarray:
+    s = np.sin(_snake_argument(x, alpha))
+    return x + (s * s) / alpha
+
+
+def _snake_d1(x: np.ndarray, alpha: float) -> np.ndarray:
+    # 1 + sin(2u), exact to an ulp while it is >= 1/2; near its zeros 1 + sin(2u) cancels,
+    # and (sin u + cos u)^2 (the same number) does not.
+    u = _snake_argument(x, alpha)
+    sin_2u = np.sin(2.0 * u)
+    s, c = np.sin(u), np.cos(u)
+    d1 = np.where(sin_2u >= -0.5, 1.0 + sin_2u, (s + c) * (s + c))
+    return np.where(np.isinf(x), np.nan, d1)
+
+
+def _snake_d2(x: np.ndarray, alpha: float) -> np.ndarray:
+    # 2 alpha cos(2 alpha x)
+    d2 = 2.0 * alpha * np.cos(2.0 * _snake_argument(x, alpha))
+    return np.where(np.isinf(x), np.nan, d2)
+
+
+register(
+    Activation(
+        name="snake",
+        family=FAMILY,
+        f=_snake,
+        df=_snake_d1,
+        d2f=_snake_d2,
+        parameters=(Param("alpha", 1.0, "frequency of the periodic part", lower=0.0, lower_open=True),),
+        latex=r"\mathrm{snake}(x) = x + \frac{\sin^{2}(\alpha x)}{\alpha}",
+        latex_derivative=r"\mathrm{snake}'(x) = 1 + \sin(2\alpha x)",
+        summary=(
+            "Snake: the identity plus a periodic ripple, monotone and unbounded like relu yet periodic in its "
+            "slope, so networks extrapolate periodic signals (temperatures, markets) instead of flattening "
+            "out. Its frequency alpha may be learned per channel; the BigVGAN and DAC audio models use it. "
+            "The derivative touches 0 once per period, and has no limit at ±inf."
+        ),
+        reference=Reference(
+            "Liu Ziyin, Hartwig & Ueda",
+            2020,
+            "Neural Networks Fail to Learn Periodic Functions and How to Fix It",
+            "https://arxiv.org/abs/2006.08195",
+        ),
+        notes="alpha = 1 as the paper's default; no framework ships snake.",
+    )
+)
+
+
+# -- gaussian -----------------------------------------------------------------
+
+
+def _gaussian_pieces(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # Beyond |x| = 40 every term underflows (exp(-1600)); clipping keeps x^2 from overflowing.
+    xc = np.clip(x, -40.0, 40.0)
+    return xc, np.exp(-(xc * xc))
+
+
+def _gaussian(x: np.ndarray) -> np.ndarray:
+    return _gaussian_pieces(x)[1]
+
+
+def _gaussian_d1(x: np.ndarray) -> np.ndarray:
+    xc, e = _gaussian_pieces(x)
+    return -2.0 * xc * e
+
+
+def _gaussian_d2(x: np.ndarray) -> np.ndarray:
+    # (4x^2 - 2) e^{-x^2}
+    xc, e = _gaussian_pieces(x)
+    return (4.0 * (xc * xc) - 2.0) * e
+
+
+register(
+    Activation(
+        name="gaussian",
+        family=FAMILY,
+        f=_gaussian,
+        df=_gaussian_d1,
+        d2f=_gaussian_d2,
+        latex=r"\mathrm{gaussian}(x) = e^{-x^{2}}",
+        latex_derivative=r"\mathrm{gaussian}'(x) = -2x\,e^{-x^{2}}",
+        summary=(
+            "The Gaussian bump: 1 at 0, vanishing quickly on both sides. It is the radial basis function of "
+            "RBF networks and, more recently, an activation for implicit neural representations that needs no "
+            "special initialisation. It is not monotone and its gradient vanishes for |x| beyond a few units, "
+            "so units far from their centre stop learning."
+        ),
+        reference=Reference(
+            "Broomhead & Lowe",
+            1988,
+            "Multivariable Functional Interpolation and Adaptive Networks",
+            "https://www.complex-systems.com/abstracts/v02_i03_a05/",
+        ),
+        notes="exp(-x^2) with unit width; RBF layers and Gaussian INR activations put the width in the weights.",
+    )
+)
+
+
+# -- growing cosine unit ------------------------------------------------------
+
+
+def _gcu(x: np.ndarray) -> np.ndarray:
+    xf = _finite_or_nan(x)
+    return xf * np.cos(xf)
+
+
+def _gcu_d1(x: np.ndarray) -> np.ndarray:
+    xf = _finite_or_nan(x)
+    return np.cos(xf) - xf * np.sin(xf)
+
+
+def _gcu_d2(x: np.ndarray) -> np.ndarray:
+    xf = _finite_or_nan(x)
+    return -2.0 * np.sin(xf) - xf * np.cos(xf)
+
+
+register(
+    Activation(
+        name="gcu",
+        family=FAMILY,
+        f=_gcu,
+        df=_gcu_d1,
+        d2f=_gcu_d2,
+        latex=r"\mathrm{GCU}(x) = x \cos(x)",
+        latex_derivative=r"\mathrm{GCU}'(x) = \cos(x) - x \sin(x)",
+        summary=(
+            "Growing cosine unit: an odd oscillation whose amplitude grows linearly. Its many zeros let a "
+            "single neuron split the input line into several decision regions (it can solve XOR alone), and "
+            "Noel et al. report faster CNN training than with relu or swish. It is neither monotone nor "
+            "bounded, has no limit at ±inf (nan there), and its gradient grows with |x|."
+        ),
+        reference=Reference(
+            "Noel, Arunkumar L, Trivedi & Dutta",
+            2021,
+            "Growing Cosine Unit: A Novel Oscillatory Activation Function That Can Speedup Training and "
+            "Reduce Parameters in Convolutional Neural Networks",
+            "https://arxiv.org/abs/2108.12943",
+        ),
+    )
+)

@@ -234,8 +234,8 @@ def _isru_pieces(x: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray, n
 
     Inner piece (alpha x^2 <= 1): q = 1 + alpha x^2, isru = x/sqrt(q), isru' = 1/(q sqrt(q)).
     Outer piece: with r = 1/x and p = alpha + r^2 (so 1 + alpha x^2 = x^2 p),
-    isru = sign(x)/sqrt(p), isru' = (|r|/sqrt(p)) (r^2/p), w = alpha r/p: nothing
-    overflows, and no factor underflows unless the true value does.
+    isru = sign(x)/sqrt(p), isru' = (|r|/sqrt(p)) (r^2/p), w = (alpha/p) r: nothing
+    overflows (alpha/p <= 1), and no factor underflows unless the true value does.
     """
     inner, xs, r = _split(x, 1.0 / math.sqrt(alpha))
     q = 1.0 + alpha * (xs * xs)
@@ -243,7 +243,7 @@ def _isru_pieces(x: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray, n
     root_q, root_p = np.sqrt(q), np.sqrt(p)
     f = np.where(inner, xs / root_q, np.sign(x) / root_p)
     d1 = np.where(inner, 1.0 / (q * root_q), (np.abs(r) / root_p) * ((r * r) / p))
-    w = np.where(inner, alpha * xs / q, alpha * r / p)
+    w = np.where(inner, alpha * xs / q, (alpha / p) * r)
     return f, d1, w
 
 
@@ -355,10 +355,6 @@ def _hardtanh_d1(x: np.ndarray, min_val: float, max_val: float) -> np.ndarray:
     return _piecewise.indicator(_piecewise.inside(x, min_val, max_val), x)
 
 
-def _hardtanh_d2(x: np.ndarray, min_val: float, max_val: float) -> np.ndarray:
-    return _stable.zeros_like(x)
-
-
 def _hardtanh_kinks(min_val: float, max_val: float) -> tuple[Kink, ...]:
     convention = "hardtanh'({}) = 0, as in torch (its backward passes gradient only for min_val < x < max_val)"
     return (Kink(min_val, convention.format("min_val")), Kink(max_val, convention.format("max_val")))
@@ -371,7 +367,7 @@ register(
         aliases=("hard_tanh",),
         f=_hardtanh,
         df=_hardtanh_d1,
-        d2f=_hardtanh_d2,
+        d2f=_stable.zeros_like,
         parameters=(
             Param("min_val", -1.0, "lower end of the linear region (the output floor)"),
             Param("max_val", 1.0, "upper end of the linear region (the output ceiling)"),
