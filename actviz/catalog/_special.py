@@ -36,3 +36,10 @@ def log_ndtr(x: np.ndarray) -> np.ndarray:
     from scipy.special import log_ndtr as _log_ndtr
 
     return _log_ndtr(x)
+
+
+def erfcx(x: np.ndarray) -> np.ndarray:
+    """erfcx(x) = e^{x^2} erfc(x), the scaled complementary error function (~1/(x sqrt pi) for large x)."""
+    from scipy.special import erfcx as _erfcx
+
+    return _erfcx(x)

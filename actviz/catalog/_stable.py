@@ -88,3 +88,46 @@ def exp_neg_square(x: np.ndarray, scale: float = 1.0) -> np.ndarray:
     a = np.minimum(np.abs(x), 40.0)
     hi, lo = _split(a)
     return np.exp(-scale * (hi * hi)) * np.exp(-scale * (lo * (2.0 * hi + lo)))
+
+
+# -- double-double arithmetic (hi + lo carries ~106 bits) for the few series that need it --------
+
+
+def two_sum(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Knuth's error-free sum: s + e = a + b exactly, s = fl(a + b)."""
+    s = a + b
+    v = s - a
+    return s, (a - (s - v)) + (b - v)
+
+
+def two_prod(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Dekker's error-free product: p + e = a * b exactly, p = fl(a * b) (|a|, |b| <= 1e150)."""
+    p = a * b
+    ah, al = _split(a)
+    bh, bl = _split(b)
+    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
+
+
+def dd_add(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(a_hi + a_lo) + (b_hi + b_lo) in double-double."""
+    s, e = two_sum(a[0], b[0])
+    e = e + (a[1] + b[1])
+    hi = s + e
+    return hi, e - (hi - s)
+
+
+def dd_mul(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(a_hi + a_lo) * (b_hi + b_lo) in double-double."""
+    p, e = two_prod(a[0], b[0])
+    e = e + (a[0] * b[1] + a[1] * b[0])
+    hi = p + e
+    return hi, e - (hi - p)
+
+
+def dd_div(a: tuple[np.ndarray, np.ndarray], b: float) -> tuple[np.ndarray, np.ndarray]:
+    """(a_hi + a_lo) / b in double-double, for a float b."""
+    q = a[0] / b
+    p, e = two_prod(q, np.full_like(q, b))
+    r = ((a[0] - p) - e + a[1]) / b
+    hi = q + r
+    return hi, r - (hi - q)
