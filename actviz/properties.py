@@ -464,6 +464,13 @@ class _Evidence:
         values = np.concatenate([s.d1, t.d1.ravel(), t.d1_limits, np.asarray(self.act.derivative(minima, 1), float)])
         return values[~np.isnan(values)]
 
+    @staticmethod
+    def grid_scale(values: np.ndarray) -> float:
+        """max(1, max |values|) over the grid: the scale of rounding errors in f' or f''
+        (not over the far points, where x cos x reaches 1e308)."""
+        finite = np.abs(values[np.isfinite(values)])
+        return max(1.0, float(np.max(finite, initial=0.0)))
+
     def curvature_values(self) -> np.ndarray:
         """f'' on the grid and far out."""
         values = np.concatenate([self.samples.d2, self.tails.d2.ravel()])
@@ -488,11 +495,11 @@ def _range(e: _Evidence) -> tuple[_Bound, _Bound]:
 
 
 def _is_monotone(e: _Evidence) -> bool:
-    """f non-decreasing: f' >= 0 everywhere (to 1e-14 of max|f'|), and at each kink
+    """f non-decreasing: f' >= 0 everywhere (to 1e-14 of max|f'| on the grid), and at each kink
     f rises across it (taking a value between its one-sided limits) and f' >= 0 from
     either side and in the convention used there."""
     d1 = e.derivative_values()
-    slack = 1e-14 * max(1.0, float(np.max(np.abs(d1), initial=0.0)))
+    slack = 1e-14 * e.grid_scale(e.samples.d1)
     k = e.limits
     at_kinks = (
         np.all(k.steps()[0] >= 0.0)
@@ -504,11 +511,11 @@ def _is_monotone(e: _Evidence) -> bool:
 
 
 def _has_monotone_derivative(e: _Evidence) -> bool:
-    """f' monotone (either way): f'' of one sign everywhere (to 1e-12 of max|f''|), f'
+    """f' monotone (either way): f'' of one sign everywhere (to 1e-12 of max|f''| on the grid), f'
     jumping that way at each kink with its convention value between its one-sided
     limits, and f continuous (a jump of f puts a Dirac spike in f')."""
     d2 = e.curvature_values()
-    slack = 1e-12 * max(1.0, float(np.max(np.abs(d2), initial=0.0)))
+    slack = 1e-12 * e.grid_scale(e.samples.d2)
     steps = e.limits.steps()[1]
     rising = np.all(d2 >= -slack) and np.all(steps >= 0.0)
     falling = np.all(d2 <= slack) and np.all(steps <= 0.0)
@@ -528,7 +535,7 @@ def _is_identity_near_origin(e: _Evidence) -> bool:
 def _is_nonlinear(e: _Evidence) -> bool:
     """f is not affine: f'' != 0 somewhere (beyond 1e-12 of its scale) or f or f' jumps."""
     d2 = e.curvature_values()
-    slack = 1e-12 * max(1.0, float(np.max(np.abs(d2), initial=0.0)))
+    slack = 1e-12 * e.grid_scale(e.samples.d2)
     return bool(np.any(np.abs(d2) > slack) or e.limits.jumps()[:2].any())
 
 
