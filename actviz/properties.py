@@ -46,11 +46,11 @@ _FAR = np.array([25.0, 30.0, 40.0, 60.0, 100.0, 300.0, 1e3, 1e4, 1e6, 1e10, 1e20
 _QUADRATURE_SPAN = 16.0  # phi(16) = 1e-56: the Gaussian tail beyond is below 1e-40 for any activation here
 _QUADRATURE_NODES = 16
 _QUADRATURE_TOLERANCE = 1e-14
-# Brackets are refined by multisection: each step cuts a bracket into 32 parts with one
-# vectorised kernel call (a call costs far more than its points). 32**11 = 2**55: a grid
-# step of 1/64 ends below one ulp of any |x| >= 2**-6, in 11 calls instead of 52 halvings.
-_SECTIONS = 32
-_SECTION_STEPS = 11
+# Brackets are refined by multisection: each step cuts a bracket into 256 parts with one
+# vectorised kernel call (a call costs far more than its points). 256**7 = 2**56: a grid
+# step of 1/64 ends below one ulp of any |x| >= 2**-6, in 7 calls instead of 52 halvings.
+_SECTIONS = 256
+_SECTION_STEPS = 7
 # A jump is a difference between one-sided limits larger than tol * (1 + their size); each
 # tolerance is far above the error of the limit estimate below (see _one_sided_limits).
 _JUMP_TOLERANCE = (1e-9, 1e-7, 1e-6, 1e-4)
@@ -271,7 +271,7 @@ def _undeclared_breaks(act, s: _Samples) -> np.ndarray:
 
     An interval of the grid (inside one piece) whose residual (see
     :func:`_break_residuals`) is above 1e-6 and 100 times that of both its
-    neighbours holds a break; it is cut into 32 parts, keeping the part with the
+    neighbours holds a break; it is cut into 256 parts, keeping the part with the
     largest residual of the quantity that flagged it, down to machine precision. The
     caller keeps only the candidates whose one-sided limits really differ.
     """
@@ -328,7 +328,7 @@ def _sign_change_roots(x: np.ndarray, g: np.ndarray, piece: np.ndarray, kernel, 
 
 
 def _sections(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """(n, 33) points cutting each [a, b] into 32 equal parts, ends included exactly."""
+    """(n, 257) points cutting each [a, b] into 256 equal parts, ends included exactly."""
     t = np.arange(_SECTIONS + 1) / _SECTIONS
     points = a[:, None] + (b - a)[:, None] * t
     points[:, -1] = b
