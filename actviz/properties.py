@@ -46,6 +46,7 @@ _FAR = np.array([25.0, 30.0, 40.0, 60.0, 100.0, 300.0, 1e3, 1e4, 1e6, 1e10, 1e20
 _QUADRATURE_SPAN = 16.0  # phi(16) = 1e-56: the Gaussian tail beyond is below 1e-40 for any activation here
 _QUADRATURE_NODES = 16
 _QUADRATURE_TOLERANCE = 1e-14
+_QUADRATURE_MAX_PANELS = 4096
 # Brackets are refined by multisection: each step cuts a bracket into 256 parts with one
 # vectorised kernel call (a call costs far more than its points). 256**7 = 2**56: a grid
 # step of 1/64 ends below one ulp of any |x| >= 2**-6, in 7 calls instead of 52 halvings.
@@ -98,10 +99,14 @@ class PropertyReport:
         return f"{self.name} ({', '.join(f'{k}={v:g}' for k, v in self.params.items())})"
 
     def as_dict(self) -> dict:
-        """The report as JSON-ready plain data (lists instead of tuples)."""
+        """The report as JSON-ready plain data: lists instead of tuples, None for a
+        moment that is not finite (a formula growing faster than the Gaussian decays)."""
         record = dataclasses.asdict(self)
         record["range"] = list(self.range)
         record["range_closed"] = list(self.range_closed)
+        for key in ("mean", "second_moment", "derivative_second_moment"):
+            if not math.isfinite(record[key]):
+                record[key] = None
         return record
 
 
@@ -280,7 +285,14 @@ def _undeclared_breaks(act, s: _Samples) -> np.ndarray:
     scale = 1.0 + np.maximum(np.abs(values[:, 1:]), np.abs(values[:, :-1]))
     edge = np.zeros((3, 1))
     neighbours = np.maximum(np.hstack([residuals[:, 1:], edge]), np.hstack([edge, residuals[:, :-1]]))
-    flagged = (residuals > 1e-6 * scale) & (residuals > 100.0 * neighbours) & (s.piece[1:] == s.piece[:-1])
+    flagged = (residuals > 1e-6 * scale) & (residuals > 100.0 * neighbours)
+    # f moving against the sign f' has at both ends is a break too (the pole of 1/x,
+    # where every residual nearby is huge and none stands out).
+    rise = np.diff(s.f)
+    flagged[0] |= (np.sign(rise) * np.sign(s.d1[:-1]) < 0) & (np.sign(s.d1[:-1]) == np.sign(s.d1[1:])) & (
+        np.abs(rise) > 1e-6 * scale[0]
+    )
+    flagged &= s.piece[1:] == s.piece[:-1]
     index = np.flatnonzero(flagged.any(axis=0))
     if index.size == 0:
         return np.zeros(0)
@@ -290,6 +302,7 @@ def _undeclared_breaks(act, s: _Samples) -> np.ndarray:
     for _ in range(_SECTION_STEPS):
         points = _sections(a, b)
         values = np.stack(_evaluate(act, points))  # (3, n, parts + 1)
+        _check_finite(act, points.ravel(), values.reshape(3, -1))  # a pole closed in on
         residuals = _break_residuals(values[:, :, :-1], values[:, :, 1:], np.diff(points, axis=1))
         part = np.argmax(residuals[order, columns], axis=1)
         a, b = points[columns, part], points[columns, part + 1]
@@ -395,7 +408,10 @@ def gaussian_moments(act, breaks: Iterable[float] = ()) -> tuple[float, float, f
         halves = _panel_integrals(act, np.r_[a, m], np.r_[m, b])
         n = a.size
         refined = halves[:, :n] + halves[:, n:]
-        settled = np.all(np.abs(refined - whole) <= _QUADRATURE_TOLERANCE * (1.0 + np.abs(refined)), axis=0)
+        # nan (a formula undefined somewhere) settles at once; 4096 panels is the most ever
+        # refined (a singular integrand such as 1/x^2 would double them forever).
+        unsettled = np.any(np.abs(refined - whole) > _QUADRATURE_TOLERANCE * (1.0 + np.abs(refined)), axis=0)
+        settled = ~unsettled | (n > _QUADRATURE_MAX_PANELS)
         total += np.sum(refined[:, settled], axis=1)
         if settled.all():
             break
@@ -452,6 +468,29 @@ def _check_pointwise(act) -> None:
         raise ActvizError(f"'{act.name}' is not a pointwise activation: props analyses functions R -> R only")
 
 
+def _check_finite(act, x: np.ndarray, values: np.ndarray) -> None:
+    """Refuse a function whose f, f' or f'' is nan or infinite on the grid (|x| <= 20)."""
+    bad = ~np.isfinite(values).all(axis=0)
+    if bad.any():
+        raise ActvizError(
+            f"{act.name} or its derivatives are not finite at x = {x[bad][0]:.6g}: "
+            "props analyses functions that are defined and finite on the whole real line"
+        )
+
+
+def _check_no_pole(act, breaks: np.ndarray) -> None:
+    """Refuse a function that blows up at a break: |f| 1e-12 beside it more than 1000
+    times |f| 1e-6 beside it (1/x gives 1e12 against 1e6; a jump gives equal values)."""
+    size = np.maximum(1.0, np.abs(breaks))
+    near = np.abs(np.asarray(act(np.concatenate([breaks - 1e-12 * size, breaks + 1e-12 * size])), float))
+    far = np.abs(np.asarray(act(np.concatenate([breaks - 1e-6 * size, breaks + 1e-6 * size])), float))
+    poles = np.tile(breaks, 2)[~(near <= 1e3 * far + 1e3)]
+    if poles.size:
+        raise ActvizError(
+            f"{act.name} has a pole near x = {poles[0]:.6g}: props analyses functions that are finite on the whole real line"
+        )
+
+
 @dataclass(frozen=True)
 class _Evidence:
     """Everything the properties are read from: the grid, the far points and the kinks
@@ -467,11 +506,13 @@ class _Evidence:
     def gather(cls, act) -> _Evidence:
         declared = np.asarray(sorted({float(k.x) for k in act.kinks}), float)
         samples = _sample(act, declared)
+        _check_finite(act, samples.x, np.stack([samples.f, samples.d1, samples.d2]))
         found = _undeclared_breaks(act, samples)
         if found.size:
             found = found[_one_sided_limits(act, found).jumps().any(axis=0)]
             samples = _sample(act, np.union1d(declared, found))
         kinks = np.union1d(declared, found)
+        _check_no_pole(act, kinks)
         return cls(act, samples, _tails(act), _one_sided_limits(act, kinks), declared.size)
 
     def derivative_values(self) -> np.ndarray:
@@ -612,7 +653,7 @@ def analyse(act, *, cost: float | None = None) -> PropertyReport:
         bounded_above=math.isfinite(high.value),
         monotone=_is_monotone(e),
         monotone_derivative=_has_monotone_derivative(e),
-        zero_centred=bool(abs(mean) <= ZERO_CENTRED_RATIO * math.sqrt(second)),
+        zero_centred=bool(abs(mean) <= ZERO_CENTRED_RATIO * math.sqrt(second)),  # False when nan
         mean=mean,
         second_moment=second,
         derivative_second_moment=d_second,
@@ -624,7 +665,7 @@ def analyse(act, *, cost: float | None = None) -> PropertyReport:
         saturates_right=bool(e.tails.d1_limits[1] == 0.0),
         dead_zone=_has_run(e.samples.d1 == 0.0, e.samples.piece),
         sparse=_is_sparse(e),
-        gain=1.0 / math.sqrt(second) if second > 0.0 else None,
+        gain=1.0 / math.sqrt(second) if 0.0 < second < math.inf else None,
         cost=cost,
     )
 

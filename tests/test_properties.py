@@ -232,6 +232,30 @@ def test_a_steep_smooth_function_is_not_mistaken_for_a_kinked_one():
     assert r.continuity == "Cinf" and r.range == (-1.0, 1.0) and r.identity_near_origin is False
 
 
+def _with_kernels(f, df, d2f, kinks=_no_kinks):
+    return dataclasses.replace(actviz.get("identity"), name="formula", f=f, df=df, d2f=d2f, kink_points=kinks)
+
+
+def _reciprocal(x, power=1):  # (x - 0.3)^-power without a divide-by-zero warning
+    shifted = x - 0.3
+    return np.divide(1.0, shifted**power, out=np.full_like(x, np.inf), where=shifted != 0.0)
+
+
+def test_functions_undefined_somewhere_are_refused():
+    root = _with_kernels(lambda x: np.sqrt(np.abs(x)) * np.where(x >= 0, 1.0, np.nan), np.ones_like, np.zeros_like)
+    with pytest.raises(ActvizError, match=r"formula or its derivatives are not finite at x = -19\.99"):
+        analyse(root)
+
+
+def test_poles_are_refused_declared_or_not():
+    pole = _with_kernels(_reciprocal, lambda x: -_reciprocal(x, 2), lambda x: 2 * _reciprocal(x, 3))
+    with pytest.raises(ActvizError, match=r"not finite at x = 0\.3"):
+        analyse(pole)
+    declared = dataclasses.replace(pole, kink_points=lambda: (actviz.Kink(0.3, "pole"),))
+    with pytest.raises(ActvizError, match=r"has a pole near x = 0\.3"):
+        analyse(declared)
+
+
 def test_non_pointwise_entries_are_refused():
     with pytest.raises(ActvizError, match="not a pointwise activation"):
         analyse(types.SimpleNamespace(name="softmax", pointwise=False))
