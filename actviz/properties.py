@@ -30,7 +30,7 @@ import numpy as np
 from .errors import ActvizError
 
 CONTINUITY_ORDERS = ("discontinuous", "C0", "C1", "C2", "C3", "Cinf")
-"""From least to most regular; ``"C3"`` means "at least C3 but not known to be smooth"."""
+"""From least to most regular."""
 
 ZERO_CENTRED_RATIO = 0.01
 """f is zero-centred when ``|E f(z)| <= ZERO_CENTRED_RATIO * sqrt(E f(z)^2)``."""
@@ -54,7 +54,7 @@ _SECTIONS = 256
 _SECTION_STEPS = 7
 # A jump is a difference between one-sided limits larger than tol * (1 + their size); each
 # tolerance is far above the error of the limit estimate below (see _one_sided_limits).
-_JUMP_TOLERANCE = (1e-9, 1e-7, 1e-6, 1e-4)
+_JUMP_TOLERANCE = (1e-9, 1e-7, 1e-6, 1e-4, 1e-3)
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def _tails(act) -> _Tails:
 
 @dataclass(frozen=True)
 class _KinkLimits:
-    """One-sided limits at each kink: arrays of shape (4, n) for f, f', f'', f''' from
+    """One-sided limits at each kink: arrays of shape (5, n) for f, f', f'', f''', f'''' from
     the left and from the right, and f, f' at the kinks themselves."""
 
     x: np.ndarray
@@ -196,17 +196,17 @@ class _KinkLimits:
 
     @property
     def tolerance(self) -> np.ndarray:
-        """(4, n): how far apart one-sided limits may be and still count as equal."""
+        """(5, n): how far apart one-sided limits may be and still count as equal."""
         scale = 1.0 + np.maximum(np.abs(self.left), np.abs(self.right))
         return np.asarray(_JUMP_TOLERANCE)[:, None] * scale
 
     def steps(self) -> np.ndarray:
-        """(4, n): right limit minus left limit of f, f', f'', f''', 0 where within tolerance."""
+        """(5, n): right limit minus left limit of f, f', ..., f'''', 0 where within tolerance."""
         step = self.right - self.left
         return np.where(np.abs(step) <= self.tolerance, 0.0, step)
 
     def jumps(self) -> np.ndarray:
-        """Boolean (4, n): does f, f', f'', f''' jump at each kink? (nan counts as a jump)."""
+        """Boolean (5, n): does f, f', f'', f''', f'''' jump at each kink? (nan counts as a jump)."""
         jumps = self.steps() != 0.0
         # f must also take the common value at the kink itself.
         jumps[0] |= ~(np.abs(self.f_at - 0.5 * (self.left[0] + self.right[0])) <= self.tolerance[0])
@@ -220,17 +220,19 @@ class _KinkLimits:
 
 
 def _one_sided_limits(act, kinks: np.ndarray) -> _KinkLimits:
-    """One-sided limits of f, f', f'', f''' at each kink, by extrapolation from beside it.
+    """One-sided limits of f, f', f'', f''' and f'''' at each kink, extrapolated from beside it.
 
     With h = 1e-5 |k|: f(k+) = f(k+h) - h f'(k+h) + h^2/2 f''(k+h) + O(h^3) and
-    f'(k+) = f'(k+h) - h f''(k+h) + O(h^2). With H = 1e-3 |k| and a, b, c =
-    f''(k+H), f''(k+2H), f''(k+3H), the quadratic through them gives
-    f''(k+) = 3a - 3b + c + O(H^3) and f'''(k+) = (-5a + 8b - 3c)/(2H) + O(H^2).
-    Both steps shrink to a quarter of the gap to the next kink.
+    f'(k+) = f'(k+h) - h f''(k+h) + O(h^2). With H = 1e-3 |k| and a, b, c, d =
+    f''(k+H), ..., f''(k+4H), the cubic through them gives f''(k+) = 4a - 6b + 4c - d
+    + O(H^4), f'''(k+) = (-26a + 57b - 42c + 11d)/(6H) + O(H^3) and f''''(k+) =
+    (3a - 8b + 7c - 2d)/H^2 + O(H^2) (rounding: about 1e-12 and 1e-9 of |f''|).
+    Both steps shrink to an eighth of the gap to the next kink. The left side is
+    the mirror image.
     """
     n = kinks.size
     if n == 0:
-        empty = np.zeros((4, 0))
+        empty = np.zeros((5, 0))
         return _KinkLimits(kinks, empty, empty, np.zeros(0), np.zeros(0))
     gaps = np.diff(kinks)
     room = np.minimum(np.r_[math.inf, gaps], np.r_[gaps, math.inf])
@@ -240,16 +242,17 @@ def _one_sided_limits(act, kinks: np.ndarray) -> _KinkLimits:
 
     sides = []
     for sign in (-1.0, 1.0):
-        x = np.concatenate([kinks + sign * h, kinks + sign * big, kinks + 2 * sign * big, kinks + 3 * sign * big])
+        x = np.concatenate([kinks + sign * h, *(kinks + j * sign * big for j in (1, 2, 3, 4))])
         f, d1, d2 = _evaluate(act, x)
         fh, d1h, d2h = f[:n], d1[:n], d2[:n]
-        a, b, c = d2[n : 2 * n], d2[2 * n : 3 * n], d2[3 * n :]
+        a, b, c, d = d2[n : 2 * n], d2[2 * n : 3 * n], d2[3 * n : 4 * n], d2[4 * n :]
         step = sign * h
         f_lim = fh - step * d1h + 0.5 * step * step * d2h
         d1_lim = d1h - step * d2h
-        d2_lim = 3.0 * a - 3.0 * b + c
-        d3_lim = (-5.0 * a + 8.0 * b - 3.0 * c) / (2.0 * sign * big)
-        sides.append(np.stack([f_lim, d1_lim, d2_lim, d3_lim]))
+        d2_lim = 4.0 * a - 6.0 * b + 4.0 * c - d
+        d3_lim = (-26.0 * a + 57.0 * b - 42.0 * c + 11.0 * d) / (6.0 * sign * big)
+        d4_lim = (3.0 * a - 8.0 * b + 7.0 * c - 2.0 * d) / (big * big)
+        sides.append(np.stack([f_lim, d1_lim, d2_lim, d3_lim, d4_lim]))
     f_at, d1_at, _ = _evaluate(act, kinks)
     return _KinkLimits(kinks, sides[0], sides[1], f_at, d1_at)
 
@@ -494,13 +497,12 @@ def _check_no_pole(act, breaks: np.ndarray) -> None:
 @dataclass(frozen=True)
 class _Evidence:
     """Everything the properties are read from: the grid, the far points and the kinks
-    (declared, and undeclared ones where f, f', f'' or f''' really jumps)."""
+    (declared, and undeclared ones where f or a derivative really jumps)."""
 
     act: object
     samples: _Samples
     tails: _Tails
     limits: _KinkLimits
-    declared: int
 
     @classmethod
     def gather(cls, act) -> _Evidence:
@@ -513,7 +515,7 @@ class _Evidence:
             samples = _sample(act, np.union1d(declared, found))
         kinks = np.union1d(declared, found)
         _check_no_pole(act, kinks)
-        return cls(act, samples, _tails(act), _one_sided_limits(act, kinks), declared.size)
+        return cls(act, samples, _tails(act), _one_sided_limits(act, kinks))
 
     def derivative_values(self) -> np.ndarray:
         """f' on the grid, far out, at ±inf and at the local minima of f' (roots of f'')."""
@@ -614,14 +616,15 @@ def _is_sparse(e: _Evidence) -> bool:
 
 
 def _continuity(e: _Evidence) -> str:
-    """The lowest order whose derivative jumps somewhere ("discontinuous" when f does);
-    "C3" when kinks are declared but nothing up to f''' jumps (higher derivatives are not
-    examined), "Cinf" when nothing is declared and the grid shows no break."""
+    """The lowest order whose derivative jumps at a kink: "discontinuous" when f does,
+    C0 when f' does, ..., C3 when f'''' does; "Cinf" when nothing up to f'''' jumps
+    anywhere (higher derivatives are not examined; a declared kink where nothing
+    jumps, like hardshrink's with lambd = 0, is no kink)."""
     jumps = e.limits.jumps()
-    for order in range(4):
+    for order in range(5):
         if jumps[order].any():
             return CONTINUITY_ORDERS[order]
-    return "C3" if e.declared else "Cinf"
+    return "Cinf"
 
 
 def analyse(act, *, cost: float | None = None) -> PropertyReport:

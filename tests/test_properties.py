@@ -219,6 +219,30 @@ def test_undeclared_kinks_are_found_on_the_grid(name, continuity):
             assert a[key] == b[key], key
 
 
+@pytest.mark.parametrize(("power", "continuity"), [(3, "C2"), (4, "C3"), (5, "Cinf")])
+def test_the_order_of_continuity_counts_derivatives_up_to_the_fourth(power, continuity):
+    """x + relu(x)^p/p! has a jump of 1 in its p-th derivative at 0: C(p-1). The fifth
+    derivative is not examined, so p = 5 looks smooth (as documented)."""
+    scale = 1.0 / math.factorial(power)
+
+    def bent(order):
+        def kernel(x):
+            r = np.maximum(np.clip(x, -1e60, 1e60), 0.0)  # no overflow in r**power
+            falling = math.perm(power, order)
+            tail = scale * falling * r ** (power - order)
+            return (x if order == 0 else np.full_like(x, 1.0 if order == 1 else 0.0)) + tail
+        return kernel
+
+    kinked = _with_kernels(bent(0), bent(1), bent(2), kinks=lambda: (actviz.Kink(0.0, "p-th derivative jumps"),))
+    assert analyse(kinked).continuity == continuity
+
+
+def test_a_declared_kink_where_nothing_jumps_is_no_kink():
+    # hardshrink and softshrink with lambd = 0 are the identity
+    assert report("hardshrink:lambd=0").continuity == "Cinf"
+    assert report("softshrink:lambd=0").continuity == "Cinf"
+
+
 def test_a_steep_smooth_function_is_not_mistaken_for_a_kinked_one():
     tanh = actviz.get("tanh")
 
