@@ -115,3 +115,18 @@ def test_gelu_tanh_stays_close_to_gelu():
 def test_jax_spelling_of_gelu_tanh():
     assert actviz.get("gelu_approximate").name == "gelu_tanh"
     assert actviz.get("hard_silu").name == "hardswish"
+
+
+@pytest.mark.parametrize(
+    ("params", "slope_at_plus_inf"),
+    [({}, 1.0), ({"gamma": 4.0}, 0.5), ({"alpha": 0.5, "gamma": 4.0}, 0.0)],
+)
+def test_eis_limits_at_infinity(params, slope_at_plus_inf):
+    # x sp(x)^alpha / sqrt(beta + gamma x^2) ~ x^alpha / sqrt(gamma) as x -> inf, ~ -e^(alpha x)/sqrt(gamma) as
+    # x -> -inf; its slope tends to alpha x^(alpha-1)/sqrt(gamma): 1/sqrt(gamma) for alpha = 1, else 0.
+    # (The reference tables cannot show x^alpha growth at their stand-in x = 1e400, so this is checked here.)
+    act = actviz.get("eis", **params)
+    x = np.array([-np.inf, np.inf])
+    np.testing.assert_array_equal(act(x), [0.0, np.inf])
+    np.testing.assert_array_equal(act.derivative(x), [0.0, slope_at_plus_inf])
+    np.testing.assert_array_equal(act.derivative(x, 2), [0.0, 0.0])

@@ -131,3 +131,12 @@ def dd_div(a: tuple[np.ndarray, np.ndarray], b: float) -> tuple[np.ndarray, np.n
     r = ((a[0] - p) - e + a[1]) / b
     hi = q + r
     return hi, r - (hi - q)
+
+
+def dd_div_dd(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(a_hi + a_lo) / (b_hi + b_lo) in double-double (two correction steps of long division)."""
+    q1 = a[0] / b[0]
+    r = dd_add(a, dd_mul((-q1, np.zeros_like(q1)), b))
+    q2 = r[0] / b[0]
+    hi = q1 + q2
+    return hi, q2 - (hi - q1)

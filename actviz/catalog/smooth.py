@@ -31,19 +31,41 @@ _DOUBLE_MAX = float(np.finfo(np.float64).max)
 Gate = Callable[..., np.ndarray]
 
 
+def _no_end(**_params: float) -> float:
+    return 0.0
+
+
 @dataclass(frozen=True)
 class _GateKernels:
-    """A gate T(u) and its first two derivatives, kernels of u (and gate parameters)."""
+    """A gate T(u) and its first two derivatives, kernels of u (and gate parameters).
+
+    ``slope``, when given, computes T(u) + u T'(u) (= f'/a) without cancellation on
+    ``slope_from <= u <= slope_to(**gate parameters)``, where the two terms nearly
+    cancel around the unit's minimum; elsewhere f' is formed from t0 and t1.
+    """
 
     t0: Gate
     t1: Gate
     t2: Gate
+    slope: Gate | None = None
+    slope_from: float = -800.0
+    slope_to: Callable[..., float] = _no_end
 
 
 def _scaled(x: np.ndarray, b: float) -> np.ndarray:
     """b x, with |x| first clamped where b x would overflow (every gate is saturated long before)."""
     limit = 1e300 / max(b, 1.0)
     return b * np.clip(x, -limit, limit)
+
+
+def _dd(value: float, low: float, like: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The double-double constant value + low, broadcast like ``like``."""
+    return np.full_like(like, value), np.full_like(like, low)
+
+
+def _dd_quotient(numerator: tuple[np.ndarray, np.ndarray], denominator: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """A double-double numerator over a double-double denominator, rounded to double (~1.5 ulp)."""
+    return (numerator[0] + numerator[1]) / (denominator[0] + denominator[1])
 
 
 def _self_gated(gate: _GateKernels, scale: str = "", amplitude: str = "") -> tuple[Gate, Gate, Gate]:
@@ -66,7 +88,12 @@ def _self_gated(gate: _GateKernels, scale: str = "", amplitude: str = "") -> tup
     def df(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
         u = _scaled(x, b)
-        return a * (gate.t0(u, **rest) + _stable.times_vanishing(u, gate.t1(u, **rest)))
+        plain = gate.t0(u, **rest) + _stable.times_vanishing(u, gate.t1(u, **rest))
+        if gate.slope is None:
+            return a * plain
+        start, end = gate.slope_from, gate.slope_to(**rest)
+        careful = gate.slope(np.clip(u, start, end), **rest)
+        return a * np.where((u >= start) & (u <= end), careful, plain)
 
     def d2f(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
@@ -84,7 +111,16 @@ def _sigmoid_gate_d2(u: np.ndarray) -> np.ndarray:
     return -_stable.sigmoid_prime(u) * np.tanh(0.5 * u)
 
 
-SIGMOID_GATE = _GateKernels(_stable.sigmoid, _stable.sigmoid_prime, _sigmoid_gate_d2)
+def _silu_left_slope(u: np.ndarray) -> np.ndarray:
+    r"""silu'(u) = e ((1 + e) + u) / (1 + e)^2 with e = e^u, for -800 <= u <= 0, the bracket in
+    double-double: sigma + u sigma' cancels near the minimum at u = -1.28."""
+    e = np.exp(u)
+    one_e = _stable.two_sum(np.ones_like(u), e)
+    bracket = _stable.dd_add(one_e, (u, np.zeros_like(u)))
+    return _dd_quotient(_stable.dd_mul(bracket, (e, np.zeros_like(u))), _stable.dd_mul(one_e, one_e))
+
+
+SIGMOID_GATE = _GateKernels(_stable.sigmoid, _stable.sigmoid_prime, _sigmoid_gate_d2, _silu_left_slope)
 
 
 def _normal_pdf(u: np.ndarray) -> np.ndarray:
@@ -95,7 +131,50 @@ def _normal_pdf_d1(u: np.ndarray) -> np.ndarray:
     return -_stable.times_vanishing(u, _normal_pdf(u))
 
 
-NORMAL_CDF_GATE = _GateKernels(_special.ndtr, _normal_pdf, _normal_pdf_d1)
+_INV_SQRT_2PI_LO = -2.49232720227773e-17  # 1/sqrt(2 pi) - _INV_SQRT_2PI (mpmath)
+
+
+def _normal_cdf_series(u: np.ndarray, *, gelu_slope: bool = False) -> np.ndarray:
+    r"""Phi(u) = 1/2 + (1/\sqrt{2\pi}) \sum_n m_n / (2n+1),  m_n = u (-u^2/2)^n / n!, in double-double.
+
+    For -3 <= u <= 0 the 60 terms reach 2^-106 and the sum's cancellation
+    (up to 370x at u = -3) stays far below one rounding: Phi is correctly rounded,
+    where scipy's ndtr (1 - erf or erfc of a rounded u/sqrt 2) is off by up to 17 ulp.
+    With ``gelu_slope`` it sums GELU'(u) = Phi(u) + u phi(u) = 1/2 + (1/\sqrt{2\pi})
+    \sum_n m_n (2n+2)/(2n+1) the same way, so its cancellation near u = -0.75 costs nothing.
+    """
+    def weight(term: tuple[np.ndarray, np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
+        if gelu_slope:
+            term = _stable.dd_mul(term, (np.full_like(u, 2.0 * n + 2.0), np.zeros_like(u)))
+        return _stable.dd_div(term, 2.0 * n + 1.0)
+
+    square = _stable.two_prod(u, u)
+    ratio = (-0.5 * square[0], -0.5 * square[1])
+    term = (u, np.zeros_like(u))
+    total = weight(term, 0)
+    for n in range(1, 60):
+        term = _stable.dd_div(_stable.dd_mul(term, ratio), float(n))
+        total = _stable.dd_add(total, weight(term, n))
+    scale = (np.full_like(u, _INV_SQRT_2PI), np.full_like(u, _INV_SQRT_2PI_LO))
+    hi, lo = _stable.dd_add((np.full_like(u, 0.5), np.zeros_like(u)), _stable.dd_mul(total, scale))
+    return hi + lo
+
+
+def _normal_cdf(u: np.ndarray) -> np.ndarray:
+    """Phi(u): ndtr for u >= 0 (no cancellation there), the double-double series on [-3, 0),
+    and Phi = erfcx(-u/sqrt 2) e^{-u^2/2} / 2 below -3 (erfcx hardly feels the rounding of u/sqrt 2)."""
+    middle = np.clip(u, -3.0, 0.0)
+    tail = np.minimum(u, -3.0)
+    left_tail = 0.5 * _special.erfcx(-tail * math.sqrt(0.5)) * _stable.exp_neg_square(tail, 0.5)
+    inner = np.where(u >= -3.0, _normal_cdf_series(middle), left_tail)
+    return np.where(u >= 0, _special.ndtr(np.maximum(u, 0.0)), inner)
+
+
+def _gelu_slope(u: np.ndarray) -> np.ndarray:
+    return _normal_cdf_series(u, gelu_slope=True)
+
+
+NORMAL_CDF_GATE = _GateKernels(_normal_cdf, _normal_pdf, _normal_pdf_d1, _gelu_slope, slope_from=-3.0)
 
 _GELU_K = math.sqrt(2.0 / math.pi)
 _GELU_C = 0.044715
@@ -105,7 +184,8 @@ def _gelu_tanh_y(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """y = k (u + c u^3) and its derivatives y', y''; |u| clamped at 1e50, where the gate is saturated."""
     v = np.clip(u, -1e50, 1e50)
     square = v * v
-    return _GELU_K * (v * (1.0 + _GELU_C * square)), _GELU_K * (1.0 + 3.0 * _GELU_C * square), 6.0 * _GELU_K * _GELU_C * v
+    y = _GELU_K * (v * (1.0 + _GELU_C * square))
+    return y, _GELU_K * (1.0 + 3.0 * _GELU_C * square), 6.0 * _GELU_K * _GELU_C * v
 
 
 def _gelu_tanh_gate(u: np.ndarray) -> np.ndarray:
@@ -125,7 +205,32 @@ def _gelu_tanh_gate_d2(u: np.ndarray) -> np.ndarray:
     return 2.0 * _stable.sigmoid_prime(2.0 * y) * (d2y - 2.0 * dy * dy * np.tanh(y))
 
 
-GELU_TANH_GATE = _GateKernels(_gelu_tanh_gate, _gelu_tanh_gate_d1, _gelu_tanh_gate_d2)
+_GELU_K_LO = -4.98465440455546e-17  # sqrt(2/pi) - _GELU_K (mpmath)
+_GELU_C_LO = 2.1960211427085595e-18  # 0.044715 - _GELU_C (the decimal constant is not a double)
+
+
+def _gelu_tanh_left_slope(u: np.ndarray) -> np.ndarray:
+    r"""gelu_tanh'(u) for -50 <= u <= 0, where sigma(2y) + 2u y' sigma'(2y) cancels near u = -0.75.
+
+    With e = e^{2y}: f' = e ((1 + e) + 2u y') / (1 + e)^2; y, y' and the bracket are
+    formed in double-double (k = sqrt(2/pi) and c = 0.044715 to 106 bits), so the
+    only roundings left are exp's (an input-sized perturbation) and the last division.
+    """
+    one = _dd(1.0, 0.0, u)
+    square = _stable.two_prod(u, u)
+    c_square = _stable.dd_mul(_dd(_GELU_C, _GELU_C_LO, u), square)
+    k = _dd(_GELU_K, _GELU_K_LO, u)
+    y = _stable.dd_mul(k, _stable.dd_mul((u, np.zeros_like(u)), _stable.dd_add(one, c_square)))
+    dy = _stable.dd_mul(k, _stable.dd_add(one, _stable.dd_mul(_dd(3.0, 0.0, u), c_square)))
+    e = np.exp(2.0 * y[0]) * (1.0 + 2.0 * y[1])
+    one_e = _stable.two_sum(np.ones_like(u), e)
+    bracket = _stable.dd_add(one_e, _stable.dd_mul((2.0 * u, np.zeros_like(u)), dy))
+    return _dd_quotient(_stable.dd_mul(bracket, (e, np.zeros_like(u))), _stable.dd_mul(one_e, one_e))
+
+
+GELU_TANH_GATE = _GateKernels(
+    _gelu_tanh_gate, _gelu_tanh_gate_d1, _gelu_tanh_gate_d2, _gelu_tanh_left_slope, slope_from=-50.0
+)
 
 
 def _mish_gate(u: np.ndarray) -> np.ndarray:
@@ -150,7 +255,23 @@ def _mish_gate_d2(u: np.ndarray) -> np.ndarray:
     return _mish_gate_d1(u) * (_stable.sigmoid(-u) - 2.0 * _mish_gate(u) * _stable.sigmoid(u))
 
 
-MISH_GATE = _GateKernels(_mish_gate, _mish_gate_d1, _mish_gate_d2)
+def _mish_left_slope(u: np.ndarray) -> np.ndarray:
+    r"""mish'(u) for -800 <= u <= 0, where T + u T' cancels near the minimum at u = -1.19.
+
+    With t = e^u and n = t (t + 2): mish' = t ((t+2)(n+2) + 4u(1+t)) / (n+2)^2, the
+    bracket formed in double-double from t: only exp's rounding (an input-sized
+    perturbation) and the last division remain.
+    """
+    t = np.exp(u)
+    zero = np.zeros_like(u)
+    t_plus_2 = _stable.two_sum(t, np.full_like(u, 2.0))
+    n_plus_2 = _stable.dd_add(_stable.dd_mul((t, zero), t_plus_2), (np.full_like(u, 2.0), zero))
+    one_t = _stable.two_sum(np.ones_like(u), t)
+    bracket = _stable.dd_add(_stable.dd_mul(t_plus_2, n_plus_2), _stable.dd_mul(one_t, (4.0 * u, zero)))
+    return _dd_quotient(_stable.dd_mul(bracket, (t, zero)), _stable.dd_mul(n_plus_2, n_plus_2))
+
+
+MISH_GATE = _GateKernels(_mish_gate, _mish_gate_d1, _mish_gate_d2, _mish_left_slope)
 
 
 def _smish_parts(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -177,7 +298,24 @@ def _smish_gate_d2(u: np.ndarray) -> np.ndarray:
     return 4.0 * p / (d * d) * (p - one_s * np.tanh(0.5 * u) - 4.0 * one_s * one_s * p / d)
 
 
-SMISH_GATE = _GateKernels(_smish_gate, _smish_gate_d1, _smish_gate_d2)
+def _smish_left_slope(u: np.ndarray) -> np.ndarray:
+    r"""T + u T' of the smish gate for -800 <= u <= 0, where it cancels near the minimum.
+
+    With e = e^u: T = e (3e + 2) / D and T' = 4 e (1 + 2e)(1 + e) / D^2, D = 5e^2 + 6e + 2,
+    so T + u T' = e ((3e + 2) D + 4u (1 + 2e)(1 + e)) / D^2, formed in double-double.
+    """
+    e = np.exp(u)
+    zero = np.zeros_like(u)
+    ee = (e, zero)
+    five_e_plus_6 = _stable.dd_add(_stable.dd_mul(ee, _dd(5.0, 0.0, u)), _dd(6.0, 0.0, u))
+    d = _stable.dd_add(_stable.dd_mul(ee, five_e_plus_6), _dd(2.0, 0.0, u))
+    first = _stable.dd_mul(_stable.dd_add(_stable.dd_mul(ee, _dd(3.0, 0.0, u)), _dd(2.0, 0.0, u)), d)
+    one_2e = _stable.dd_add(_stable.dd_mul(ee, _dd(2.0, 0.0, u)), _dd(1.0, 0.0, u))
+    second = _stable.dd_mul(_stable.dd_mul(one_2e, _stable.two_sum(np.ones_like(u), e)), (4.0 * u, zero))
+    return _dd_quotient(_stable.dd_mul(_stable.dd_add(first, second), ee), _stable.dd_mul(d, d))
+
+
+SMISH_GATE = _GateKernels(_smish_gate, _smish_gate_d1, _smish_gate_d2, _smish_left_slope)
 
 
 def _logish_gate(u: np.ndarray) -> np.ndarray:
@@ -195,7 +333,24 @@ def _logish_gate_d2(u: np.ndarray) -> np.ndarray:
     return p * (-np.tanh(0.5 * u) * one_s - p) / (one_s * one_s)
 
 
-LOGISH_GATE = _GateKernels(_logish_gate, _logish_gate_d1, _logish_gate_d2)
+def _logish_left_slope(u: np.ndarray) -> np.ndarray:
+    r"""T + u T' of the logish gate for -800 <= u <= 0, where it cancels near the minimum.
+
+    With e = e^u: sigma = e/(1+e) and T' = e / ((1 + e)(1 + 2e)); sigma and u T' are
+    formed in double-double, T = log1p(sigma) to first order in sigma's low part.
+    """
+    e = np.exp(u)
+    zero = np.zeros_like(u)
+    one_e = _stable.two_sum(np.ones_like(u), e)
+    sigma = _stable.dd_div_dd((e, zero), one_e)
+    gate = np.log1p(sigma[0]) + sigma[1] / (1.0 + sigma[0])
+    one_2e = _stable.two_sum(np.ones_like(u), 2.0 * e)
+    slope = _stable.dd_div_dd((u, zero), _stable.dd_mul(one_e, one_2e))
+    total = _stable.dd_add((gate, zero), _stable.dd_mul(slope, (e, zero)))
+    return total[0] + total[1]
+
+
+LOGISH_GATE = _GateKernels(_logish_gate, _logish_gate_d1, _logish_gate_d2, _logish_left_slope)
 
 
 def _erf_softplus_gate(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
@@ -257,7 +412,39 @@ def _erf_exp_gate_d2(u: np.ndarray, alpha: float) -> np.ndarray:
     return _TWO_OVER_SQRT_PI * t * _stable.exp_neg_square(t) * (1.0 - 2.0 * t * t)
 
 
-ERF_EXP_GATE = _GateKernels(_erf_exp_gate, _erf_exp_gate_d1, _erf_exp_gate_d2)
+_TWO_OVER_SQRT_PI_LO = 1.533545961316588e-17  # 2/sqrt(pi) - _TWO_OVER_SQRT_PI (mpmath)
+
+
+def _erfact_left_slope(u: np.ndarray, alpha: float) -> np.ndarray:
+    r"""erf(t) + u t erf'(t), t = alpha e^u <= 2, where the two terms cancel near the minimum.
+
+    Both share the series of erf: the sum is (2/\sqrt{\pi}) t \sum_n (-t^2)^n/n! (1/(2n+1) + u),
+    summed in double-double (55 terms reach 2^-106 for t <= 2). The rounding of t
+    itself scales both terms alike and is not amplified.
+    """
+    t = _exp_argument(u, alpha)
+    zero = np.zeros_like(u)
+    square = _stable.two_prod(t, t)
+    ratio = (-square[0], -square[1])
+    power = (np.ones_like(u), zero)
+    total = (zero, zero)
+    for n in range(55):
+        if n:
+            power = _stable.dd_div(_stable.dd_mul(power, ratio), float(n))
+        weight = _stable.dd_add(_stable.dd_div((np.ones_like(u), zero), 2.0 * n + 1.0), (u, zero))
+        total = _stable.dd_add(total, _stable.dd_mul(power, weight))
+    scale = _stable.dd_mul(_dd(_TWO_OVER_SQRT_PI, _TWO_OVER_SQRT_PI_LO, u), (t, zero))
+    result = _stable.dd_mul(total, scale)
+    return result[0] + result[1]
+
+
+def _erfact_slope_end(alpha: float) -> float:
+    return math.log(2.0 / alpha)  # where t = alpha e^u = 2
+
+
+ERF_EXP_GATE = _GateKernels(
+    _erf_exp_gate, _erf_exp_gate_d1, _erf_exp_gate_d2, _erfact_left_slope, slope_to=_erfact_slope_end
+)
 
 
 def _tanh_d2(u: np.ndarray) -> np.ndarray:
@@ -269,7 +456,9 @@ TANH_GATE = _GateKernels(np.tanh, _stable.sech2, _tanh_d2)
 
 # -- self-gated entries ----------------------------------------------------------
 
-_HENDRYCKS = Reference("Hendrycks & Gimpel", 2016, "Gaussian Error Linear Units (GELUs)", "https://arxiv.org/abs/1606.08415")
+_HENDRYCKS = Reference(
+    "Hendrycks & Gimpel", 2016, "Gaussian Error Linear Units (GELUs)", "https://arxiv.org/abs/1606.08415"
+)
 _ELFWING = Reference(
     "Elfwing, Uchibe & Doya",
     2017,
@@ -331,6 +520,8 @@ register(
 )
 
 _silu_f, _silu_df, _silu_d2f = _self_gated(SIGMOID_GATE)
+
+
 register(
     Activation(
         name="silu",
@@ -368,12 +559,19 @@ register(
             "beta = 1 is silu, beta = 1.702 approximates GELU. Non-monotonic and unbounded above, it "
             "often beats ReLU in deep networks at a higher cost per evaluation."
         ),
-        reference=Reference("Ramachandran, Zoph & Le", 2017, "Searching for Activation Functions", "https://arxiv.org/abs/1710.05941"),
+        reference=Reference(
+            "Ramachandran, Zoph & Le",
+            2017,
+            "Searching for Activation Functions",
+            "https://arxiv.org/abs/1710.05941",
+        ),
         notes="torch and jax have no beta (their swish is silu); beta > 0 here.",
     )
 )
 
 _mish_f, _mish_df, _mish_d2f = _self_gated(MISH_GATE)
+
+
 register(
     Activation(
         name="mish",
@@ -389,31 +587,43 @@ register(
             "expensive. The naive formula overflows e^x for x > 709 and loses the tail x e^x for "
             "x -> -inf; here tanh(softplus) is a rational function of e^{-|x|}."
         ),
-        reference=Reference("Misra", 2019, "Mish: A Self Regularized Non-Monotonic Activation Function", "https://arxiv.org/abs/1908.08681"),
+        reference=Reference(
+            "Misra",
+            2019,
+            "Mish: A Self Regularized Non-Monotonic Activation Function",
+            "https://arxiv.org/abs/1908.08681",
+        ),
     )
 )
 
+_SIGMOID_GATE_SCALES = (
+    Param("alpha", 1.0, "output scale", lower=0.0, lower_open=True),
+    Param("beta", 1.0, "input scale of the sigmoid", lower=0.0, lower_open=True),
+)
 _smish_f, _smish_df, _smish_d2f = _self_gated(SMISH_GATE, scale="beta", amplitude="alpha")
 register(
     Activation(
         name="smish",
         family=SELF_GATED,
-        parameters=(
-            Param("alpha", 1.0, "output scale", lower=0.0, lower_open=True),
-            Param("beta", 1.0, "input scale of the sigmoid", lower=0.0, lower_open=True),
-        ),
+        parameters=_SIGMOID_GATE_SCALES,
         f=_smish_f,
         df=_smish_df,
         d2f=_smish_d2f,
         latex=r"\mathrm{Smish}(x) = \alpha x\,\tanh(\ln(1 + \sigma(\beta x)))",
-        latex_derivative=r"\alpha\tanh(\ln(1+\sigma(\beta x))) + \alpha\beta x\,\frac{4(1+\sigma)\,\sigma\,\sigma(-\beta x)}{(\sigma^{2}+2\sigma+2)^{2}}",
+        latex_derivative=(
+            r"\alpha\tanh(\ln(1+\sigma(\beta x))) + \alpha\beta"
+            r" x\,\frac{4(1+\sigma)\,\sigma\,\sigma(-\beta x)}{(\sigma^{2}+2\sigma+2)^{2}}"
+        ),
         summary=(
             "Smish: x times tanh(ln(1 + sigmoid x)), a mish-like non-monotonic unit whose gate is bounded "
             "by tanh(ln 2) = 0.6, so it grows like 0.6 x. Reported to beat mish and logish on EfficientNet "
             "image classifiers; alpha = beta = 1 was the best setting in the paper. Little used outside it."
         ),
         reference=Reference(
-            "Wang, Ren & Wang", 2022, "Smish: A Novel Activation Function for Deep Learning Methods", "https://doi.org/10.3390/electronics11040540"
+            "Wang, Ren & Wang",
+            2022,
+            "Smish: A Novel Activation Function for Deep Learning Methods",
+            "https://doi.org/10.3390/electronics11040540",
         ),
     )
 )
@@ -423,15 +633,15 @@ register(
     Activation(
         name="logish",
         family=SELF_GATED,
-        parameters=(
-            Param("alpha", 1.0, "output scale", lower=0.0, lower_open=True),
-            Param("beta", 1.0, "input scale of the sigmoid", lower=0.0, lower_open=True),
-        ),
+        parameters=_SIGMOID_GATE_SCALES,
         f=_logish_f,
         df=_logish_df,
         d2f=_logish_d2f,
         latex=r"\mathrm{Logish}(x) = \alpha x\,\ln(1 + \sigma(\beta x))",
-        latex_derivative=r"\alpha\ln(1 + \sigma(\beta x)) + \alpha\beta x\,\frac{\sigma(\beta x)\,\sigma(-\beta x)}{1 + \sigma(\beta x)}",
+        latex_derivative=(
+            r"\alpha\ln(1 + \sigma(\beta x)) + \alpha\beta"
+            r" x\,\frac{\sigma(\beta x)\,\sigma(-\beta x)}{1 + \sigma(\beta x)}"
+        ),
         summary=(
             "Logish: x ln(1 + sigmoid x), a non-monotonic self-gated unit whose gate rises from 0 to "
             "ln 2, so it grows like 0.69 x. Proposed for CNN image classification, where the variant "
@@ -482,7 +692,10 @@ register(
         df=_pserf_df,
         d2f=_pserf_d2f,
         latex=r"\mathrm{Pserf}(x) = x\,\mathrm{erf}(\gamma\ln(1 + e^{\delta x}))",
-        latex_derivative=r"\mathrm{erf}(w) + x\,\frac{2\gamma\delta}{\sqrt{\pi}}\,e^{-w^{2}}\,\sigma(\delta x),\;\; w = \gamma\,\mathrm{sp}(\delta x)",
+        latex_derivative=(
+            r"\mathrm{erf}(w) +"
+            r" x\,\frac{2\gamma\delta}{\sqrt{\pi}}\,e^{-w^{2}}\,\sigma(\delta x),\;\; w = \gamma\,\mathrm{sp}(\delta x)"
+        ),
         summary=(
             "Pserf: the trainable form of serf, x erf(gamma softplus(delta x)), proposed with ErfAct as "
             "non-monotonic smooth units whose two parameters are learned; the defaults are the paper's "
@@ -614,7 +827,9 @@ register(
     Activation(
         name="softplus",
         family=FAMILY,
-        parameters=(Param("beta", 1.0, "sharpness: log(1 + e^(beta x))/beta tends to ReLU as beta grows", lower=0.0, lower_open=True),),
+        parameters=(
+            Param("beta", 1.0, "sharpness: tends to ReLU as beta grows", lower=0.0, lower_open=True),
+        ),
         f=_softplus,
         df=_softplus_d1,
         d2f=_softplus_d2,
@@ -668,7 +883,10 @@ register(
             "where log(sigmoid(x)) computed naively underflows to -inf for x < -745."
         ),
         reference=Reference(
-            "Paszke et al.", 2019, "PyTorch: An Imperative Style, High-Performance Deep Learning Library", "https://arxiv.org/abs/1912.01703"
+            "Paszke et al.",
+            2019,
+            "PyTorch: An Imperative Style, High-Performance Deep Learning Library",
+            "https://arxiv.org/abs/1912.01703",
         ),
         notes="torch.nn.LogSigmoid, jax.nn.log_sigmoid, keras log_sigmoid; no single paper introduced it.",
     )
@@ -690,7 +908,8 @@ def _squareplus_d1(x: np.ndarray, b: float) -> np.ndarray:
     right = np.clip(x, 0.0, 1e300)
     left = np.minimum(x, 0.0)
     left_h = np.hypot(left, root_b)
-    return np.where(x >= 0, 0.5 + 0.5 * (right / np.hypot(right, root_b)), (0.25 * b / left_h) / (0.5 * left_h - 0.5 * left))
+    left_slope = (0.25 * b / left_h) / (0.5 * left_h - 0.5 * left)
+    return np.where(x >= 0, 0.5 + 0.5 * (right / np.hypot(right, root_b)), left_slope)
 
 
 def _squareplus_d2(x: np.ndarray, b: float) -> np.ndarray:
@@ -702,7 +921,9 @@ register(
     Activation(
         name="squareplus",
         family=FAMILY,
-        parameters=(Param("b", 4.0, "curvature at 0: the hinge is rounded over |x| ~ sqrt(b)", lower=0.0, lower_open=True),),
+        parameters=(
+            Param("b", 4.0, "curvature at 0: the hinge is rounded over |x| ~ sqrt(b)", lower=0.0, lower_open=True),
+        ),
         f=_squareplus,
         df=_squareplus_d1,
         d2f=_squareplus_d2,
@@ -714,7 +935,12 @@ register(
             "b/(4|x|), far more slowly than softplus. Available as jax.nn.squareplus and keras "
             "squareplus; the naive formula cancels to 0 for x < -1e8."
         ),
-        reference=Reference("Barron", 2021, "Squareplus: A Softplus-Like Algebraic Rectifier", "https://arxiv.org/abs/2112.11687"),
+        reference=Reference(
+            "Barron",
+            2021,
+            "Squareplus: A Softplus-Like Algebraic Rectifier",
+            "https://arxiv.org/abs/2112.11687",
+        ),
         notes="b = 4 as in jax and keras; torch has no squareplus.",
     )
 )
@@ -909,42 +1135,55 @@ def _sp_power(x: np.ndarray, alpha: float) -> np.ndarray:
     return np.where(tail, tail_value, np.power(_stable.softplus(np.where(tail, 0.0, x)), alpha))
 
 
-def _isru_parts(x: np.ndarray, beta: float, gamma: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""g = x/\sqrt{\beta + \gamma x^2} and g', g'', written with h = hypot(\sqrt{\beta/\gamma}, x) so nothing overflows."""
+def _isru_parts(x: np.ndarray, beta: float, gamma: float) -> tuple[np.ndarray, np.ndarray]:
+    r"""g = x/\sqrt{\beta + \gamma x^2} and g' = \beta/(\beta + \gamma x^2)^{3/2}, written with
+    h = hypot(\sqrt{\beta/\gamma}, x) so nothing overflows."""
     h = np.hypot(math.sqrt(beta / gamma), x)
-    ratio = x / np.where(np.isinf(h), 1.0, h)  # x/h, = ±1 at ±inf
-    ratio = np.where(np.isinf(h), np.sign(x), ratio)
-    k = beta / gamma**1.5
-    g1 = (k / h) / h / h
-    g2 = -3.0 * k * ratio / h / h / h / h
-    return ratio / math.sqrt(gamma), g1, g2
+    ratio = np.where(np.isinf(h), np.sign(x), x / np.where(np.isinf(h), 1.0, h))  # x/h, ±1 at ±inf
+    return ratio / math.sqrt(gamma), ((beta / gamma**1.5) / h) / h / h
 
 
 def _eis(x: np.ndarray, alpha: float, beta: float, gamma: float) -> np.ndarray:
-    g, _, _ = _isru_parts(x, beta, gamma)
+    g, _ = _isru_parts(x, beta, gamma)
     return g * _sp_power(x, alpha)
 
 
 def _eis_power_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
-    """P = sigma(x) softplus(x)^(alpha - 1) = (softplus^alpha)' / alpha."""
+    """P = sigma(x) softplus(x)^(alpha - 1) = (softplus^alpha)' / alpha, for finite x.
+
+    Written as sigma sp^alpha / sp: the rounded exponent alpha - 1 would cost
+    ln(x) * 2^-53 relative (2e-14 at x = 1e305)."""
     tail = x < -30.0
     tail_x = np.minimum(x, -30.0)
-    body = _stable.sigmoid(x) * np.power(_stable.softplus(np.where(tail, 0.0, x)), alpha - 1.0)
+    sp = _stable.softplus(np.where(tail, 1.0, x))
+    body = _stable.sigmoid(x) * (np.power(sp, alpha) / sp)
     return np.where(tail, _sp_ratio(tail_x) * _sp_power(tail_x, alpha), body)
 
 
+def _eis_limits(x: np.ndarray, finite: np.ndarray, at_plus_inf: float) -> np.ndarray:
+    """``finite`` (computed at x with ±inf replaced by 0), with the limits at ±inf put back."""
+    return np.where(x == np.inf, at_plus_inf, np.where(x == -np.inf, 0.0, finite))
+
+
 def _eis_d1(x: np.ndarray, alpha: float, beta: float, gamma: float) -> np.ndarray:
-    # f = g S^a: f' = g' S^a + a g P
-    g, g1, _ = _isru_parts(x, beta, gamma)
-    return _stable.times_vanishing(_sp_power(x, alpha), g1) + alpha * g * _eis_power_derivative(x, alpha)
+    # f = g S^a: f' = g' S^a + a g P; f'(+inf) = 1/sqrt(gamma) for alpha = 1, else 0
+    v = np.where(np.isinf(x), 0.0, x)
+    g, g1 = _isru_parts(v, beta, gamma)
+    slope = _stable.times_vanishing(_sp_power(v, alpha), g1) + alpha * g * _eis_power_derivative(v, alpha)
+    return _eis_limits(x, slope, 1.0 / math.sqrt(gamma) if alpha == 1.0 else 0.0)
 
 
 def _eis_d2(x: np.ndarray, alpha: float, beta: float, gamma: float) -> np.ndarray:
-    # f'' = g'' S^a + 2 a g' P + a g P (sigma(-x) + (a - 1) r),  P' = P (sigma(-x) + (a - 1) r), r = sigma/sp
-    g, g1, g2 = _isru_parts(x, beta, gamma)
-    p = _eis_power_derivative(x, alpha)
-    bracket = _stable.sigmoid(-x) + (alpha - 1.0) * _sp_ratio(x)
-    return _stable.times_vanishing(_sp_power(x, alpha), g2) + 2.0 * alpha * g1 * p + alpha * g * p * bracket
+    # f'' = g'' S^a + 2 a g' P + a g P (sigma(-x) + (a - 1) r),  P' = P (sigma(-x) + (a - 1) r), r = sigma/sp.
+    # g'' S^a is formed as (S^a / h)(g'' h): g'' alone underflows (~x^-4) long before the product (~x^(a-3)).
+    v = np.where(np.isinf(x), 0.0, x)
+    g, g1 = _isru_parts(v, beta, gamma)
+    h = np.hypot(math.sqrt(beta / gamma), v)
+    g2_h = -3.0 * (beta / gamma**1.5) * (v / h) / h / h / h
+    p = _eis_power_derivative(v, alpha)
+    bracket = _stable.sigmoid(-v) + (alpha - 1.0) * _sp_ratio(v)
+    curvature = (_sp_power(v, alpha) / h) * g2_h + 2.0 * alpha * g1 * p + alpha * g * p * bracket
+    return _eis_limits(x, curvature, 0.0)
 
 
 register(
@@ -960,7 +1199,10 @@ register(
         df=_eis_d1,
         d2f=_eis_d2,
         latex=r"\mathrm{EIS}(x) = \frac{x\,\ln(1 + e^{x})^{\alpha}}{\sqrt{\beta + \gamma x^{2}}}",
-        latex_derivative=r"g'(x)\,\mathrm{sp}(x)^{\alpha} + \alpha\,g(x)\,\sigma(x)\,\mathrm{sp}(x)^{\alpha-1},\;\; g(x) = \frac{x}{\sqrt{\beta + \gamma x^{2}}}",
+        latex_derivative=(
+            r"g'(x)\,\mathrm{sp}(x)^{\alpha} +"
+            r" \alpha\,g(x)\,\sigma(x)\,\mathrm{sp}(x)^{\alpha-1},\;\; g(x) = \frac{x}{\sqrt{\beta + \gamma x^{2}}}"
+        ),
         summary=(
             "EIS: softplus^alpha times an inverse-square-root unit x/sqrt(beta + gamma x^2), from a "
             "five-parameter family combining exponential, ISRU and softplus. The default "
@@ -1026,41 +1268,72 @@ _PAU_SPLITS = {1: _pau_split(1), -1: _pau_split(-1)}
 _PAU_INNER_REVERSED = tuple(reversed(PAU_DENOMINATOR))  # b4 + b3 y + b2 y^2 + b1 y^3, y = 1/x
 
 
-def _pau_all(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""f, f', f'' of the safe PAU :math:`P(x)/(1 + |A(x)|)`, :math:`A = b_1 x + ... + b_4 x^4`.
+def _polynomial_dd(coefficients: tuple[float, ...], x: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """[p, p', p''] at the double x, by Horner's scheme in double-double."""
+    zero = np.zeros_like(x)
+    xx = (x, zero)
+    p = (np.full_like(x, coefficients[-1]), zero)
+    d1 = (zero, zero)
+    d2 = (zero, zero)
+    for c in reversed(coefficients[:-1]):
+        d2 = _stable.dd_add(_stable.dd_mul(d2, xx), (2.0 * d1[0], 2.0 * d1[1]))
+        d1 = _stable.dd_add(_stable.dd_mul(d1, xx), p)
+        p = _stable.dd_add(_stable.dd_mul(p, xx), (np.full_like(x, c), zero))
+    return [p, d1, d2]
 
-    For |x| <= 1 directly by the quotient rule. For |x| > 1 (where P/Q's terms
-    grow like x^5 and f'' would cancel from O(1/x) to O(1/x^3)) as
-    :math:`c_1 x + c_0 + y G(y)`, y = 1/x, with :math:`G = \rho(y)/\beta(y)` the
-    remainder r(x)/Q(x) rewritten in y: bounded terms, no overflow, no cancellation.
+
+def _dd_neg(a: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    return -a[0], -a[1]
+
+
+def _pau_near(x: np.ndarray) -> list[np.ndarray]:
+    """f, f', f'' by the quotient rule in double-double, for |x| <= 64.
+
+    P cancels heavily where the unit is small (P(-2) = -0.46 from terms up to 16)
+    and f'' = (P'' - 2 f' Q' - f Q'')/Q falls from O(1/x) terms to O(1/x^3): both
+    cost at most 2^40 of the 2^106 carried. sgn(A) = 0 at a zero of A, as torch's abs.
     """
-    near = np.abs(x) <= 1.0
-    xn = np.where(near, x, 0.0)
-    inner, inner1, inner2 = _polynomial((0.0, *PAU_DENOMINATOR), xn)
-    s_near = np.sign(inner)
-    p, p1, p2 = _polynomial(PAU_NUMERATOR, xn)
-    # at a zero of A, sgn(A) = 0 as in torch's abs backward: f' = P', f'' = P'' there
-    f_near, f1_near, f2_near = _quotient(p, p1, p2, 1.0 + s_near * inner, s_near * inner1, s_near * inner2)
+    inner = _polynomial_dd((0.0, *PAU_DENOMINATOR), x)
+    sign = np.sign(inner[0][0])
+    q = [(sign * v[0], sign * v[1]) for v in inner]
+    q[0] = _stable.dd_add(q[0], (np.ones_like(x), np.zeros_like(x)))
+    p = _polynomial_dd(PAU_NUMERATOR, x)
+    f = _stable.dd_div_dd(p[0], q[0])
+    f1 = _stable.dd_div_dd(_stable.dd_add(p[1], _dd_neg(_stable.dd_mul(f, q[1]))), q[0])
+    two_f1_q1 = _stable.dd_mul(f1, q[1])
+    two_f1_q1 = (2.0 * two_f1_q1[0], 2.0 * two_f1_q1[1])
+    f2_top = _stable.dd_add(_stable.dd_add(p[2], _dd_neg(two_f1_q1)), _dd_neg(_stable.dd_mul(f, q[2])))
+    f2 = _stable.dd_div_dd(f2_top, q[0])
+    return [v[0] + v[1] for v in (f, f1, f2)]
 
-    y = 1.0 / np.where(near, 2.0, x)
+
+def _pau_far(x: np.ndarray) -> list[np.ndarray]:
+    r"""f, f', f'' for |x| > 64 as :math:`c_1 x + c_0 + y G(y)`, y = 1/x, :math:`G = \rho(y)/\beta(y)`
+    the remainder r(x)/Q(x) rewritten in y: bounded terms, no overflow, no cancellation."""
+    y = 1.0 / x
     s_far = np.where(_polynomial(_PAU_INNER_REVERSED, y)[0] >= 0.0, 1, -1)
-    outputs = []
+    branches = {}
     for sign, (c1, c0, r) in _PAU_SPLITS.items():
         rho = _polynomial((r[3], r[2], r[1], r[0]), y)
         beta = _polynomial(tuple(sign * b for b in _PAU_INNER_REVERSED) + (1.0,), y)
         g, g1, g2 = _quotient(*rho, *beta)
-        far = (
-            c1 * np.where(near, 0.0, x) + c0 + y * g,
+        branches[sign] = (
+            c1 * x + c0 + y * g,
             c1 - y * y * (g + y * g1),
             y * y * y * (2.0 * g + 4.0 * y * g1 + y * y * g2),
         )
-        outputs.append((sign, far))
-    result = []
-    for k, near_value in enumerate((f_near, f1_near, f2_near)):
-        (s1, far_pos), (_, far_neg) = outputs
-        far_value = np.where(s_far == s1, far_pos[k], far_neg[k])
-        result.append(np.where(near, near_value, far_value))
-    return result[0], result[1], result[2]
+    return [np.where(s_far == 1, branches[1][k], branches[-1][k]) for k in range(3)]
+
+
+_PAU_SWITCH = 64.0
+
+
+def _pau_all(x: np.ndarray) -> list[np.ndarray]:
+    r"""f, f', f'' of the safe PAU :math:`P(x)/(1 + |A(x)|)`, :math:`A = b_1 x + ... + b_4 x^4`."""
+    near = np.abs(x) <= _PAU_SWITCH
+    near_values = _pau_near(np.where(near, x, 0.0))
+    far_values = _pau_far(np.where(near, 2.0 * _PAU_SWITCH, x))
+    return [np.where(near, a, b) for a, b in zip(near_values, far_values)]
 
 
 def _pade(x: np.ndarray) -> np.ndarray:
@@ -1078,7 +1351,9 @@ def _pade_d2(x: np.ndarray) -> np.ndarray:
 def _pade_kinks() -> tuple[Kink, ...]:
     roots = np.roots(_PAU_INNER_REVERSED)  # zeros of b1 + b2 x + b3 x^2 + b4 x^3
     zeros = sorted({0.0, *(float(r.real) for r in roots if abs(r.imag) < 1e-12)})
-    convention = "pade' and pade'' there take sgn(0) = 0 for d|u|/du (torch's abs backward): f' is the mean of both sides"
+    convention = (
+        "pade' and pade'' there take sgn(0) = 0 for d|u|/du (torch's abs backward): f' is the mean of both sides"
+    )
     return tuple(Kink(z, f"zero of the inner polynomial of Q; {convention}") for z in zeros)
 
 
@@ -1092,7 +1367,10 @@ register(
         f=_pade,
         df=_pade_d1,
         d2f=_pade_d2,
-        latex=r"\mathrm{PAU}(x) = \frac{a_0 + a_1 x + \cdots + a_5 x^{5}}{1 + |b_1 x + b_2 x^{2} + b_3 x^{3} + b_4 x^{4}|}",
+        latex=(
+            r"\mathrm{PAU}(x) = \frac{a_0 + a_1 x + \cdots + a_5 x^{5}}{1 +"
+            r" |b_1 x + b_2 x^{2} + b_3 x^{3} + b_4 x^{4}|}"
+        ),
         latex_derivative=r"\mathrm{PAU}'(x) = \frac{P'(x) - \mathrm{PAU}(x)\,\mathrm{sgn}(A(x))\,A'(x)}{1 + |A(x)|}",
         kink_points=lambda: _PADE_KINKS,
         summary=(
