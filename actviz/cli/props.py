@@ -69,7 +69,9 @@ def props_command(
     """Range, monotonicity, continuity, saturation, Gaussian moments, gain and cost of activations.
 
     Every entry is computed from the function (f, f', f'' and its kinks), so it
-    holds for any parameter value.
+    holds for any parameter value and for formulas. With z ~ N(0, 1): E f, E f²,
+    E f'² are Gaussian moments, zero-centred means |E f| <= 0.01 sqrt(E f²), gain
+    is 1/sqrt(E f²); cost is the time of f on 10^6 values over relu's.
     """
     if table and output_format not in (None, PropsFormat.table):
         raise ActvizError(f"--table asks for the terminal table but --format asks for {output_format.value}: give one of them")
