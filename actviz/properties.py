@@ -429,13 +429,20 @@ def gaussian_moments(act, breaks: Iterable[float] = ()) -> tuple[float, float, f
 # -- cost -----------------------------------------------------------------------------------
 
 
-def _block_time(act, blocks: Sequence[np.ndarray]) -> float:
-    """The fastest of the evaluations of f on each of ``blocks``, in seconds."""
+def _block_time(act, blocks: Sequence[np.ndarray], budget: float = math.inf) -> float:
+    """The fastest evaluation of f on one of ``blocks``, in seconds, stopping early once
+    ``budget`` seconds are spent (a slow function's single block is then its measure:
+    preemption adds at most a few ms, small against it)."""
     best = math.inf
+    spent = 0.0
     for block in blocks:
         start = time.perf_counter()
         act(block)
-        best = min(best, time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        best = min(best, elapsed)
+        spent += elapsed
+        if spent >= budget:
+            break
     return best
 
 
@@ -449,10 +456,10 @@ def relative_costs(acts: Sequence, *, baseline=None) -> list[float]:
     run, which would time the allocator, not the function. The blocks hold
     values of one distribution, so each takes the same time; the time on 10^6
     values is the number of blocks times the fastest block (the fastest, because
-    interruptions on a busy machine only ever add time). Three blocks are timed
-    for each function and seven for relu, so the whole catalogue is timed in a
-    small fraction of a second; the ratio of the two is the cost.
-    ``baseline`` replaces relu (tests use it).
+    interruptions on a busy machine only ever add time). Up to three blocks are
+    timed for each function (one when it alone takes 5 ms) and seven for relu,
+    so the whole catalogue is timed in a fraction of a second; the ratio of the
+    two is the cost. ``baseline`` replaces relu (tests use it).
     """
     from .registry import get
 
@@ -460,7 +467,7 @@ def relative_costs(acts: Sequence, *, baseline=None) -> list[float]:
     x = np.random.default_rng(0).standard_normal(COST_SAMPLE_SIZE)
     blocks = np.array_split(x, -(-COST_SAMPLE_SIZE // _COST_BLOCK))
     reference = _block_time(relu, blocks[:7])
-    return [_block_time(act, blocks[:3]) / reference for act in acts]
+    return [_block_time(act, blocks[:3], budget=0.005) / reference for act in acts]
 
 
 # -- the analysis ---------------------------------------------------------------------------
