@@ -101,14 +101,15 @@ def parse_columns(text: str | None, *, default: Sequence[str] = DEFAULT_COLUMNS)
 
 
 def _number(value: float | None, digits: int = 4) -> str:
-    """4 significant digits: ``0.5`` for an exact 0.5, ``-0.1700`` (trailing zeros kept)
-    for -0.16997; "0" for noise below 5e-13, "-" for nothing."""
+    """4 significant digits: ``0.5`` for 0.5 (to the 12 digits the analysis is good
+    for), ``-0.1700`` (trailing zeros kept) for -0.16997; "0" for noise below 5e-13,
+    "-" for nothing."""
     if value is None:
         return "-"
     if abs(value) < _NOISE:
         return "0"
     short = f"{value:.{digits}g}"
-    return short if float(short) == value else f"{value:#.{digits}g}"
+    return short if float(short) == float(f"{value:.12g}") else f"{value:#.{digits}g}"
 
 
 def _interval(report: PropertyReport, infinity: str, minus_infinity: str, number: Callable[[float], str]) -> str:

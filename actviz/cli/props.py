@@ -31,7 +31,7 @@ def _print_rich_table(reports, columns) -> None:  # noqa: ANN001  (PropertyRepor
     from rich.table import Table
 
     console = Console()
-    title = f"Properties of {len(reports)} activation{'s' if len(reports) != 1 else ''} (✓ yes, · no)"
+    title = "✓ yes  · no"
     rows = cells(reports, columns, yes="[green]✓[/]", no="[dim]·[/]")
 
     def new_table() -> Table:
