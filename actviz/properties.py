@@ -10,8 +10,16 @@ How the analysis sees the function
       outside it), offset so that no grid point lands on a round number;
     * *far points* out to ±1.7e308 and the limits at ±inf (the kernels return
       the limit there when one exists, nan when none does);
-    * *one-sided limits* of f, f', f'' and f''' at every declared kink, and at
-      every undeclared jump the grid reveals.
+    * *one-sided limits* of f, f', f'', f''' and f'''' at every declared kink,
+      and at every undeclared jump the grid reveals.
+
+What it cannot see
+    * features finer than the grid step (1/64) or, away from kinks, beyond
+      |x| = 20 other than through the far points and the limits;
+    * the difference between an exact 0 and an underflow to 0: softplus with
+      beta = 100 is 0.0 in float64 below x = -7.45, so it is reported flat
+      (dead zone, sparse, range [0, inf)) as it behaves in float64;
+    * jumps of derivatives beyond the fourth (such a function reads as Cinf).
 
 The module imports NumPy only; it never prints.
 """
