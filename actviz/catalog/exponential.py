@@ -1,1 +1,469 @@
-"""TODO"""
+"""Exponential units: linear for x > 0 and a saturating exponential for x < 0
+(ELU and its relatives), and the exponential-based units around them."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..activation import Activation, Kink, Param, Reference
+from ..registry import register
+from . import _overflow, _stable
+
+FAMILY = "exponential"
+
+
+def _keep_nan(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``y`` with nan wherever x is nan (for kernels whose branches map nan elsewhere)."""
+    return np.where(np.isnan(x), x, y)
+
+
+# -- the ELU family: slope * x for x > 0, coef * expm1(x / divisor) for x <= 0 -------------
+#
+# torch computes elu, selu and celu with one kernel elu(x; alpha, scale, input_scale); here
+# slope = scale, coef = scale * alpha and divisor = 1 / input_scale (pelu: a/b, a and b).
+
+
+def _negative_argument(x: np.ndarray, divisor: float) -> np.ndarray:
+    """u = min(x, 0) / divisor, clipped at -1500 where e^u / divisor is 0 in float64 for
+    any divisor >= 2^-1074 (so the division never overflows and nothing is lost)."""
+    return np.maximum(np.minimum(x, 0.0), -1500.0 * divisor) / divisor
+
+
+def _exp_linear(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
+    r""":math:`s\,x` for x > 0, :math:`c\,(e^{x/d} - 1)` for x <= 0 (expm1 of the
+    masked input: the unused branch never overflows)."""
+    return np.where(x > 0, _overflow.times(slope, x), coef * np.expm1(_negative_argument(x, divisor)))
+
+
+def _exp_linear_d1(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
+    r"""f' = s for x > 0 and :math:`(c/d)\,e^{x/d}` for x <= 0: at 0 the left value,
+    as torch's elu backward (``x <= 0 ? negcoef * negiptcoef * exp(x * negiptcoef) : scale``)."""
+    return np.where(x > 0, slope, (coef / divisor) * np.exp(_negative_argument(x, divisor)))
+
+
+def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
+    r"""f'' = :math:`(c/d^2)\,e^{x/d}` for x < 0 and 0 for x >= 0, as torch's
+    elu double backward (which masks ``x < 0``)."""
+    curve = (coef / divisor / divisor) * np.exp(_negative_argument(x, divisor))
+    return _keep_nan(x, np.where(x < 0, curve, 0.0))
+
+
+def _exp_linear_kinks(slope: float, coef: float, divisor: float, name: str) -> tuple[Kink, ...]:
+    left_slope, left_curvature = coef / divisor, coef / divisor / divisor
+    if left_slope == slope and left_curvature == 0.0:
+        return ()
+    jumps = "f' jumps" if left_slope != slope else "f' is continuous, f'' jumps"
+    return (
+        Kink(
+            0.0,
+            f"{jumps} at 0; {name}'(0) = {left_slope:.17g} (the x <= 0 branch, as torch's elu backward) "
+            f"and {name}''(0) = 0 (torch's double backward masks x < 0)",
+        ),
+    )
+
+
+register(
+    Activation(
+        name="elu",
+        family=FAMILY,
+        parameters=(Param("alpha", 1.0, "the negative saturation value is -alpha", lower=0.0),),
+        f=lambda x, alpha: _exp_linear(x, 1.0, alpha, 1.0),
+        df=lambda x, alpha: _exp_linear_d1(x, 1.0, alpha, 1.0),
+        d2f=lambda x, alpha: _exp_linear_d2(x, 1.0, alpha, 1.0),
+        latex=r"\mathrm{ELU}(x) = x \;(x > 0),\;\; \alpha(e^{x}-1) \;(x \leq 0)",
+        latex_derivative=r"\mathrm{ELU}'(x) = 1 \;(x > 0),\;\; \alpha e^{x} \;(x \leq 0)",
+        kink_points=lambda alpha: _exp_linear_kinks(1.0, alpha, 1.0, "elu"),
+        summary=(
+            "Exponential linear unit: the identity for x > 0 and alpha(e^x - 1) below, saturating "
+            "smoothly at -alpha. Negative outputs push the mean activation towards zero, which sped "
+            "up learning compared with ReLU; the exponential costs more than a max, and f' jumps at 0 "
+            "unless alpha = 1 (f'' always does)."
+        ),
+        reference=Reference(
+            "Clevert, Unterthiner & Hochreiter",
+            2016,
+            "Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)",
+            "https://arxiv.org/abs/1511.07289",
+        ),
+        notes="torch, jax and keras all default to alpha = 1.",
+    )
+)
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+_SELU_SCALE_ALPHA = 1.7580993408473768
+"""scale * alpha correctly rounded (mpmath, 50 digits: 1.75809934084737685994...); the
+product of the two rounded constants, as torch forms it, is one ulp low (...766)."""
+
+register(
+    Activation(
+        name="selu",
+        family=FAMILY,
+        f=lambda x: _exp_linear(x, SELU_SCALE, _SELU_SCALE_ALPHA, 1.0),
+        df=lambda x: _exp_linear_d1(x, SELU_SCALE, _SELU_SCALE_ALPHA, 1.0),
+        d2f=lambda x: _exp_linear_d2(x, SELU_SCALE, _SELU_SCALE_ALPHA, 1.0),
+        latex=r"\mathrm{SELU}(x) = \lambda x \;(x > 0),\;\; \lambda\alpha(e^{x}-1) \;(x \leq 0)",
+        latex_derivative=r"\mathrm{SELU}'(x) = \lambda \;(x > 0),\;\; \lambda\alpha e^{x} \;(x \leq 0)",
+        kink_points=lambda: _exp_linear_kinks(SELU_SCALE, _SELU_SCALE_ALPHA, 1.0, "selu"),
+        summary=(
+            "Scaled ELU with the two constants (lambda = 1.0507..., alpha = 1.6732...) for which "
+            "zero mean and unit variance is a stable fixed point of a layer's activations: deep "
+            "fully connected nets then normalise themselves without batch norm. It needs LeCun-normal "
+            "initialisation and alpha-dropout; other weights or dropout break the guarantee."
+        ),
+        reference=Reference(
+            "Klambauer, Unterthiner, Mayr & Hochreiter",
+            2017,
+            "Self-Normalizing Neural Networks",
+            "https://arxiv.org/abs/1706.02515",
+        ),
+        notes=(
+            "alpha = 1.6732632423543772848170429916717, lambda = 1.0507009873554804934193349852946 "
+            "(the paper's values, as torch and jax); not user parameters."
+        ),
+    )
+)
+
+register(
+    Activation(
+        name="celu",
+        family=FAMILY,
+        parameters=(Param("alpha", 1.0, "the negative saturation value is -alpha", lower=0.0, lower_open=True),),
+        f=lambda x, alpha: _exp_linear(x, 1.0, alpha, alpha),
+        df=lambda x, alpha: _exp_linear_d1(x, 1.0, alpha, alpha),
+        d2f=lambda x, alpha: _exp_linear_d2(x, 1.0, alpha, alpha),
+        latex=r"\mathrm{CELU}(x) = x \;(x > 0),\;\; \alpha(e^{x/\alpha}-1) \;(x \leq 0)",
+        latex_derivative=r"\mathrm{CELU}'(x) = 1 \;(x > 0),\;\; e^{x/\alpha} \;(x \leq 0)",
+        kink_points=lambda alpha: _exp_linear_kinks(1.0, alpha, alpha, "celu"),
+        summary=(
+            "Continuously differentiable ELU: ELU with the input scaled by 1/alpha, so f' is 1 on "
+            "both sides of 0 for every alpha (ELU's f' jumps unless alpha = 1). It is scale-similar "
+            "in alpha and tends to ReLU as alpha -> 0; f'' still jumps at 0."
+        ),
+        reference=Reference(
+            "Barron",
+            2017,
+            "Continuously Differentiable Exponential Linear Units",
+            "https://arxiv.org/abs/1704.07483",
+        ),
+    )
+)
+
+register(
+    Activation(
+        name="pelu",
+        family=FAMILY,
+        parameters=(
+            Param("a", 1.0, "a, the negative saturation value is -a", lower=0.0, lower_open=True),
+            Param("b", 1.0, "b, the scale of the exponential (the positive slope is a/b)", lower=0.0, lower_open=True),
+        ),
+        f=lambda x, a, b: _exp_linear(x, a / b, a, b),
+        df=lambda x, a, b: _exp_linear_d1(x, a / b, a, b),
+        d2f=lambda x, a, b: _exp_linear_d2(x, a / b, a, b),
+        latex=r"\mathrm{PELU}(x) = \frac{a}{b}x \;(x \geq 0),\;\; a(e^{x/b}-1) \;(x < 0)",
+        latex_derivative=r"\mathrm{PELU}'(x) = \frac{a}{b} \;(x \geq 0),\;\; \frac{a}{b}e^{x/b} \;(x < 0)",
+        kink_points=lambda a, b: _exp_linear_kinks(a / b, a, b, "pelu"),
+        summary=(
+            "Parametric ELU: two learned positive parameters, a for the saturation and b for the "
+            "decay, tied so that the positive slope a/b keeps f' continuous at 0. It improved ELU on "
+            "CIFAR and ImageNet at the cost of two parameters per layer; a = b = 1 is ELU."
+        ),
+        reference=Reference(
+            "Trottier, Giguère & Chaib-draa",
+            2017,
+            "Parametric Exponential Linear Unit for Deep Convolutional Neural Networks",
+            "https://arxiv.org/abs/1605.09332",
+        ),
+        notes="No framework has it; a = b = 1 (plain ELU) as a neutral default. f''(0) = 0 (the x >= 0 piece).",
+    )
+)
+
+
+# -- ISRLU: x for x >= 0, x / sqrt(1 + alpha x^2) below ------------------------------------------
+
+
+def _isrlu_reciprocal(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """min(x, 0); where it is below -1; and w = 1/x there, x elsewhere (so |w| <= 1)."""
+    neg = np.minimum(x, 0.0)
+    big = neg < -1.0
+    return neg, big, np.where(big, 1.0 / np.where(big, neg, -1.0), neg)
+
+
+def _isrlu_parts(x: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    r"""For x < 0: :math:`x\,r` and :math:`r = (1 + \alpha x^2)^{-1/2}`, without
+    overflow: for x < -1 written with w = 1/x as :math:`1 + \alpha x^2 = x^2 (w^2 + \alpha)`."""
+    neg, big, w = _isrlu_reciprocal(x)
+    w2 = w * w
+    root_small = np.sqrt(1.0 + alpha * w2)
+    # -(w^2 + alpha)^(-1/2) as one pow (one rounding where sqrt and 1/ take two)
+    xr = np.where(big, -np.power(w2 + alpha, -0.5), neg / root_small)
+    r = np.where(big, -w / np.sqrt(w2 + alpha), 1.0 / root_small)
+    return xr, r
+
+
+def _isrlu(x: np.ndarray, alpha: float) -> np.ndarray:
+    xr, _ = _isrlu_parts(x, alpha)
+    return np.where(x < 0, xr, x)
+
+
+def _isrlu_d1(x: np.ndarray, alpha: float) -> np.ndarray:
+    r"""1 for x >= 0, :math:`(1 + \alpha x^2)^{-3/2}` below: one pow of the rounded
+    1 + alpha x^2 (cubing r would triple r's rounding error); for x < -1 as
+    :math:`|w|^3 (w^2 + \alpha)^{-3/2}` with w = 1/x."""
+    _, big, w = _isrlu_reciprocal(x)
+    w2 = w * w
+    slope = np.where(big, -(w2 * w) * np.power(w2 + alpha, -1.5), np.power(1.0 + alpha * w2, -1.5))
+    return _keep_nan(x, np.where(x < 0, slope, 1.0))
+
+
+def _isrlu_d2(x: np.ndarray, alpha: float) -> np.ndarray:
+    # -3 alpha x r^5, grouped so no factor overflows for any alpha: alpha r^2 <= min(alpha, 1/x^2).
+    xr, r = _isrlu_parts(x, alpha)
+    r2 = r * r
+    return _keep_nan(x, np.where(x < 0, (-3.0 * xr * r2) * (alpha * r2), 0.0))
+
+
+register(
+    Activation(
+        name="isrlu",
+        family=FAMILY,
+        parameters=(Param("alpha", 1.0, "the negative saturation value is -1/sqrt(alpha)", lower=0.0, lower_open=True),),
+        f=_isrlu,
+        df=_isrlu_d1,
+        d2f=_isrlu_d2,
+        latex=r"\mathrm{ISRLU}(x) = x \;(x \geq 0),\;\; \frac{x}{\sqrt{1 + \alpha x^{2}}} \;(x < 0)",
+        latex_derivative=r"\mathrm{ISRLU}'(x) = 1 \;(x \geq 0),\;\; \left(\frac{1}{\sqrt{1 + \alpha x^{2}}}\right)^{3} \;(x < 0)",
+        kink_points=lambda alpha: (
+            Kink(0.0, "f, f' and f'' are continuous (isrlu'(0) = 1, isrlu''(0) = 0); only f''' jumps (-3 alpha on the left, 0 on the right)"),
+        ),
+        summary=(
+            "Inverse square root linear unit: like ELU (identity above 0, saturating at "
+            "-1/sqrt(alpha) below) but with an inverse square root instead of an exponential, which "
+            "is cheaper in hardware. It is smoother than ELU at 0 (f'' is continuous) and saturates "
+            "more slowly (as 1/x^2 rather than e^x)."
+        ),
+        reference=Reference(
+            "Carlile, Delamarter, Kinney, Marti & Whitney",
+            2017,
+            "Improving Deep Learning by Inverse Square Root Linear Units (ISRLUs)",
+            "https://arxiv.org/abs/1710.09967",
+        ),
+    )
+)
+
+
+# -- the exponential itself and soft exponential --------------------------------------------
+
+
+register(
+    Activation(
+        name="exponential",
+        family=FAMILY,
+        aliases=("exp",),
+        f=_overflow.exp,
+        df=_overflow.exp,
+        d2f=_overflow.exp,
+        latex=r"f(x) = e^{x}",
+        latex_derivative=r"f'(x) = e^{x}",
+        summary=(
+            "The exponential, keras' 'exponential' activation: positive outputs, e.g. for rates and "
+            "variances. It overflows to inf for x > 709.78 in float64 (88.72 in float32), which is "
+            "the true answer, not an error; as a hidden activation it explodes gradients."
+        ),
+        reference=Reference(
+            "Chollet et al.",
+            2015,
+            "Keras: keras.activations.exponential",
+            "https://keras.io/api/layers/activations/",
+        ),
+    )
+)
+
+
+def _soft_exponential(x: np.ndarray, alpha: float) -> np.ndarray:
+    r""":math:`(e^{\alpha x} - 1)/\alpha + \alpha` for alpha > 0, x for alpha = 0.
+
+    expm1 keeps the small-x end exact; where :math:`e^{\alpha x}/\alpha` is huge
+    (u = alpha x - log alpha > 700) it is written as :math:`e^{u}`, so neither
+    the exponential nor the division overflows before the true result does."""
+    if alpha == 0.0:
+        return np.copy(x)
+    v = _overflow.times(alpha, x)
+    u = v - math.log(alpha)
+    huge = u > 700.0
+    moderate = np.expm1(np.where(huge, 0.0, v)) / alpha + alpha
+    return np.where(huge, _overflow.exp(u) + (alpha - 1.0 / alpha), moderate)
+
+
+def _alpha_times_exp(x: np.ndarray, alpha: float) -> np.ndarray:
+    r""":math:`\alpha e^{\alpha x}` (alpha > 0), as :math:`e^{\alpha x + \log\alpha}` where that is huge."""
+    v = _overflow.times(alpha, x)
+    u = v + math.log(alpha)
+    huge = u > 700.0
+    return np.where(huge, _overflow.exp(u), alpha * np.exp(np.where(huge, 0.0, v)))
+
+
+def _soft_exponential_d1(x: np.ndarray, alpha: float) -> np.ndarray:
+    if alpha == 0.0:
+        return _keep_nan(x, np.ones_like(x))
+    return _overflow.exp(_overflow.times(alpha, x))
+
+
+def _soft_exponential_d2(x: np.ndarray, alpha: float) -> np.ndarray:
+    if alpha == 0.0:
+        return _stable.zeros_like(x)
+    return _alpha_times_exp(x, alpha)
+
+
+register(
+    Activation(
+        name="soft_exponential",
+        family=FAMILY,
+        parameters=(
+            Param(
+                "alpha",
+                0.0,
+                "0 is the identity, alpha > 0 bends towards e^x (alpha < 0, the logarithmic side, is "
+                "excluded: it is undefined for x <= 1/alpha - alpha)",
+                lower=0.0,
+            ),
+        ),
+        f=_soft_exponential,
+        df=_soft_exponential_d1,
+        d2f=_soft_exponential_d2,
+        latex=r"f(x) = \frac{e^{\alpha x} - 1}{\alpha} + \alpha \;(\alpha > 0),\;\; x \;(\alpha = 0)",
+        latex_derivative=r"f'(x) = e^{\alpha x}",
+        summary=(
+            "A learned continuum between the logarithm (alpha < 0), the identity (alpha = 0) and the "
+            "exponential (alpha > 0), so a unit can compute sums, products or exponentials exactly. "
+            "Here alpha >= 0 only: for alpha < 0 the function -log(1 - alpha(x + alpha))/alpha is "
+            "undefined for x <= 1/alpha - alpha. For alpha > 0 it grows exponentially and overflows."
+        ),
+        reference=Reference(
+            "Godfrey & Gashler",
+            2015,
+            "A continuum among logarithmic, linear, and exponential functions, and its potential to "
+            "improve generalization in neural networks",
+            "https://arxiv.org/abs/1602.01321",
+        ),
+        notes=(
+            "alpha is learned in the paper, which gives no default; 0 (the identity, the middle of the "
+            "continuum) here. Negative alpha is refused rather than returning nan on part of the line."
+        ),
+    )
+)
+
+
+# -- ELiSH and HardELiSH ---------------------------------------------------------------------
+
+_BASIRAT_ROTH = Reference(
+    "Basirat & Roth", 2018, "The Quest for the Golden Activation Function", "https://arxiv.org/abs/1808.00783"
+)
+
+
+def _elish_pieces(x: np.ndarray) -> tuple[np.ndarray, ...]:
+    r"""Values and derivatives of both pieces on masked inputs: :math:`x\sigma(x)` for
+    x >= 0 and :math:`(e^x - 1)\sigma(x)` for x < 0, with
+    :math:`\sigma'' = -\sigma' \tanh(x/2)` (no 1 - 2 sigma cancellation)."""
+    pos = np.maximum(x, 0.0)
+    capped = np.minimum(pos, 800.0)  # sigma'(800) = 0 exactly: avoids inf * 0 in x sigma'
+    s_pos, ds_pos = _stable.sigmoid(pos), _stable.sigmoid_prime(capped)
+    d2s_pos = -ds_pos * np.tanh(0.5 * capped)
+    neg = np.minimum(x, 0.0)
+    e, em1 = np.exp(neg), np.expm1(neg)
+    s_neg, ds_neg = _stable.sigmoid(neg), _stable.sigmoid_prime(neg)
+    d2s_neg = -ds_neg * np.tanh(0.5 * neg)
+    return (
+        (pos * s_pos, s_pos + capped * ds_pos, 2.0 * ds_pos + capped * d2s_pos),
+        # f' = e^x sigma + (e^x - 1) sigma' = sigma (e^x + (e^x - 1)/(1 + e^x)): one product
+        # fewer near the minimum at x = log(sqrt2 - 1), where the two terms cancel
+        (em1 * s_neg, s_neg * (e + em1 / (1.0 + e)), e * s_neg + 2.0 * e * ds_neg + em1 * d2s_neg),
+    )
+
+
+def _elish_order(order: int):
+    def kernel(x: np.ndarray) -> np.ndarray:
+        positive, negative = _elish_pieces(x)
+        return np.where(x >= 0, positive[order], negative[order])
+
+    return kernel
+
+
+register(
+    Activation(
+        name="elish",
+        family=FAMILY,
+        f=_elish_order(0),
+        df=_elish_order(1),
+        d2f=_elish_order(2),
+        latex=r"\mathrm{ELiSH}(x) = x\,\sigma(x) \;(x \geq 0),\;\; (e^{x}-1)\,\sigma(x) \;(x < 0)",
+        latex_derivative=(
+            r"\mathrm{ELiSH}'(x) = \sigma(x) + x\,\sigma'(x) \;(x \geq 0),\;\; "
+            r"e^{x}\sigma(x) + (e^{x}-1)\,\sigma'(x) \;(x < 0)"
+        ),
+        kink_points=lambda: (Kink(0.0, "f and f' are continuous (elish'(0) = 1/2); f'' jumps from 1 to 1/2, elish''(0) = 1/2 (the x >= 0 piece)"),),
+        summary=(
+            "Exponential linear sigmoid squashing: swish (x sigmoid(x)) for x >= 0 and ELU times "
+            "sigmoid below, found by a genetic search over activation functions. It dips to a "
+            "minimum of about -0.17 near x = -0.88 and returns to 0 like e^x; f'' jumps at 0."
+        ),
+        reference=_BASIRAT_ROTH,
+    )
+)
+
+
+def _hard_elish(x: np.ndarray) -> np.ndarray:
+    mid = np.clip(x, 0.0, 1.0)  # x(x + 1)/2 on [0, 1]
+    low = np.clip(x, -1.0, 0.0)  # (e^x - 1)(x + 1)/2 on [-1, 0)
+    value = np.where(x > 1, x, np.where(x >= 0, 0.5 * mid * (mid + 1.0), np.where(x >= -1, 0.5 * np.expm1(low) * (low + 1.0), 0.0)))
+    return _keep_nan(x, value)
+
+
+def _hard_elish_d1(x: np.ndarray) -> np.ndarray:
+    # The hard sigmoid clip((x+1)/2, 0, 1) has slope 0 at its ends, as torch's hardsigmoid
+    # backward: so f'(-1) = 0 (left value) and f'(1) = 1 (right value).
+    mid = np.clip(x, 0.0, 1.0)
+    low = np.clip(x, -1.0, 0.0)
+    left = 0.5 * (np.exp(low) * (low + 1.0) + np.expm1(low))
+    value = np.where(x >= 1, 1.0, np.where(x >= 0, mid + 0.5, np.where(x > -1, left, 0.0)))
+    return _keep_nan(x, value)
+
+
+def _hard_elish_d2(x: np.ndarray) -> np.ndarray:
+    low = np.clip(x, -1.0, 0.0)
+    inside = (x > -1) & (x < 1)
+    value = np.where(inside & (x >= 0), 1.0, np.where(inside & (x < 0), 0.5 * np.exp(low) * (low + 3.0), 0.0))
+    return _keep_nan(x, value)
+
+
+register(
+    Activation(
+        name="hard_elish",
+        family=FAMILY,
+        aliases=("hardelish",),
+        f=_hard_elish,
+        df=_hard_elish_d1,
+        d2f=_hard_elish_d2,
+        latex=(
+            r"\mathrm{HardELiSH}(x) = x\,h(x) \;(x \geq 0),\;\; (e^{x}-1)\,h(x) \;(x < 0),\;\; "
+            r"h(x) = \max(0, \min(1, \frac{x+1}{2}))"
+        ),
+        latex_derivative=(
+            r"\mathrm{HardELiSH}'(x) = 1 \;(x \geq 1),\;\; x + \frac{1}{2} \;(0 \leq x < 1),\;\; "
+            r"\frac{e^{x}(x+1) + e^{x} - 1}{2} \;(-1 < x < 0),\;\; 0 \;(x \leq -1)"
+        ),
+        kink_points=lambda: (
+            Kink(-1.0, "f' jumps from 0 to (1/e - 1)/2; hard_elish'(-1) = 0 (the hard sigmoid's slope is 0 at its ends, as torch's hardsigmoid backward)"),
+            Kink(0.0, "f' is continuous (1/2); f'' jumps from 3/2 to 1, hard_elish''(0) = 1 (the x >= 0 piece)"),
+            Kink(1.0, "f' jumps from 3/2 to 1; hard_elish'(1) = 1 (the hard sigmoid's slope is 0 at its ends)"),
+        ),
+        summary=(
+            "ELiSH with the sigmoid replaced by the hard sigmoid max(0, min(1, (x+1)/2)): cheaper, "
+            "exactly 0 for x <= -1 and exactly x for x >= 1. Found with ELiSH by genetic search; f' "
+            "jumps at -1 and 1 and the unit is dead below -1."
+        ),
+        reference=_BASIRAT_ROTH,
+    )
+)

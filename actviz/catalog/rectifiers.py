@@ -260,6 +260,11 @@ def _thresholded_d1(x: np.ndarray, theta: float) -> np.ndarray:
     return _keep_nan(x, np.where(x > theta, 1.0, 0.0))
 
 
+def _thresholded_kinks(theta: float) -> tuple[Kink, ...]:
+    jump = "f' jumps from 0 to 1" if theta == 0.0 else "f jumps from 0 to theta"
+    return (Kink(theta, f"{jump}; f(theta) = 0 and f'(theta) = 0 (x > theta ? x : 0, as keras)"),)
+
+
 register(
     Activation(
         name="thresholded_relu",
@@ -271,9 +276,7 @@ register(
         d2f=_zero,
         latex=r"\mathrm{TReLU}(x) = x \;(x > \theta),\;\; 0 \;(x \leq \theta)",
         latex_derivative=r"\mathrm{TReLU}'(x) = \mathbb{1}[x > \theta]",
-        kink_points=lambda theta: (
-            Kink(theta, "f jumps from 0 to theta there; f(theta) = 0 and f'(theta) = 0 (x > theta ? x : 0, as keras)"),
-        ),
+        kink_points=_thresholded_kinks,
         summary=(
             "Thresholded ReLU: passes x only above a threshold theta and outputs 0 otherwise, so f "
             "jumps from 0 to theta. Proposed for zero-bias autoencoders, where the threshold replaces "
@@ -449,8 +452,8 @@ register(
         f=_srelu,
         df=_srelu_d1,
         d2f=_zero,
-        latex=r"t_l + a_l (x - t_l) \;(x \leq t_l),\;\; x \;(t_l < x < t_r),\;\; t_r + a_r (x - t_r) \;(x \geq t_r)",
-        latex_derivative=r"a_l \;(x \leq t_l),\;\; 1 \;(t_l < x < t_r),\;\; a_r \;(x \geq t_r)",
+        latex=r"\mathrm{SReLU}(x) = t_l + a_l (x - t_l) \;(x \leq t_l),\;\; x \;(t_l < x < t_r),\;\; t_r + a_r (x - t_r) \;(x \geq t_r)",
+        latex_derivative=r"\mathrm{SReLU}'(x) = a_l \;(x \leq t_l),\;\; 1 \;(t_l < x < t_r),\;\; a_r \;(x \geq t_r)",
         kink_points=_srelu_kinks,
         summary=(
             "S-shaped ReLU: three linear pieces with two learned thresholds and two learned outer "

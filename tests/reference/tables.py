@@ -57,7 +57,7 @@ def compute(name: str, params: dict[str, float], kinks: list[float], x: np.ndarr
             hi[k, j], lo[k, j] = split(value)
     limits = None
     if ref.has_limits:
-        limits = np.array([limit_derivatives(f, sign, kinks) for sign in (-1, 1)])
+        limits = np.array([limit_derivatives(f, sign, kinks, oscillating=ref.oscillating) for sign in (-1, 1)])
     return Table(name, params, x, hi, lo, limits)
 
 
