@@ -165,17 +165,19 @@ def _limit(values_far_to_farther: np.ndarray, at_infinity: float) -> float:
 
 @dataclass(frozen=True)
 class _Tails:
-    """f, f', f'' at the far points (rows: left, right) and their limits at -inf, +inf."""
+    """f, f', f'' at the far points (rows: left, right), the limits of f and f' at
+    -inf, +inf, and f, f' at 0 (evaluated in the same kernel calls)."""
 
     f: np.ndarray
     d1: np.ndarray
     d2: np.ndarray
     f_limits: tuple[float, float]
     d1_limits: tuple[float, float]
+    at_zero: tuple[float, float]
 
 
 def _tails(act) -> _Tails:
-    x = np.concatenate([-_FAR, _FAR, [-math.inf, math.inf]])
+    x = np.concatenate([-_FAR, _FAR, [-math.inf, math.inf, 0.0]])
     f, d1, d2 = _evaluate(act, x)
     n = _FAR.size
 
@@ -183,9 +185,9 @@ def _tails(act) -> _Tails:
         return np.stack([v[:n], v[n : 2 * n]])
 
     def limits(v: np.ndarray) -> tuple[float, float]:
-        return _limit(v[:n], float(v[-2])), _limit(v[n : 2 * n], float(v[-1]))
+        return _limit(v[:n], float(v[-3])), _limit(v[n : 2 * n], float(v[-2]))
 
-    return _Tails(rows(f), rows(d1), rows(d2), limits(f), limits(d1))
+    return _Tails(rows(f), rows(d1), rows(d2), limits(f), limits(d1), (float(f[-1]), float(d1[-1])))
 
 
 # -- kinks ----------------------------------------------------------------------------------
@@ -248,12 +250,14 @@ def _one_sided_limits(act, kinks: np.ndarray) -> _KinkLimits:
     h = np.minimum(1e-5 * size, room / 8.0)
     big = np.minimum(1e-3 * size, room / 8.0)
 
+    # One kernel call per derivative: rows kinks, then the points left and right of them.
+    offsets = [sign * step for sign in (-1.0, 1.0) for step in (h, big, 2 * big, 3 * big, 4 * big)]
+    f, d1, d2 = (v.reshape(11, n) for v in _evaluate(act, np.concatenate([kinks, *(kinks + o for o in offsets)])))
     sides = []
-    for sign in (-1.0, 1.0):
-        x = np.concatenate([kinks + sign * h, *(kinks + j * sign * big for j in (1, 2, 3, 4))])
-        f, d1, d2 = _evaluate(act, x)
-        fh, d1h, d2h = f[:n], d1[:n], d2[:n]
-        a, b, c, d = d2[n : 2 * n], d2[2 * n : 3 * n], d2[3 * n : 4 * n], d2[4 * n :]
+    for side, sign in enumerate((-1.0, 1.0)):
+        row = 1 + 5 * side
+        fh, d1h, d2h = f[row], d1[row], d2[row]
+        a, b, c, d = d2[row + 1 : row + 5]
         step = sign * h
         f_lim = fh - step * d1h + 0.5 * step * step * d2h
         d1_lim = d1h - step * d2h
@@ -261,8 +265,7 @@ def _one_sided_limits(act, kinks: np.ndarray) -> _KinkLimits:
         d3_lim = (-26.0 * a + 57.0 * b - 42.0 * c + 11.0 * d) / (6.0 * sign * big)
         d4_lim = (3.0 * a - 8.0 * b + 7.0 * c - 2.0 * d) / (big * big)
         sides.append(np.stack([f_lim, d1_lim, d2_lim, d3_lim, d4_lim]))
-    f_at, d1_at, _ = _evaluate(act, kinks)
-    return _KinkLimits(kinks, sides[0], sides[1], f_at, d1_at)
+    return _KinkLimits(kinks, sides[0], sides[1], f[0], d1[0])
 
 
 def _break_residuals(lo: np.ndarray, hi: np.ndarray, width: np.ndarray) -> np.ndarray:
@@ -307,7 +310,9 @@ def _undeclared_breaks(act, s: _Samples) -> np.ndarray:
     index = np.flatnonzero(flagged.any(axis=0))
     if index.size == 0:
         return np.zeros(0)
-    order = np.argmax(flagged[:, index], axis=0)  # the lowest derivative that breaks
+    # Follow the highest flagged derivative: its residual shrinks least as the parts do
+    # (a jump in g leaves |J| in g's own residual, but only w^2 |J| / 12 in g's antiderivative's).
+    order = 2 - np.argmax(flagged[::-1, index], axis=0)
     columns = np.arange(index.size)
     a, b = s.x[index], s.x[index + 1]
     for _ in range(_SECTION_STEPS):
@@ -499,9 +504,11 @@ def _check_finite(act, x: np.ndarray, values: np.ndarray) -> None:
 def _check_no_pole(act, breaks: np.ndarray) -> None:
     """Refuse a function that blows up at a break: |f| 1e-12 beside it more than 1000
     times |f| 1e-6 beside it (1/x gives 1e12 against 1e6; a jump gives equal values)."""
+    if breaks.size == 0:
+        return
     size = np.maximum(1.0, np.abs(breaks))
-    near = np.abs(np.asarray(act(np.concatenate([breaks - 1e-12 * size, breaks + 1e-12 * size])), float))
-    far = np.abs(np.asarray(act(np.concatenate([breaks - 1e-6 * size, breaks + 1e-6 * size])), float))
+    steps = np.array([[-1e-12], [1e-12], [-1e-6], [1e-6]]) * size
+    near, far = np.abs(np.asarray(act(breaks + steps), float)).reshape(2, -1)
     poles = np.tile(breaks, 2)[~(near <= 1e3 * far + 1e3)]
     if poles.size:
         raise ActvizError(
@@ -599,7 +606,7 @@ def _has_monotone_derivative(e: _Evidence) -> bool:
 
 def _is_identity_near_origin(e: _Evidence) -> bool:
     """f(0) = 0, f'(0) = 1, and f' continuous at 0 (equal to 1 from both sides if 0 is a kink)."""
-    f0, d10, _ = (float(v[0]) for v in _evaluate(e.act, np.zeros(1)))
+    f0, d10 = e.tails.at_zero
     k = e.limits
     at_zero = np.abs(k.x) <= 1e-12
     sides = np.concatenate([k.left[:2, at_zero], k.right[:2, at_zero]], axis=1)
@@ -608,10 +615,12 @@ def _is_identity_near_origin(e: _Evidence) -> bool:
 
 
 def _is_nonlinear(e: _Evidence) -> bool:
-    """f is not affine: f'' != 0 somewhere (beyond 1e-12 of its scale) or f or f' jumps."""
-    d2 = e.curvature_values()
-    slack = 1e-12 * e.grid_scale(e.samples.d2)
-    return bool(np.any(np.abs(d2) > slack) or e.limits.jumps()[:2].any())
+    """f is not affine: f'' != 0 somewhere (beyond 1e-12 of its scale), f' not constant
+    over the grid and the far points (a kink beyond the grid), or f or f' jumps."""
+    d1, d2 = e.derivative_values(), e.curvature_values()
+    bends = np.any(np.abs(d2) > 1e-12 * e.grid_scale(e.samples.d2))
+    slopes_differ = np.ptp(d1) > 1e-12 * e.grid_scale(e.samples.d1)
+    return bool(bends or slopes_differ or e.limits.jumps()[:2].any())
 
 
 def _has_run(mask: np.ndarray, piece: np.ndarray, length: int = 3) -> bool:

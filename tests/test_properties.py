@@ -243,6 +243,12 @@ def test_a_declared_kink_where_nothing_jumps_is_no_kink():
     assert report("softshrink:lambd=0").continuity == "Cinf"
 
 
+def test_an_undeclared_kink_beyond_the_grid_still_makes_a_function_nonlinear():
+    # threshold at 100 is flat then the identity; the grid spans [-20, 20], the far points see both slopes
+    hidden = dataclasses.replace(actviz.get("threshold:threshold=100"), kink_points=_no_kinks)
+    assert analyse(hidden).nonlinear
+
+
 def test_a_steep_smooth_function_is_not_mistaken_for_a_kinked_one():
     tanh = actviz.get("tanh")
 
