@@ -204,7 +204,11 @@ def test_moments_match_scipy_quad(name):
 # -- the analysis finds what is not declared -------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "continuity"), [("relu", "C0"), ("hardtanh", "C0"), ("softsign", "C1"), ("elu", "C1")])
+@pytest.mark.parametrize(
+    ("name", "continuity"),
+    [("relu", "C0"), ("hardtanh", "C0"), ("softsign", "C1"), ("elu", "C1"), ("star_relu", "C1"), ("isrlu", "C2"),
+     ("binary_step", "discontinuous"), ("hardshrink", "discontinuous")],
+)
 def test_undeclared_kinks_are_found_on_the_grid(name, continuity):
     """A user formula may not declare its kinks: the grid scan must find them."""
     declared = actviz.get(name)
