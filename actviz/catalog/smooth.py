@@ -31,6 +31,7 @@ FAMILY = "smooth"
 SELF_GATED = "self-gated"
 
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+_TWO_OVER_SQRT_PI_LO = 1.533545961316588e-17  # 2/sqrt(pi) - _TWO_OVER_SQRT_PI (mpmath)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _DOUBLE_MAX = float(np.finfo(np.float64).max)
 
@@ -67,6 +68,10 @@ def _scaled(x: np.ndarray, b: float) -> np.ndarray:
 def _dd(value: float, low: float, like: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The double-double constant value + low, broadcast like ``like``."""
     return np.full_like(like, value), np.full_like(like, low)
+
+
+def _dd_neg(a: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    return -a[0], -a[1]
 
 
 def _dd_quotient(numerator: tuple[np.ndarray, np.ndarray], denominator: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
@@ -422,7 +427,67 @@ def _erf_softplus_gate_d2(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
     return (gamma * _TWO_OVER_SQRT_PI) * _stable.exp_neg_square(w) * s * factor
 
 
-ERF_SOFTPLUS_GATE = _GateKernels(_erf_softplus_gate, _erf_softplus_gate_d1, _erf_softplus_gate_d2)
+DoubleDouble = tuple[np.ndarray, np.ndarray]
+
+
+def _dd_series(ratio: DoubleDouble, largest: float, weight: Callable[[int], DoubleDouble]) -> DoubleDouble:
+    """sum_n ratio^n / n! * weight(n) in double-double, until largest^n / n! < 1e-34 (largest >= |ratio|)."""
+    zero = np.zeros_like(ratio[0])
+    power = (np.ones_like(zero), zero)
+    total = (zero, zero)
+    n, size = 0, 1.0
+    while size > 1e-34:
+        if n:
+            power = _stable.dd_div(_stable.dd_mul(power, ratio), float(n))
+        total = _stable.dd_add(total, _stable.dd_mul(power, weight(n)))
+        n += 1
+        size *= largest / n
+    return total
+
+
+def _dd_reciprocal(k: float, like: np.ndarray) -> DoubleDouble:
+    """1/k as a double-double array like ``like``."""
+    return _stable.dd_div((np.ones_like(like), np.zeros_like(like)), k)
+
+
+def _erf_softplus_left_slope(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
+    r"""erf(w) + u gamma (2/\sqrt{\pi}) e^{-w^2} \sigma(u), w = gamma sp(u) <= 2, where the terms cancel.
+
+    Everything is written in w (sigma(u) = 1 - e^{-w/gamma}) and summed in
+    double-double from the rounded w, so w's rounding acts like a rounding of the
+    input instead of being amplified by the cancellation:
+    erf(w) = c w sum (-w^2)^n/(n!(2n+1)), e^{-w^2} = sum (-w^2)^n/n!, 1 - e^{-s} = -sum (-s)^n/n! (n >= 1).
+    """
+    zero = np.zeros_like(u)
+    w = gamma * _stable.softplus(u)
+    square = _stable.two_prod(w, w)
+    largest = float(np.max(square[0], initial=0.0))
+    ratio = (-square[0], -square[1])
+    one = (np.ones_like(u), zero)
+    erf_sum = _stable.dd_mul(_dd_series(ratio, largest, lambda n: _dd_reciprocal(2.0 * n + 1.0, u)), (w, zero))
+    exp_sum = _dd_series(ratio, largest, lambda n: one)
+    s = _stable.dd_div((w, zero), gamma)
+    minus_s = (-s[0], -s[1])
+    largest_s = float(np.max(s[0], initial=0.0))
+    gate = _stable.dd_add(one, _dd_neg(_dd_series(minus_s, largest_s, lambda n: one)))  # 1 - e^{-s}
+    slope = _stable.dd_mul(_stable.dd_mul(exp_sum, gate), (gamma * u, zero))
+    total = _stable.dd_mul(_stable.dd_add(erf_sum, slope), _dd(_TWO_OVER_SQRT_PI, _TWO_OVER_SQRT_PI_LO, u))
+    return total[0] + total[1]
+
+
+def _erf_softplus_slope_end(gamma: float = 1.0) -> float:
+    # the terms cancel only for u < 0; the series is used up to w = gamma sp(u) = 2
+    return 0.0 if gamma < 0.01 else min(0.0, math.log(math.expm1(2.0 / gamma)))
+
+
+ERF_SOFTPLUS_GATE = _GateKernels(
+    _erf_softplus_gate,
+    _erf_softplus_gate_d1,
+    _erf_softplus_gate_d2,
+    _erf_softplus_left_slope,
+    slope_from=-8.0,
+    slope_to=_erf_softplus_slope_end,
+)
 
 
 def _exp_argument(u: np.ndarray, alpha: float) -> np.ndarray:
@@ -463,7 +528,6 @@ def _erf_exp_gate_d2(u: np.ndarray, alpha: float) -> np.ndarray:
     return _TWO_OVER_SQRT_PI * t * _stable.exp_neg_square(t) * (1.0 - 2.0 * t * t)
 
 
-_TWO_OVER_SQRT_PI_LO = 1.533545961316588e-17  # 2/sqrt(pi) - _TWO_OVER_SQRT_PI (mpmath)
 
 
 def _erfact_left_slope(u: np.ndarray, alpha: float) -> np.ndarray:
@@ -478,16 +542,7 @@ def _erfact_left_slope(u: np.ndarray, alpha: float) -> np.ndarray:
     square = _stable.two_prod(t, t)
     ratio = (-square[0], -square[1])
     largest = float(np.max(square[0], initial=0.0))
-    power = (np.ones_like(u), zero)
-    total = (zero, zero)
-    n, size = 0, 1.0
-    while size > 1e-34:
-        if n:
-            power = _stable.dd_div(_stable.dd_mul(power, ratio), float(n))
-        weight = _stable.dd_add(_stable.dd_div((np.ones_like(u), zero), 2.0 * n + 1.0), (u, zero))
-        total = _stable.dd_add(total, _stable.dd_mul(power, weight))
-        n += 1
-        size *= largest / n
+    total = _dd_series(ratio, largest, lambda n: _stable.dd_add(_dd_reciprocal(2.0 * n + 1.0, u), (u, zero)))
     scale = _stable.dd_mul(_dd(_TWO_OVER_SQRT_PI, _TWO_OVER_SQRT_PI_LO, u), (t, zero))
     result = _stable.dd_mul(total, scale)
     return result[0] + result[1]
@@ -1343,10 +1398,6 @@ def _polynomial_dd(coefficients: tuple[float, ...], x: np.ndarray, order: int) -
             d1 = _stable.dd_add(_stable.dd_mul(d1, xx), p)
         p = _stable.dd_add(_stable.dd_mul(p, xx), (np.full_like(x, c), zero))
     return [p, d1, d2][: order + 1]
-
-
-def _dd_neg(a: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    return -a[0], -a[1]
 
 
 def _pau_near(x: np.ndarray, order: int) -> np.ndarray:

@@ -55,7 +55,7 @@ app = typer.Typer(
 
 # Each module adds its commands to `app`.
 from . import catalogue  # noqa: E402,F401
-from . import nonpointwise, plot, propagation  # noqa: E402,F401
+from . import nonpointwise, plot, propagation, props  # noqa: E402,F401
 
 
 def main() -> None:
