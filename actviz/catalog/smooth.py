@@ -1484,7 +1484,7 @@ register(
         df=_pade_d1,
         d2f=_pade_d2,
         latex=(
-            r"\mathrm{PAU}(x) = \frac{a_0 + a_1 x + \cdots + a_5 x^{5}}{1 +"
+            r"\mathrm{PAU}(x) = \frac{a_0 + a_1 x + \ldots + a_5 x^{5}}{1 +"
             r" |b_1 x + b_2 x^{2} + b_3 x^{3} + b_4 x^{4}|}"
         ),
         latex_derivative=r"\mathrm{PAU}'(x) = \frac{P'(x) - \mathrm{PAU}(x)\,\mathrm{sgn}(A(x))\,A'(x)}{1 + |A(x)|}",
