@@ -337,9 +337,12 @@ def _smish_parts(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _smish_gate(u: np.ndarray) -> np.ndarray:
-    # tanh(ln(1 + s)) = ((1+s)^2 - 1)/((1+s)^2 + 1) = s (s + 2) / d
+    # tanh(ln(1 + s)) = ((1+s)^2 - 1)/((1+s)^2 + 1) = s (s + 2) / d; for u <= 0 the same in e = e^u,
+    # e (3e + 2) / (5e^2 + 6e + 2), which rounds less where the gate is small
     s, _, d = _smish_parts(u)
-    return s * (s + 2.0) / d
+    e = np.exp(np.minimum(u, 0.0))
+    left = e * (3.0 * e + 2.0) / ((5.0 * e + 6.0) * e + 2.0)
+    return np.where(u <= 0, left, s * (s + 2.0) / d)
 
 
 def _smish_gate_d1(u: np.ndarray) -> np.ndarray:
