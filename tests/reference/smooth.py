@@ -127,10 +127,10 @@ def smish(x, alpha=1.0, beta=1.0):
     return alpha * x * mp.tanh(mp.log1p(1 / (1 + mp.exp(-mp.mpf(beta) * x))))
 
 
-@reference("logish", extra_points=[-2.7238])
-def logish(x):
-    # Zhu et al. 2021: x ln(1 + sigmoid(x)).
-    return x * mp.log1p(1 / (1 + mp.exp(-x)))
+@reference("logish", cases=[{"alpha": 1.0, "beta": 10.0}], extra_points=[-2.7238])
+def logish(x, alpha=1.0, beta=1.0):
+    # Zhu et al. 2021: x ln(1 + sigmoid(x)) and its variant alpha x ln(1 + sigmoid(beta x)) (beta = 10 did best).
+    return alpha * x * mp.log1p(1 / (1 + mp.exp(-mp.mpf(beta) * x)))
 
 
 @reference("serf", extra_points=[-2.0524])
