@@ -130,3 +130,17 @@ def test_eis_limits_at_infinity(params, slope_at_plus_inf):
     np.testing.assert_array_equal(act(x), [0.0, np.inf])
     np.testing.assert_array_equal(act.derivative(x), [0.0, slope_at_plus_inf])
     np.testing.assert_array_equal(act.derivative(x, 2), [0.0, 0.0])
+
+
+@pytest.mark.parametrize(
+    ("name", "switch"),
+    [("gelu", -3.0), ("gelu", 0.0), ("gelu_tanh", 0.0), ("silu", 0.0), ("mish", 0.0), ("smish", 0.0),
+     ("logish", 0.0), ("serf", -8.0), ("serf", 0.0), ("erfact", -8.0 / 0.75), ("erfact", 0.0)],
+)  # fmt: skip
+def test_careful_slopes_join_the_plain_ones_without_a_step(name, switch):
+    # Left of their minima these units compute f' by a cancellation-free route; where it hands over to
+    # T + u T' the two must agree to rounding (a step there would be a bug in one of the two formulas).
+    act = actviz.get(name)
+    pair = np.array([np.nextafter(switch, -np.inf), np.nextafter(switch, np.inf)])
+    left, right = act.derivative(pair)
+    assert left == pytest.approx(right, rel=1e-13, abs=1e-300)

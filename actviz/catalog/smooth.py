@@ -337,9 +337,12 @@ def _smish_parts(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _smish_gate(u: np.ndarray) -> np.ndarray:
-    # tanh(ln(1 + s)) = ((1+s)^2 - 1)/((1+s)^2 + 1) = s (s + 2) / d
+    # tanh(ln(1 + s)) = ((1+s)^2 - 1)/((1+s)^2 + 1) = s (s + 2) / d; for u <= 0 the same in e = e^u,
+    # e (3e + 2) / (5e^2 + 6e + 2), which rounds less where the gate is small
     s, _, d = _smish_parts(u)
-    return s * (s + 2.0) / d
+    e = np.exp(np.minimum(u, 0.0))
+    left = e * (3.0 * e + 2.0) / ((5.0 * e + 6.0) * e + 2.0)
+    return np.where(u <= 0, left, s * (s + 2.0) / d)
 
 
 def _smish_gate_d1(u: np.ndarray) -> np.ndarray:
@@ -1484,7 +1487,7 @@ register(
         df=_pade_d1,
         d2f=_pade_d2,
         latex=(
-            r"\mathrm{PAU}(x) = \frac{a_0 + a_1 x + \cdots + a_5 x^{5}}{1 +"
+            r"\mathrm{PAU}(x) = \frac{a_0 + a_1 x + \ldots + a_5 x^{5}}{1 +"
             r" |b_1 x + b_2 x^{2} + b_3 x^{3} + b_4 x^{4}|}"
         ),
         latex_derivative=r"\mathrm{PAU}'(x) = \frac{P'(x) - \mathrm{PAU}(x)\,\mathrm{sgn}(A(x))\,A'(x)}{1 + |A(x)|}",
