@@ -307,8 +307,8 @@ def slope_band_curves(band: SlopeBand, ax: Axes | None = None, members: int = 9,
         ax.plot(x, band.member(slope)(x), color=palette(theme)[0], linewidth=1.0, alpha=0.5)
     ax.plot(x, band.activation(x), color=_ink(theme),
             label=f"evaluation mode: slope {band.evaluation_slope:.3g}")
-    draw_origin_axes(ax)
     ax.set_xlim(low, high)
+    draw_origin_axes(ax)
     ax.set_xlabel("$x$")
     ax.set_title(f"${band.activation.latex}$")
     ax.legend(loc="best")
