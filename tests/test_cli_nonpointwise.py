@@ -127,6 +127,39 @@ def test_band_errors_are_one_line(argv, fragments):
     _one_line_error(runner.invoke(app, argv), *fragments)
 
 
+@pytest.mark.parametrize(("argv", "title"), [
+    (["softmax", "2", "1", "0.1"], "p_i against log10 T"),
+    (["glu", "swiglu"], "swiglu on the diagonal a = b = x"),
+    (["maxout", "--k", "3"], "maxout (k=3, seed=0)"),
+    (["band", "prelu"], "prelu: slope in [0, 1]"),
+])
+def test_terminal_draws_the_curves_and_writes_no_file(tmp_path, monkeypatch, argv, title):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "24")
+    result = runner.invoke(app, [*argv, "--terminal"])
+    assert result.exit_code == 0, result.output
+    assert title in result.stdout
+    assert list(tmp_path.iterdir()) == []
+    both = runner.invoke(app, [*argv, "--terminal", "-o", "both.png", *SMALL])
+    assert both.exit_code == 0 and title in both.stdout
+    assert imread(tmp_path / "both.png").shape[:2] == (270, 480)
+
+
+def test_show_gets_the_figure_with_the_title_and_writes_no_file(tmp_path, monkeypatch):
+    import actviz.plotting.export as export
+
+    shown = []
+    monkeypatch.setattr(export, "show_figure", shown.append)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["softmax", "1", "2", "--show", "--title", "Two logits", "--theme", "dark", *SMALL])
+    assert result.exit_code == 0, result.output
+    (fig,) = shown
+    assert fig._suptitle.get_text() == "Two logits"
+    assert fig.actviz_theme == "dark" and len(fig.axes) >= 4
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_list_marks_the_non_pointwise_entries():
     records = json.loads(runner.invoke(app, ["list", "--format", "json"]).stdout)
     vector = {r["name"] for r in records if not r["pointwise"]}

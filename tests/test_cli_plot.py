@@ -105,6 +105,15 @@ def test_terminal_draws_characters_and_writes_no_file(tmp_path, monkeypatch):
     assert result.exit_code == 0 and "log10 |f'(x)|" in result.stdout
 
 
+def test_terminal_draws_a_single_panel(monkeypatch):
+    # plotext's 1 x 1 grid is the figure itself, with no subplot (1, 1) to address
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "20")
+    result = runner.invoke(app, ["plot", "relu", "--terminal"])
+    assert result.exit_code == 0, result.output
+    assert "f(x)" in result.stdout and "relu" in result.stdout and "f'(x)" not in result.stdout
+
+
 def test_unknown_function_suggests():
     _one_line_error(runner.invoke(app, ["plot", "sigmod"]), "unknown activation 'sigmod'", "did you mean 'sigmoid'")
 

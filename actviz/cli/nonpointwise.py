@@ -1,9 +1,13 @@
 """``actviz softmax``, ``glu``, ``maxout`` and ``band``: the activations that are not
-pointwise, each as a table on the terminal and a figure in a file."""
+pointwise, each as a table on the terminal and a figure in a file (or a window with
+``--show``). ``--terminal`` draws the curves with characters: the heat maps and bars
+have no character rendering, their numbers are in the table (see
+:mod:`actviz.plotting.nonpointwise_terminal`)."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Annotated
 
 import numpy as np
@@ -12,7 +16,7 @@ import typer
 from .. import registry
 from ..errors import ActvizError
 from .app import app
-from .output import DpiOpt, FormatOpt, Output, OutputOpt, SizeOpt, ThemeOpt, TitleOpt, TransparentOpt, write
+from .output import Output, with_output_options, write
 
 _SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
 
@@ -33,58 +37,75 @@ def _number(value: float) -> str:
     return f"{value:.6g}"
 
 
-def _checked_size(output: Output, stem: str):  # noqa: ANN202  (a plotting.style.FigureSize)
-    """The figure size, after checking size and file format, so a bad option fails before any table is printed."""
+def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a matplotlib Figure or None)
+    """``build(size)`` when a file or a window wants the figure, else None; size and
+    file format are checked either way, so a bad option fails before any table is printed."""
     from ..plotting.export import output_format
 
     output_format(output.target(stem), output.fmt)
-    return output.figure_size()
+    size = output.figure_size()
+    return build(size) if output.wants_file or output.show else None
+
+
+def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noqa: ANN001  (a Figure or None)
+    """After the table: the character plot of ``panels`` (with ``--terminal``), then the figure."""
+    if panels is not None:
+        from ..plotting.terminal import render
+
+        typer.echo(render(panels))
+    if fig is not None:
+        write(fig, output, stem)
 
 
 @app.command("softmax", context_settings={"ignore_unknown_options": True})
+@with_output_options
 def softmax_command(
     logits: Annotated[list[float], typer.Argument(help="Two or more logits, e.g. 2.0 1.0 0.1 (negative ones as they are: -1.5).", show_default=False)],
     temperature: Annotated[float, typer.Option("--temperature", "-t", help="T > 0: softmax(z / T).")] = 1.0,
-    path: OutputOpt = None, fmt: FormatOpt = None, size: SizeOpt = "slide", dpi: DpiOpt = None,
-    theme: ThemeOpt = "light", transparent: TransparentOpt = False, title: TitleOpt = None,
+    *,
+    output: Output,
 ) -> None:
     """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case."""
     from ..plotting.nonpointwise import softmax_figure
+    from ..plotting.nonpointwise_terminal import softmax_panels
 
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
     softmax = registry.get("softmax", temperature=temperature)
-    output = Output(path, fmt, size, dpi, theme, transparent, title)
-    fig = softmax_figure(logits, temperature, _checked_size(output, "softmax"), theme)
+    fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
+    panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", _number(z), f"{pi:.4f}", _number(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
     _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
-    write(fig, output, "softmax")
+    _finish(fig, panels, output, "softmax")
 
 
 @app.command("glu")
+@with_output_options
 def glu_command(
     variant: Annotated[str, typer.Argument(help="glu, reglu, geglu, swiglu or bilinear.", show_default=False)],
     extent: Annotated[float, typer.Option("--extent", help="Draw a and b over [-EXTENT, EXTENT].")] = 3.0,
-    path: OutputOpt = None, fmt: FormatOpt = None, size: SizeOpt = "slide", dpi: DpiOpt = None,
-    theme: ThemeOpt = "light", transparent: TransparentOpt = False, title: TitleOpt = None,
+    *,
+    output: Output,
 ) -> None:
     """A GLU variant f(a, b) = a g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
     from ..catalog.vector import GatedLinearUnit
-    from ..plotting.nonpointwise import glu_figure
+    from ..plotting.nonpointwise import check_extent, glu_figure
+    from ..plotting.nonpointwise_terminal import glu_panels
 
     glu = registry.get(variant)
     if not isinstance(glu, GatedLinearUnit):
         variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
         raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
-    output = Output(path, fmt, size, dpi, theme, transparent, title)
-    fig = glu_figure(glu, _checked_size(output, glu.name), theme, extent)
+    extent = check_extent(extent)
+    fig = _figure(output, glu.name, lambda size: glu_figure(glu, size, output.theme, extent))
+    panels = glu_panels(glu, extent) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
     rows = [(_number(xi), _number(fi), _number(di)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
     _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
-    write(fig, output, glu.name)
+    _finish(fig, panels, output, glu.name)
 
 
 def _numbers(text: str, what: str) -> list[float]:
@@ -95,57 +116,58 @@ def _numbers(text: str, what: str) -> list[float]:
 
 
 @app.command("maxout")
+@with_output_options
 def maxout_command(
     k: Annotated[int, typer.Option("--k", "-k", help="Number of affine pieces (drawn from --seed).")] = 3,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the standard-normal slopes and offsets.")] = 0,
     slopes: Annotated[str | None, typer.Option("--slopes", help="Given slopes, comma-separated (with --offsets).")] = None,
     offsets: Annotated[str | None, typer.Option("--offsets", help="Given offsets, comma-separated (with --slopes).")] = None,
-    path: OutputOpt = None, fmt: FormatOpt = None, size: SizeOpt = "slide", dpi: DpiOpt = None,
-    theme: ThemeOpt = "light", transparent: TransparentOpt = False, title: TitleOpt = None,
+    *,
+    output: Output,
 ) -> None:
     """Maxout of k affine pieces w_j x + b_j: the convex curve over its faint pieces, and where each piece is the maximum."""
     from ..plotting.nonpointwise import maxout_figure
+    from ..plotting.nonpointwise_terminal import maxout_panels
 
     maxout = registry.get("maxout", k=k, seed=seed)
     if (slopes is None) != (offsets is None):
         raise ActvizError("--slopes and --offsets go together: give both or neither")
     if slopes is not None:
         maxout = maxout.with_pieces(_numbers(slopes, "--slopes"), _numbers(offsets, "--offsets"))
-    output = Output(path, fmt, size, dpi, theme, transparent, title)
-    fig = maxout_figure(maxout, _checked_size(output, "maxout"), theme)
+    fig = _figure(output, "maxout", lambda size: maxout_figure(maxout, size, output.theme))
+    panels = maxout_panels(maxout) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
         interval = "never" if where is None else f"[{_number(where[0])}, {_number(where[1])}]"
         rows.append((str(j + 1), _number(w), _number(b), interval.replace("inf", "∞")))
     _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
-    write(fig, output, "maxout")
+    _finish(fig, panels, output, "maxout")
 
 
 @app.command("band")
+@with_output_options
 def band_command(
     spec: Annotated[str, typer.Argument(help="prelu or rrelu, with parameters if you like (rrelu:lower=0.1,upper=0.3).", show_default=False)],
     low: Annotated[float | None, typer.Option("--low", help="Lowest slope (default: rrelu's lower, 0 for prelu).")] = None,
     high: Annotated[float | None, typer.Option("--high", help="Highest slope (default: rrelu's upper, 1 for prelu).")] = None,
-    path: OutputOpt = None, fmt: FormatOpt = None, size: SizeOpt = "slide", dpi: DpiOpt = None,
-    theme: ThemeOpt = "light", transparent: TransparentOpt = False, title: TitleOpt = None,
+    *,
+    output: Output,
 ) -> None:
     """The band of curves of PReLU or RReLU over their negative-side slope, with the evaluation-mode curve solid."""
     from ..catalog.vector import slope_band
-    from ..plotting.nonpointwise import band_figure
+    from ..plotting.nonpointwise import band_edges, band_figure
+    from ..plotting.nonpointwise_terminal import band_panels
 
     band = slope_band(spec, low, high)
     stem = f"{band.activation.name}_band"
-    output = Output(path, fmt, size, dpi, theme, transparent, title)
-    fig = band_figure(band, _checked_size(output, stem), theme)
+    fig = _figure(output, stem, lambda size: band_figure(band, size, output.theme))
+    panels = band_panels(band) if output.terminal else None
     x = np.array(_SLICE_POINTS)
-    lowest, highest = band.member(band.low)(x), band.member(band.high)(x)
-    rows = [
-        (_number(xi), _number(min(a, b)), _number(e), _number(max(a, b)))
-        for xi, a, e, b in zip(x, lowest, band.activation(x), highest)
-    ]
+    lower, upper = band_edges(band, x)
+    rows = [(_number(xi), _number(a), _number(e), _number(b)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
     _print_table(
         f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
         ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),
         rows,
     )
-    write(fig, output, stem)
+    _finish(fig, panels, output, stem)

@@ -11,18 +11,19 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 
 from .sampling import DEFAULT_POINTS, sample_curve
-from .style import accent, figure_theme, palette
+from .style import accent, figure_theme, new_figure, palette, parse_size, themed
 
 CURVE_NAMES = ("f(x)", "f'(x)", "f''(x)")
 
 
 def resolve_axes(ax: Axes | None) -> Axes:
-    """``ax``, or the axes of a new figure when it is None (the ``ax=None`` convention)."""
+    """``ax``, or when it is None (the ``ax=None`` convention) the axes of a new
+    paper-sized figure in the light theme."""
     if ax is not None:
         return ax
-    from matplotlib.figure import Figure
-
-    return Figure(layout="constrained").subplots()
+    size = parse_size("paper")
+    with themed(size):
+        return new_figure(size).subplots()
 
 
 def draw_curve(

@@ -12,8 +12,8 @@ builders compose them on :func:`~actviz.plotting.style.new_figure`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from dataclasses import replace
 
 import matplotlib as mpl
 import numpy as np
@@ -24,51 +24,28 @@ from matplotlib.figure import Figure
 from .. import registry
 from ..catalog.vector import GatedLinearUnit, Maxout, SlopeBand, Softmax
 from ..errors import ActvizError
-from .style import FigureSize, new_figure, parse_size, theme_rc
+from .curves import draw_origin_axes, resolve_axes
+from .style import FigureSize, accent, colors, figure_theme, new_figure, palette, parse_size, theme_rc, themed
 
-# Okabe & Ito's colour-blind-safe colours, brightened on the dark background.
-_PALETTES = {
-    "light": ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"),
-    "dark": ("#5AB4F0", "#FF8A4C", "#3DDBA8", "#F09FD0", "#FFC53D", "#A8DCFF"),
-}
-_INK = {"light": "#222222", "dark": "#e8e8e8"}  # the one curve that matters
 _ON_MAP = "#222222"  # lines and text on the light middle of a diverging map, in either theme
-_FAINT = {"light": "#8a9099", "dark": "#7d8590"}  # pieces, members of a band, reference curves
 _DIVERGING = "RdBu_r"  # signed maps: red positive, blue negative, white zero
 
 
-@contextmanager
-def _themed(size: FigureSize, theme: str) -> Iterator[None]:
-    """New axes and artists pick up ``theme``'s colours and font sizes fitted to ``size``."""
-    base = size.fontsize
-    with mpl.rc_context({
-        **theme_rc(theme), "font.size": base, "axes.titlesize": 0.85 * base, "axes.labelsize": 0.8 * base,
-        "xtick.labelsize": 0.7 * base, "ytick.labelsize": 0.7 * base, "legend.fontsize": 0.7 * base,
-        "figure.titlesize": base, "lines.linewidth": base / 7, "lines.markersize": base / 2.8,
-        "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.axisbelow": True,
-        "legend.frameon": False, "mathtext.fontset": "dejavusans",
-    }):
-        yield
+def _ink(theme: str) -> str:
+    """The theme's text colour, for the one curve that matters."""
+    return theme_rc(theme)["text.color"]
 
 
-def _theme(ax: Axes) -> str:
-    return getattr(ax.figure, "actviz_theme", "light")
-
-
-def _axes(ax: Axes | None) -> Axes:
-    """``ax``, or the axes of a new paper-sized light figure."""
-    if ax is not None:
-        return ax
-    size = parse_size("paper")
-    with _themed(size, "light"):
-        return new_figure(size, "light").subplots()
+def _faint(theme: str) -> str:
+    """The theme's grey, for pieces, reference curves and marker lines."""
+    return accent(theme, "shade")
 
 
 def _single_panel(draw: Callable[[Axes], Axes], size: FigureSize | None, theme: str) -> Figure:
     """A figure of ``size`` (default: slide) with one axes, drawn on by ``draw`` in ``theme``."""
     size = size or parse_size("slide")
     fig = new_figure(size, theme)
-    with _themed(size, theme):
+    with themed(size, theme):
         draw(fig.subplots())
     return fig
 
@@ -88,12 +65,6 @@ def _signed(value: float, spec: str) -> str:
     return "0" if float(text) == 0 else text.replace("-", "\N{MINUS SIGN}")
 
 
-def _zero_lines(ax: Axes) -> None:
-    colour = _FAINT[_theme(ax)]
-    ax.axhline(0.0, color=colour, linewidth=0.8, zorder=1)
-    ax.axvline(0.0, color=colour, linewidth=0.8, zorder=1)
-
-
 # -- softmax -----------------------------------------------------------------------------------
 
 
@@ -103,16 +74,15 @@ def _logit_labels(logits: np.ndarray) -> list[str]:
 
 def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Axes:
     r"""Bars of :math:`p_i = \mathrm{softmax}(z/T)_i`, each labelled with p and log p."""
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
     p, log_p = softmax(z), softmax.log(z)
-    colours = [_PALETTES[_theme(ax)][i % len(_PALETTES["light"])] for i in range(z.size)]
-    bars = ax.bar(np.arange(z.size), p, color=colours, width=0.65)
+    bars = ax.bar(np.arange(z.size), p, color=colors(figure_theme(ax.figure), z.size), width=0.65)
     for bar, value, log_value in zip(bars, p, log_p):
         log_text = _signed(log_value, ".3f" if abs(log_value) < 100 else ".0f")
         ax.annotate(f"{value:.3f}\nlog {log_text}", (bar.get_x() + bar.get_width() / 2, value),
                     xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=0.6 * mpl.rcParams["font.size"])
+                    fontsize=0.7 * mpl.rcParams["font.size"])
     ax.set_xticks(np.arange(z.size), _logit_labels(z))
     ax.set_ylim(0.0, 1.3)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
@@ -122,19 +92,27 @@ def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     return ax
 
 
-def temperature_sweep(softmax: Softmax, logits: object, ax: Axes | None = None,
-                      low: float = 0.1, high: float = 10.0, count: int = 241) -> Axes:
-    """Each probability as T runs over [low, high] (log scale); the chosen T dashed."""
-    ax = _axes(ax)
+def temperature_probabilities(softmax: Softmax, logits: object, low: float = 0.1, high: float = 10.0,
+                              count: int = 241) -> tuple[np.ndarray, np.ndarray]:
+    r"""Temperatures T geometrically spaced over [low, high], widened to include
+    ``softmax``'s own T, and :math:`\mathrm{softmax}(z/T)` at each (one row per T)."""
     z = np.asarray(logits, dtype=float)
     chosen = softmax.params["temperature"]
     temperatures = np.geomspace(min(low, chosen), max(high, chosen), count)
-    probabilities = np.array([softmax.with_params(temperature=t)(z) for t in temperatures])
-    palette = _PALETTES[_theme(ax)]
-    for i, label in enumerate(_logit_labels(z)):
-        ax.plot(temperatures, probabilities[:, i], color=palette[i % len(palette)], label=label)
-    ax.axvline(chosen, color=_FAINT[_theme(ax)], linestyle="--", linewidth=1.5)
-    ax.axhline(1.0 / z.size, color=_FAINT[_theme(ax)], linestyle=":", linewidth=1.5, label=f"1/n = {1 / z.size:.3g}")
+    return temperatures, np.array([softmax.with_params(temperature=t)(z) for t in temperatures])
+
+
+def temperature_sweep(softmax: Softmax, logits: object, ax: Axes | None = None,
+                      low: float = 0.1, high: float = 10.0, count: int = 241) -> Axes:
+    """Each probability as T runs over [low, high] (log scale); the chosen T dashed."""
+    ax = resolve_axes(ax)
+    z = np.asarray(logits, dtype=float)
+    temperatures, probabilities = temperature_probabilities(softmax, z, low, high, count)
+    faint = _faint(figure_theme(ax.figure))
+    for i, (label, colour) in enumerate(zip(_logit_labels(z), colors(figure_theme(ax.figure), z.size))):
+        ax.plot(temperatures, probabilities[:, i], color=colour, label=label)
+    ax.axvline(softmax.params["temperature"], color=faint, linestyle="--", linewidth=1.5)
+    ax.axhline(1.0 / z.size, color=faint, linestyle=":", linewidth=1.5, label=f"1/n = {1 / z.size:.3g}")
     ax.set_xscale("log")
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel("temperature T")
@@ -147,14 +125,14 @@ def temperature_sweep(softmax: Softmax, logits: object, ax: Axes | None = None,
 
 def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Axes:
     r"""The Jacobian :math:`\partial p_i/\partial z_j` as a signed heat map, values written in when n <= 8."""
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
     jacobian = softmax.jacobian(z)
     extent = _signed_map(ax, jacobian, aspect="auto")
     if z.size <= 8:
         for (i, j), value in np.ndenumerate(jacobian):
             strong = abs(value) > 0.6 * extent
-            ax.text(j, i, _signed(value, ".3f"), ha="center", va="center", fontsize=0.55 * mpl.rcParams["font.size"],
+            ax.text(j, i, _signed(value, ".3f"), ha="center", va="center", fontsize=0.65 * mpl.rcParams["font.size"],
                     color="white" if strong else _ON_MAP)
     ticks = [f"{i + 1}" for i in range(z.size)]
     ax.set_xticks(range(z.size), ticks)
@@ -165,18 +143,24 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     return ax
 
 
+def two_logits(softmax: Softmax, half_width: float = 8.0, count: int = 401) -> tuple[np.ndarray, ...]:
+    r"""Differences x over :math:`[-wT, wT]` (w = ``half_width``), :math:`\mathrm{softmax}([x, 0])_1`
+    and :math:`\sigma(x/T)`, which are equal."""
+    temperature = softmax.params["temperature"]
+    x = np.linspace(-half_width * temperature, half_width * temperature, count)
+    first = softmax(np.stack([x, np.zeros_like(x)], axis=-1))[:, 0]
+    return x, first, registry.get("sigmoid")(x / temperature)
+
+
 def two_logit_curve(softmax: Softmax, ax: Axes | None = None, half_width: float = 8.0) -> Axes:
     r"""softmax([x, 0])_0 over the logit difference x, with :math:`\sigma(x/T)` drawn over it."""
-    ax = _axes(ax)
-    temperature = softmax.params["temperature"]
-    x = np.linspace(-half_width * temperature, half_width * temperature, 401)
-    first = softmax(np.stack([x, np.zeros_like(x)], axis=-1))[:, 0]
-    sigmoid = registry.get("sigmoid")(x / temperature)
-    theme = _theme(ax)
-    ax.plot(x, first, color=_PALETTES[theme][0], linewidth=2.2 * mpl.rcParams["lines.linewidth"], alpha=0.45,
+    ax = resolve_axes(ax)
+    x, first, sigmoid = two_logits(softmax, half_width)
+    theme = figure_theme(ax.figure)
+    ax.plot(x, first, color=palette(theme)[0], linewidth=2.2 * mpl.rcParams["lines.linewidth"], alpha=0.45,
             label=r"$\mathrm{softmax}([z_1, z_2])_1$")
-    ax.plot(x, sigmoid, color=_INK[theme], linestyle="--", label=r"$\sigma((z_1 - z_2)/T)$")
-    _zero_lines(ax)
+    ax.plot(x, sigmoid, color=_ink(theme), linestyle="--", label=r"$\sigma((z_1 - z_2)/T)$")
+    draw_origin_axes(ax)
     ax.set_xlabel("$z_1 - z_2$")
     ax.set_ylabel("$p_1$")
     ax.set_title("two logits: the sigmoid of the difference")
@@ -193,7 +177,8 @@ def softmax_figure(logits: object, temperature: float = 1.0, size: FigureSize | 
     if z.ndim != 1 or z.size < 2 or not np.isfinite(z).all():
         raise ActvizError(f"softmax figure needs at least two finite logits, got {z.tolist()}")
     fig = new_figure(size, theme)
-    with _themed(size, theme):
+    # two rows of two: panels half as wide and high as the figure, so fonts 15% smaller keep the titles inside
+    with themed(replace(size, fontsize=0.85 * size.fontsize), theme):
         (bars, sweep), (jacobian, pair) = fig.subplots(2, 2)
         softmax_bars(softmax, z, bars)
         temperature_sweep(softmax, z, sweep)
@@ -206,9 +191,16 @@ def softmax_figure(logits: object, temperature: float = 1.0, size: FigureSize | 
 # -- the GLU family ----------------------------------------------------------------------------
 
 
+def check_extent(extent: float) -> float:
+    """``extent`` if it is a positive finite number, else :class:`ActvizError`."""
+    if not (np.isfinite(extent) and extent > 0):
+        raise ActvizError(f"invalid extent {extent!r}: expected a positive number")
+    return float(extent)
+
+
 def glu_heatmap(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.0, count: int = 301) -> Axes:
     """f(a, b) over the square [-extent, extent]², signed colours, labelled contours, the diagonal dashed."""
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     grid = np.linspace(-extent, extent, count)
     a, b = np.meshgrid(grid, grid, indexing="xy")
     values = glu(a, b)
@@ -225,14 +217,14 @@ def glu_heatmap(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.
 
 def glu_diagonal(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.0) -> Axes:
     r"""The diagonal :math:`x\,g(x)` solid, the gate :math:`g(x)` dashed, on [-extent, extent]."""
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     x = np.linspace(-extent, extent, 601)
-    theme = _theme(ax)
+    theme = figure_theme(ax.figure)
     diagonal = glu.curve()
-    ax.plot(x, glu.gate_activation()(x), color=_FAINT[theme], linestyle="--",
+    ax.plot(x, glu.gate_activation()(x), color=_faint(theme), linestyle="--",
             label=f"gate ${glu.gate_symbol}(x)$" if glu.gate_symbol else "gate $g(x) = x$")
-    ax.plot(x, diagonal(x), color=_PALETTES[theme][0], label=f"${diagonal.latex}$")
-    _zero_lines(ax)
+    ax.plot(x, diagonal(x), color=palette(theme)[0], label=f"${diagonal.latex}$")
+    draw_origin_axes(ax)
     ax.set_xlabel("$x = a = b$")
     ax.set_title("the diagonal a = b = x")
     ax.legend(loc="best")
@@ -242,11 +234,10 @@ def glu_diagonal(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3
 def glu_figure(glu: GatedLinearUnit, size: FigureSize | None = None, theme: str = "light",
                extent: float = 3.0) -> Figure:
     """Heat map of f(a, b) next to its diagonal slice."""
-    if not (np.isfinite(extent) and extent > 0):
-        raise ActvizError(f"invalid extent {extent!r}: expected a positive number")
+    check_extent(extent)
     size = size or parse_size("slide")
     fig = new_figure(size, theme)
-    with _themed(size, theme):
+    with themed(size, theme):
         heat, slice_ = fig.subplots(1, 2, width_ratios=(1.15, 1.0))
         glu_heatmap(glu, heat, extent)
         glu_diagonal(glu, slice_, extent)
@@ -265,24 +256,24 @@ def maxout_range(maxout: Maxout) -> tuple[float, float]:
 
 def maxout_pieces(maxout: Maxout, ax: Axes | None = None) -> Axes:
     r"""The pieces :math:`w_j x + b_j` faint, the envelope :math:`\max_j` solid, breakpoints as dots."""
-    ax = _axes(ax)
-    theme = _theme(ax)
+    ax = resolve_axes(ax)
+    theme = figure_theme(ax.figure)
     low, high = maxout_range(maxout)
     x = np.linspace(low, high, 801)
     pieces = maxout.pieces_at(x)
     curve = maxout.curve()
     envelope = curve(x)
     for j in range(pieces.shape[-1]):
-        ax.plot(x, pieces[:, j], color=_FAINT[theme], linewidth=1.5, alpha=0.8,
+        ax.plot(x, pieces[:, j], color=_faint(theme), linewidth=1.5, alpha=0.8,
                 label="pieces $w_j x + b_j$" if j == 0 else None, zorder=2)
-    ax.plot(x, envelope, color=_PALETTES[theme][0], label=r"$\max_j\,(w_j x + b_j)$", zorder=3)
+    ax.plot(x, envelope, color=palette(theme)[0], label=r"$\max_j\,(w_j x + b_j)$", zorder=3)
     kinks = np.array([k.x for k in curve.kinks])
     if kinks.size:
-        ax.plot(kinks, curve(kinks), "o", color=_PALETTES[theme][1], label="breakpoints", zorder=4)
+        ax.plot(kinks, curve(kinks), "o", color=palette(theme)[1], label="breakpoints", zorder=4)
     spread = float(np.ptp(envelope)) or 1.0
     ax.set_ylim(float(envelope.min()) - 0.6 * spread, float(envelope.max()) + 0.15 * spread)
     ax.set_xlim(low, high)
-    _zero_lines(ax)
+    draw_origin_axes(ax)
     ax.set_xlabel("$x$")
     ax.set_title(f"{maxout.label}: the largest of {pieces.shape[-1]} affine pieces")
     ax.legend(loc="best")
@@ -297,21 +288,27 @@ def maxout_figure(maxout: Maxout, size: FigureSize | None = None, theme: str = "
 # -- PReLU / RReLU slope bands -------------------------------------------------------------------
 
 
+def band_edges(band: SlopeBand, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    r"""The lower and upper edge of the band at ``x``: the pointwise min and max of
+    the members with the lowest and the highest slope (every member lies between)."""
+    lowest, highest = band.member(band.low)(x), band.member(band.high)(x)
+    return np.minimum(lowest, highest), np.maximum(lowest, highest)
+
+
 def slope_band_curves(band: SlopeBand, ax: Axes | None = None, members: int = 9,
                       low: float = -4.0, high: float = 2.0) -> Axes:
     """The band between the lowest and highest slope, a few member curves, the evaluation curve solid."""
-    ax = _axes(ax)
-    theme = _theme(ax)
+    ax = resolve_axes(ax)
+    theme = figure_theme(ax.figure)
     x = np.linspace(low, high, 601)
-    lowest, highest = band.member(band.low)(x), band.member(band.high)(x)
-    ax.fill_between(x, np.minimum(lowest, highest), np.maximum(lowest, highest), color=_PALETTES[theme][0],
+    ax.fill_between(x, *band_edges(band, x), color=palette(theme)[0],
                     alpha=0.22, linewidth=0, label=band.description)
     for slope in band.slopes(members):
-        ax.plot(x, band.member(slope)(x), color=_PALETTES[theme][0], linewidth=1.0, alpha=0.5)
-    ax.plot(x, band.activation(x), color=_INK[theme],
+        ax.plot(x, band.member(slope)(x), color=palette(theme)[0], linewidth=1.0, alpha=0.5)
+    ax.plot(x, band.activation(x), color=_ink(theme),
             label=f"evaluation mode: slope {band.evaluation_slope:.3g}")
-    _zero_lines(ax)
     ax.set_xlim(low, high)
+    draw_origin_axes(ax)
     ax.set_xlabel("$x$")
     ax.set_title(f"${band.activation.latex}$")
     ax.legend(loc="best")

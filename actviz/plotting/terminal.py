@@ -78,7 +78,7 @@ def render(panels: Sequence[Panel], *, width: int | None = None, height: int | N
     if width or height:
         figure.plot_size(width, height)
     for column, panel in enumerate(panels, start=1):
-        plot = figure.subplot(1, column)
+        plot = figure.subplot(1, column) if len(panels) > 1 else figure  # plotext's 1 x 1 grid is the figure itself
         for trace in panel.traces:
             pixel = plotext.pixel(_rgb(trace.color))
             if trace.hline:
