@@ -1,5 +1,5 @@
 """``python -m actviz``: the same as the ``actviz`` command."""
 
-from .cli.app import main
+from .cli.main import main
 
 main()

@@ -9,7 +9,7 @@ status 2; anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 class ActvizError(Exception):
@@ -31,9 +31,15 @@ class SpecError(ActvizError, ValueError):
     """A malformed ``name:param=value,...`` specification string."""
 
 
-def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
-    """Return ``"; did you mean 'a', 'b'?"`` for the closest choices, or ``""``."""
-    close = difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
+def did_you_mean(word: str, choices: Iterable[str], n: int = 3, aliases: Mapping[str, str] | None = None) -> str:
+    """Return ``"; did you mean 'a', 'b'?"`` for the closest choices, or ``""``.
+
+    With ``aliases`` (alias -> canonical name), a matching alias is suggested as
+    its canonical name, and each name once.
+    """
+    close = difflib.get_close_matches(word, list(choices), n=2 * n, cutoff=0.6)
+    if aliases:
+        close = list(dict.fromkeys(aliases.get(c, c) for c in close))
     if not close:
         return ""
-    return "; did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
+    return "; did you mean " + ", ".join(f"'{c}'" for c in close[:n]) + "?"

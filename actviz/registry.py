@@ -44,7 +44,7 @@ def lookup(name: str) -> Any:
     try:
         return _ENTRIES[key]
     except KeyError:
-        hint = did_you_mean(key, [*_ENTRIES, *_ALIASES]) or "; `actviz list` shows them all"
+        hint = did_you_mean(key, [*_ENTRIES, *_ALIASES], aliases=_ALIASES) or "; `actviz list` shows them all"
         raise UnknownActivationError(f"unknown activation '{name}'{hint}") from None
 
 

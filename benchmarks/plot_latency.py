@@ -74,7 +74,7 @@ def _interleaved(commands: dict[str, list[str]], runs: int, cwd: str) -> dict[st
 
 
 def _modules_of_actviz_list() -> set[str]:
-    code = ("import sys; sys.argv = ['actviz', 'list']\nfrom actviz.cli.app import main\n"
+    code = ("import sys; sys.argv = ['actviz', 'list']\nfrom actviz.cli.main import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\nprint('MODULES', *sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout

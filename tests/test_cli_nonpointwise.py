@@ -181,7 +181,7 @@ def test_info_softmax_and_maxout():
 
 @pytest.mark.parametrize("argv", [["info", "softmax"], ["list"]])
 def test_quick_commands_still_load_no_matplotlib_or_scipy(argv):
-    code = (f"import sys; sys.argv = ['actviz', *{argv!r}]\nfrom actviz.cli.app import main\n"
+    code = (f"import sys; sys.argv = ['actviz', *{argv!r}]\nfrom actviz.cli.main import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\nprint('\\n'.join(sys.modules))")
     loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
     assert "matplotlib" not in loaded and "scipy" not in loaded

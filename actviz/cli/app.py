@@ -1,63 +1,13 @@
-"""The Typer application, its one-line error policy and the entry point.
+"""The complete command line: :data:`app` with every command registered.
 
-Errors the user caused (:class:`~actviz.errors.ActvizError`, or a command-line
-usage error) print one red line on stderr and exit with status 2. Anything else
-is a bug and keeps its traceback.
+Tests and ``actviz --help`` use this module; the console script goes through
+:mod:`actviz.cli.main`, which imports only the command module it needs.
 """
 
 from __future__ import annotations
 
-import importlib
+from . import catalogue, nonpointwise, plot, propagation, props  # noqa: F401  (they register commands)
+from .base import app
+from .main import main
 
-import typer
-from typer.core import TyperGroup
-
-from ..errors import ActvizError
-
-
-# The click exceptions Typer raises and catches: click's own in older Typer, a
-# vendored copy in newer ones; the module of the public typer.BadParameter is
-# the right one either way.
-_click_exceptions = importlib.import_module(typer.BadParameter.__module__)
-
-
-class UserError(_click_exceptions.ClickException):
-    """A bad input, shown as one line: ``error: <message>``."""
-
-    exit_code = 2
-
-    def show(self, file=None) -> None:  # noqa: ANN001  (click's signature)
-        typer.secho(f"error: {self.format_message()}", err=True, fg="red")
-
-
-class ActvizGroup(TyperGroup):
-    """Turns library errors and usage errors of subcommands into :class:`UserError`."""
-
-    def invoke(self, ctx):  # noqa: ANN001,ANN201  (Typer's click.Context)
-        try:
-            return super().invoke(ctx)
-        except ActvizError as error:
-            raise UserError(str(error)) from None
-        except _click_exceptions.UsageError as error:
-            where = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
-            raise UserError(error.format_message() + where) from None
-
-
-app = typer.Typer(
-    cls=ActvizGroup,
-    name="actviz",
-    help="See and reason about activation functions: curves, exact derivatives, properties, deep stacks.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-# Each module adds its commands to `app`.
-from . import catalogue  # noqa: E402,F401
-from . import nonpointwise, plot, propagation, props  # noqa: E402,F401
-
-
-def main() -> None:
-    """Entry point of the ``actviz`` console script and ``python -m actviz``."""
-    app()
+__all__ = ["app", "main"]

@@ -15,7 +15,7 @@ import typer
 
 from .. import registry
 from ..errors import ActvizError
-from .app import app
+from .base import app
 from .output import Output, with_output_options, write
 
 _SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from .. import registry
-from .app import app
+from .base import app
 from .output import Output, with_output_options, write
 
 Specs = Annotated[list[str], typer.Argument(help="Activations, e.g. gelu or leaky_relu:negative_slope=0.2.", metavar="SPEC...", show_default=False)]

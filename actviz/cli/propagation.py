@@ -13,7 +13,7 @@ import typer
 
 from .. import registry
 from ..errors import ActvizError
-from .app import app
+from .base import app
 from .output import DpiOpt, Output, OutputOpt, SizeOpt, ThemeOpt, TitleOpt, TransparentOpt, write
 
 _PICTURES = ("png", "svg", "pdf")

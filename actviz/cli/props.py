@@ -11,7 +11,7 @@ from .. import registry
 from ..errors import ActvizError
 from ..properties import analyse_many
 from ..tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
-from .app import app
+from .base import app
 
 
 class PropsFormat(str, Enum):

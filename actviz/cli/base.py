@@ -1,0 +1,65 @@
+"""The Typer application object and its one-line error policy.
+
+Command modules add their commands to :data:`app`; ``actviz.cli.app`` imports
+them all, ``actviz.cli.main`` only the one a command line needs.
+
+Errors the user caused (:class:`~actviz.errors.ActvizError`, or a command-line
+usage error) print one red line on stderr and exit with status 2. Anything else
+is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+from typer.core import TyperGroup
+
+from ..errors import ActvizError
+
+
+# The click exceptions Typer raises and catches: click's own in older Typer, a
+# vendored copy in newer ones; the module of the public typer.BadParameter is
+# the right one either way.
+_click_exceptions = importlib.import_module(typer.BadParameter.__module__)
+
+
+class UserError(_click_exceptions.ClickException):
+    """A bad input, shown as one line: ``error: <message>``."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # noqa: ANN001  (click's signature)
+        typer.secho(f"error: {self.format_message()}", err=True, fg="red")
+
+
+class ActvizGroup(TyperGroup):
+    """Turns library errors and usage errors of subcommands into :class:`UserError`."""
+
+    def invoke(self, ctx):  # noqa: ANN001,ANN201  (Typer's click.Context)
+        try:
+            return super().invoke(ctx)
+        except ActvizError as error:
+            raise UserError(str(error)) from None
+        except _click_exceptions.UsageError as error:
+            where = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+            raise UserError(error.format_message() + where) from None
+
+
+app = typer.Typer(
+    cls=ActvizGroup,
+    name="actviz",
+    help="See and reason about activation functions: curves, exact derivatives, properties, deep stacks.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def _group() -> None:
+    """See and reason about activation functions: curves, exact derivatives, properties, deep stacks."""
+    # A callback keeps `app` a group even when the entry point has loaded only one
+    # command module, and that module only one command (Typer would otherwise make
+    # that command the whole program and read its name as an argument).
