@@ -70,7 +70,7 @@ def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axe
     return ax
 
 
-def _log10_positive(values: np.ndarray) -> np.ndarray:
+def log10_positive(values: np.ndarray) -> np.ndarray:
     """log10 of the positive finite entries, nan elsewhere (0 after an underflow, inf after an overflow)."""
     good = (values > 0) & np.isfinite(values)
     return np.log10(values, out=np.full(values.shape, np.nan), where=good)
@@ -95,8 +95,8 @@ def q_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | Non
     ax = resolve_axes(ax)
     for run, predicted, color in zip(runs, profiles, _run_colors(ax, len(runs))):
         layers = np.arange(run.top + 1)
-        ax.plot(layers, _log10_positive(run.q), color=color, linewidth=2.2, label=run.activation)
-        ax.plot(layers, _log10_positive(predicted.q[: run.top + 1]), color=color, linestyle="--", linewidth=1.6)
+        ax.plot(layers, log10_positive(run.q), color=color, linewidth=2.2, label=run.activation)
+        ax.plot(layers, log10_positive(predicted.q[: run.top + 1]), color=color, linestyle="--", linewidth=1.6)
     _decades(ax)
     ax.set_xlabel("layer $l$")
     ax.set_ylabel(r"$q^l = \langle (h^l)^2 \rangle$")

@@ -126,18 +126,16 @@ def decay_panels(runs: Sequence, profiles: Sequence, theme: str = "dark") -> lis
     r"""Deep stacks in characters: :math:`\log_{10}\|\partial L/\partial h^l\|` and
     :math:`\log_{10} q^l` against layer l, measured as lines, the mean-field theory as dots
     (nan where q underflowed to 0 or overflowed)."""
+    from .propagation import log10_positive
+
     gradients, lengths = Panel("log10 gradient norm (top = 1)"), Panel("log10 q (theory: dots)")
     for run, predicted, color in zip(runs, profiles, colors(theme, len(runs))):
         keep = _thinned(run.top + 1)
         layers = keep.astype(float)
         for panel, measured, theory in (
                 (gradients, run.log_grad_norm * np.log10(np.e), predicted.log_grad_norm * np.log10(np.e)),
-                (lengths, _log10_or_nan(run.q), _log10_or_nan(predicted.q))):
+                (lengths, log10_positive(run.q), log10_positive(predicted.q))):
             panel.traces.insert(0, Trace(layers, theory[keep], color, marker="·"))  # under every measured line
             panel.traces.append(Trace(layers, measured[keep], color, label=run.activation))
     return [gradients, lengths]
 
-
-def _log10_or_nan(values: np.ndarray) -> np.ndarray:
-    good = (values > 0) & np.isfinite(values)
-    return np.log10(values, out=np.full(values.shape, np.nan), where=good)
