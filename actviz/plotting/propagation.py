@@ -143,7 +143,7 @@ def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None =
         if not wide:  # (nearly) every value equal: a violin would be empty, show the value
             ax.plot([position], [np.median(values)], marker="_", markersize=18, markeredgewidth=2, color=color)
     ax.set_xticks(positions, [str(layer) for layer in layers], fontsize="small",
-                  rotation=45 if len(str(layers[-1])) > 2 else 0)
+                  rotation=45 if len(str(layers[-1])) > 4 else 0)
     ax.tick_params(axis="y", labelsize="small")
     ax.set_xlabel("layer $l$")
     title = f"{run.activation}: {run.saturated_fraction[layers[-1]]:.0%} saturated at top"
