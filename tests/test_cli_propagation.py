@@ -56,6 +56,11 @@ def test_decay_picture_and_notes(tmp_path):
     (["decay", "tanh", "--init", "xaviar"], "did you mean 'xavier'"),
     (["theory", "tanh", "--sigma-w2", "-1"], "invalid sigma_w^2"),
     (["phase", "tanh", "--format", "csv"], "use --format json"),
+    (["phase", "tanh", "--terminal"], "--terminal cannot draw"),
+    (["decay", "tanh", "--format", "json", "--terminal"], "drop --terminal"),
+    (["decay", "tanh", "--format", "csv", "--show"], "drop --show"),
+    (["phase", "tanh", "--size", "huge"], "invalid size 'huge'"),
+    (["decay", "tanh", "--theme", "blue"], "unknown theme 'blue'"),
 ])
 def test_bad_input_is_one_red_line(argv, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -63,6 +68,34 @@ def test_bad_input_is_one_red_line(argv, message, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
     assert "Traceback" not in result.stderr and not list(tmp_path.iterdir())
+
+
+def test_decay_format_picks_the_picture_format_too(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["decay", "tanh", *SMALL, "--format", "SVG", "--size", "640x400"])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "decay-tanh.svg").read_text().lstrip().startswith("<?xml")
+
+
+def test_decay_in_the_terminal_writes_no_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["decay", "tanh", "relu", *SMALL, "--terminal"])
+    assert result.exit_code == 0, result.stderr
+    assert "log10 gradient norm" in result.stdout and "chi_1" in result.stdout
+    assert not list(tmp_path.iterdir())
+
+
+def test_decay_terminal_panels_are_the_run_in_log10():
+    from actviz.plotting.terminal import decay_panels
+    from actviz.propagation import profile
+
+    act = actviz.get("tanh")
+    run = simulate(act, depth=5, width=16, batch=4, sigma_w2=1.5, sigma_b2=0.05, seed=7)
+    gradients, lengths = decay_panels([run], [profile(act, 1.5, 0.05, run.top, q0=run.q[0])])
+    measured = next(t for t in gradients.traces if t.label == "tanh")
+    np.testing.assert_allclose(measured.y, run.log_grad_norm / np.log(10))
+    np.testing.assert_allclose(next(t for t in lengths.traces if t.label == "tanh").y, np.log10(run.q))
+    assert [t.marker for t in gradients.traces] == ["·", None]  # theory dotted, under the measured line
 
 
 def test_theory_json_lists_one_object_per_activation():

@@ -10,8 +10,8 @@ from matplotlib.figure import Figure
 
 import actviz
 from actviz.errors import ActvizError
-from actviz.plotting.propagation import decay_figure, gradient_axes, phase_figure
-from actviz.plotting.style import parse_size
+from actviz.plotting.propagation import decay_figure, distribution_axes, gradient_axes, phase_figure
+from actviz.plotting.style import colors, parse_size
 from actviz.propagation.montecarlo import simulate
 from actviz.propagation.phase import phase_diagram
 from actviz.propagation.theory import mean_field, profile
@@ -109,3 +109,36 @@ def test_decay_figure_has_gradient_q_and_distribution_panels(two_runs, tmp_path)
     from matplotlib.image import imread
 
     assert imread(path).shape[:2] == (700, 1200)
+
+
+def test_decay_figure_legend_sits_above_the_panels_in_the_theme_colours(two_runs):
+    runs, profiles = two_runs
+    fig = decay_figure(runs, profiles, size=parse_size("1200x700"), theme="dark")
+    gradients = fig.axes[0]
+    assert gradients.get_legend() is None  # not on top of the curves
+    (legend,) = fig.subfigs[0].legends
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels[0].startswith("tanh") and labels[1].startswith("sigmoid") and labels[-1] == "mean-field theory"
+    measured = gradients.get_lines()[::2]
+    assert [line.get_color() for line in measured] == colors("dark", 2)
+    fig.draw_without_rendering()  # lays it out: the legend lies between the title and the panels
+    title, box = fig._suptitle.get_window_extent(), legend.get_window_extent()
+    panels = max(ax.get_window_extent().y1 for ax in fig.axes[:2])
+    assert title.y0 >= box.y1 - 1 and box.y0 >= panels - 1
+
+
+def test_collapsing_activations_are_drawn_per_layer_rescaled():
+    # relu at sigma_w^2 = 1 halves q every layer: 2^-40 ~ 1e-12 at the top
+    run = simulate(actviz.get("relu"), depth=40, width=64, batch=16, sigma_w2=1.0, sigma_b2=0.0, seed=1)
+    ax = distribution_axes(run)
+    assert "collapses" in ax.get_title() and "rms" in ax.get_ylabel()
+    for body in ax.collections[:-1]:  # the last collection holds the medians
+        top = body.get_paths()[0].vertices[:, 1].max()
+        n = len(run.samples[0])
+        # divided by its rms, a layer's largest value lies in [1, sqrt(n)] (max^2 <= sum x^2 = n rms^2)
+        assert 1.0 - 1e-9 <= top <= math.sqrt(n) + 1e-9
+
+
+def test_a_steady_signal_keeps_its_own_scale(two_runs):
+    ax = distribution_axes(two_runs[0][0])  # tanh at (1.5, 0.05): q settles near its fixed point
+    assert ax.get_ylabel() == r"$\phi(h^l)$" and "rms" not in ax.get_title()

@@ -61,13 +61,21 @@ _OUTPUT_OPTIONS = {  # parameter name -> (annotation, default); the names are Ou
 }
 
 
-def with_output_options(command: Callable) -> Callable:
+def with_output_options(command: Callable | None = None, /, **annotations: object) -> Callable:
     """Give a Typer command every shared output option (-o, --format, --size,
     --dpi, --theme, --transparent, --title, --show, --terminal); the command
-    declares a keyword parameter ``output: Output`` and receives them in it."""
+    declares a keyword parameter ``output: Output`` and receives them in it.
+    ``@with_output_options(fmt=OwnFormatOpt)`` replaces an option's annotation
+    (its help, say) for a command that gives the option a wider meaning."""
+    if command is None:
+        return functools.partial(with_output_options, **annotations)
+    unknown = set(annotations) - set(_OUTPUT_OPTIONS)
+    if unknown:
+        raise TypeError(f"no shared output option named {', '.join(sorted(unknown))}")
     signature = inspect.signature(command, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "output"]
-    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotations.get(name, annotation),
+                               default=default)
              for name, (annotation, default) in _OUTPUT_OPTIONS.items()]
 
     @functools.wraps(command)

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import time
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +14,7 @@ import typer
 from .. import registry
 from ..errors import ActvizError
 from .base import app
-from .output import DpiOpt, Output, OutputOpt, SizeOpt, ThemeOpt, TitleOpt, TransparentOpt, write
+from .output import Output, with_output_options, write
 
 _PICTURES = ("png", "svg", "pdf")
 _DATA = ("json", "csv")
@@ -26,18 +26,34 @@ InitOpt = Annotated[str | None, typer.Option(
 SigmaW2Opt = Annotated[float | None, typer.Option("--sigma-w2", help="Weight variance times width (instead of --init).")]
 SigmaB2Opt = Annotated[float | None, typer.Option("--sigma-b2", help="Bias variance (default 0).")]
 DataFormatOpt = Annotated[str | None, typer.Option(
-    "--format", help="json or csv: print every number instead of drawing; png, svg or pdf: picture format.")]
+    "--format", help="json or csv: print every number to standard output instead of drawing; "
+                     "png, svg or pdf: the picture format (default: the suffix of -o, else png).")]
 
 
-def _mode(fmt: str | None, path: Path | None) -> str:
-    """'json', 'csv' or the picture format, checked before any long computation."""
+def _mode(output: Output) -> str:
+    """What ``--format`` asks for: 'json' or 'csv' (numbers printed instead of a picture)
+    or the picture format 'png', 'svg' or 'pdf' (from --format, else -o's suffix, else png);
+    checked, with the picture's size and theme, before any long computation."""
+    fmt, path = output.fmt, output.path
     chosen = (fmt or (path.suffix.lstrip(".") if path is not None and path.suffix else "png")).lower()
     if chosen not in _PICTURES + _DATA:
         given = f"format '{fmt}'" if fmt else f"file suffix '{path.suffix}' of {path}"
         raise ActvizError(f"unsupported {given}: expected one of {', '.join(_PICTURES + _DATA)}")
     if chosen in _DATA and path is not None:
         raise ActvizError(f"--format {chosen} prints to standard output: drop -o {path} (or redirect with >)")
+    if chosen in _DATA and (output.show or output.terminal):
+        raise ActvizError(f"--format {chosen} prints numbers instead of drawing: drop --{'show' if output.show else 'terminal'}")
+    if chosen in _PICTURES:  # a typo in --size or --theme fails now, not after a long run
+        from ..plotting.style import theme_rc
+
+        output.figure_size()
+        theme_rc(output.theme)
     return chosen
+
+
+def _picture(output: Output, mode: str) -> Output:
+    """``output`` with the picture format checked by :func:`_mode` (lower case), when one was given."""
+    return dataclasses.replace(output, fmt=mode if output.fmt is not None else None)
 
 
 class _LazyProgress:
@@ -83,6 +99,7 @@ def _print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN00
 
 
 @app.command("decay")
+@with_output_options(fmt=DataFormatOpt)
 def decay_command(
     specs: SpecsArg,
     depth: Annotated[int, typer.Option("--depth", min=1, help="Number of layers L.")] = 50,
@@ -93,21 +110,17 @@ def decay_command(
     sigma_b2: SigmaB2Opt = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same run.")] = 0,
     saturation: Annotated[float, typer.Option("--saturation-threshold", help="A unit is saturated where |phi'| is below this.")] = 0.01,
-    path: OutputOpt = None,
-    fmt: DataFormatOpt = None,
-    size: SizeOpt = "slide",
-    dpi: DpiOpt = None,
-    theme: ThemeOpt = "light",
-    transparent: TransparentOpt = False,
-    title: TitleOpt = None,
+    *,
+    output: Output,
 ) -> None:
     """Push random inputs through a deep random stack and measure, per layer, the signal
     length q, the gradient norm and the saturated and dead units; the mean-field theory
-    is drawn dashed beside every measurement."""
+    is drawn dashed beside every measurement. --format json or csv prints the numbers
+    instead of drawing; --terminal draws the gradient norms and q in characters."""
     from ..propagation import mean_field, profile, simulate
     from ..propagation.records import run_csv_rows, run_record
 
-    mode = _mode(fmt, path)
+    mode = _mode(output)
     acts = [registry.get(spec) for spec in specs]
     inits = [_init_for(act, init, sigma_w2, sigma_b2) for act in acts]
     progress = _LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
@@ -128,11 +141,16 @@ def decay_command(
     if mode in _DATA:
         _print_data(records, mode, lambda rs: [row for r in rs for row in run_csv_rows(r)])
         return
-    from ..plotting.propagation import decay_figure
+    output = _picture(output, mode)
+    if output.terminal:
+        from ..plotting.terminal import decay_panels, render
 
-    output = Output(path, None if fmt is None else mode, size, dpi, theme, transparent, title)
-    fig = decay_figure(runs, profiles, size=output.figure_size(), theme=theme)
-    write(fig, output, "decay-" + "-".join(act.name for act in acts))
+        typer.echo(render(decay_panels(runs, profiles)))
+    if output.wants_file or output.show:
+        from ..plotting.propagation import decay_figure
+
+        fig = decay_figure(runs, profiles, size=output.figure_size(), theme=output.theme)
+        write(fig, output, "decay-" + "-".join(act.name for act in acts))
     for record, run in zip(records, runs):
         typer.echo(_summary(record, run))
 
@@ -203,6 +221,7 @@ def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
 
 
 @app.command("phase")
+@with_output_options(fmt=DataFormatOpt)
 def phase_command(
     spec: Annotated[str, typer.Argument(help="An activation, e.g. tanh or elu:alpha=0.5.")],
     sigma_w2_max: Annotated[float | None, typer.Option("--sigma-w2-max", help="Right end of the sigma_w^2 axis (default: 4, or twice the edge of chaos at sigma_b^2 = 0).")] = None,
@@ -210,22 +229,22 @@ def phase_command(
     resolution: Annotated[int, typer.Option("--resolution", min=8, max=400, help="Grid points along sigma_w^2.")] = 120,
     mark_w2: Annotated[float | None, typer.Option("--sigma-w2", help="Mark this sigma_w^2 (with --sigma-b2).")] = None,
     mark_b2: SigmaB2Opt = None,
-    path: OutputOpt = None,
-    fmt: DataFormatOpt = None,
-    size: SizeOpt = "slide",
-    dpi: DpiOpt = None,
-    theme: ThemeOpt = "light",
-    transparent: TransparentOpt = False,
-    title: TitleOpt = None,
+    *,
+    output: Output,
 ) -> None:
     """The (sigma_w^2, sigma_b^2) phase diagram: ordered and chaotic regions, the edge of
-    chaos chi_1 = 1 and contours of the depth scale xi_c."""
+    chaos chi_1 = 1 and contours of the depth scale xi_c. --format json prints the grid
+    instead of drawing."""
     import numpy as np
 
     from ..propagation.phase import phase_diagram
     from ..propagation.theory import critical_sigma_w2
 
-    mode = _mode(fmt, path)
+    mode = _mode(output)
+    if mode == "csv":
+        raise ActvizError("the phase diagram is a grid: use --format json for its numbers")
+    if output.terminal:
+        raise ActvizError("the phase diagram is a colour map, which --terminal cannot draw: write a file with -o (or use --show)")
     act = registry.get(spec)
     if not (sigma_b2_max > 0 and math.isfinite(sigma_b2_max)):
         raise ActvizError(f"invalid --sigma-b2-max {sigma_b2_max!r}: expected a positive number")
@@ -242,13 +261,11 @@ def phase_command(
     if mode == "json":
         typer.echo(json.dumps(_phase_record(diagram), indent=2, allow_nan=False))
         return
-    if mode == "csv":
-        raise ActvizError("the phase diagram is a grid: use --format json for its numbers")
     from ..plotting.propagation import phase_figure
 
     mark = None if mark_w2 is None else (mark_w2, 0.0 if mark_b2 is None else mark_b2)
-    output = Output(path, None if fmt is None else mode, size, dpi, theme, transparent, title)
-    fig = phase_figure(diagram, size=output.figure_size(), theme=theme, mark=mark)
+    output = _picture(output, mode)
+    fig = phase_figure(diagram, size=output.figure_size(), theme=output.theme, mark=mark)
     write(fig, output, f"phase-{act.name}")
 
 

@@ -9,42 +9,29 @@ compose them. Nothing here writes files.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patheffects import withStroke
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..propagation.montecarlo import StackRun
 from ..propagation.phase import PhaseDiagram
 from ..propagation.theory import Profile
-from .style import FigureSize, new_figure, parse_size, theme_rc
+from .curves import resolve_axes
+from .style import FigureSize, colors, figure_theme, new_figure, palette, themed
 
 _LOG10_E = math.log10(math.e)
+_COLLAPSE = 100.0  # rms ratio between the layers of a violin panel beyond which each layer is drawn rescaled
 
 
-@contextmanager
-def _theme(size: FigureSize, theme: str) -> Iterator[None]:
-    """rcParams for everything drawn inside: the theme's colours and the size's fonts."""
-    with mpl.rc_context({**theme_rc(theme), "font.size": size.fontsize, "axes.grid": True,
-                         "grid.alpha": 0.6, "legend.framealpha": 0.85}):
-        yield
-
-
-def _axes(ax: Axes | None) -> Axes:
-    if ax is not None:
-        return ax
-    fig = new_figure(parse_size("paper"))
-    return fig.subplots()
-
-
-def _palette(n: int) -> list[str]:
-    cycle = mpl.rcParams["axes.prop_cycle"].by_key()["color"]
-    return [cycle[i % len(cycle)] for i in range(n)]
+def _run_colors(ax: Axes, n: int) -> list[str]:
+    """The line colours of ``n`` runs in the theme of ``ax``'s figure, as every other command uses them."""
+    return colors(figure_theme(ax.get_figure(root=True)), n)
 
 
 def run_label(run: StackRun) -> str:
@@ -56,18 +43,21 @@ def _power_of_ten(value: float, _position: int) -> str:
     return f"$10^{{{value:.0f}}}$" if float(value).is_integer() else ""
 
 
-def _theory_legend(ax: Axes, color: str) -> None:
+def legend_entries(ax: Axes) -> tuple[list, list[str]]:
+    """The runs drawn on ``ax`` and one dashed "mean-field theory" entry after them."""
     handles, labels = ax.get_legend_handles_labels()
-    handles.append(Line2D([], [], color=color, linestyle="--"))
+    handles.append(Line2D([], [], color=mpl.rcParams["text.color"], linestyle="--"))
     labels.append("mean-field theory")
-    ax.legend(handles, labels, loc="best", fontsize="small")
+    return handles, labels
 
 
-def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | None = None) -> Axes:
+def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | None = None,
+                  legend: bool = True) -> Axes:
     r"""Gradient norm :math:`\|g^l\|` against layer l on a log scale (drawn as
-    :math:`\log_{10}` so 10 000 layers fit), measured solid, theory dashed."""
-    ax = _axes(ax)
-    for run, predicted, color in zip(runs, profiles, _palette(len(runs))):
+    :math:`\log_{10}` so 10 000 layers fit), measured solid, theory dashed; ``legend=False``
+    leaves the legend to the caller (:func:`legend_entries`)."""
+    ax = resolve_axes(ax)
+    for run, predicted, color in zip(runs, profiles, _run_colors(ax, len(runs))):
         layers = np.arange(run.top + 1)
         ax.plot(layers, run.log_grad_norm * _LOG10_E, color=color, linewidth=2.2, label=run_label(run))
         ax.plot(layers, predicted.log_grad_norm[: run.top + 1] * _LOG10_E, color=color, linestyle="--", linewidth=1.6)
@@ -75,11 +65,12 @@ def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axe
     ax.set_xlabel("layer $l$ (0 = input)")
     ax.set_ylabel(r"$\|\partial L / \partial h^l\|$  (top = 1)")
     ax.set_title("gradient norm through depth")
-    _theory_legend(ax, mpl.rcParams["text.color"])
+    if legend:
+        ax.legend(*legend_entries(ax), loc="best", fontsize="small")
     return ax
 
 
-def _log10_positive(values: np.ndarray) -> np.ndarray:
+def log10_positive(values: np.ndarray) -> np.ndarray:
     """log10 of the positive finite entries, nan elsewhere (0 after an underflow, inf after an overflow)."""
     good = (values > 0) & np.isfinite(values)
     return np.log10(values, out=np.full(values.shape, np.nan), where=good)
@@ -101,11 +92,11 @@ def _decades(ax: Axes) -> None:
 def q_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | None = None) -> Axes:
     r"""The pre-activation second moment :math:`q^l` per layer on a log scale (drawn as
     :math:`\log_{10}`, like the gradients), measured solid, the length map dashed."""
-    ax = _axes(ax)
-    for run, predicted, color in zip(runs, profiles, _palette(len(runs))):
+    ax = resolve_axes(ax)
+    for run, predicted, color in zip(runs, profiles, _run_colors(ax, len(runs))):
         layers = np.arange(run.top + 1)
-        ax.plot(layers, _log10_positive(run.q), color=color, linewidth=2.2, label=run.activation)
-        ax.plot(layers, _log10_positive(predicted.q[: run.top + 1]), color=color, linestyle="--", linewidth=1.6)
+        ax.plot(layers, log10_positive(run.q), color=color, linewidth=2.2, label=run.activation)
+        ax.plot(layers, log10_positive(predicted.q[: run.top + 1]), color=color, linestyle="--", linewidth=1.6)
     _decades(ax)
     ax.set_xlabel("layer $l$")
     ax.set_ylabel(r"$q^l = \langle (h^l)^2 \rangle$")
@@ -113,51 +104,76 @@ def q_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | Non
     return ax
 
 
+def _rms(values: np.ndarray) -> float:
+    r"""Root mean square :math:`\sqrt{\langle x^2 \rangle}`, computed as
+    :math:`m \sqrt{\langle (x/m)^2 \rangle}` with :math:`m = \max |x|` so 1e200 does not overflow."""
+    largest = float(np.max(np.abs(values)))
+    return largest * math.sqrt(float(np.mean((values / largest) ** 2))) if largest > 0 else 0.0
+
+
 def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None = None) -> Axes:
-    r"""Violins of :math:`\phi(h^l)` at a few layers, with the share of saturated units."""
-    ax = _axes(ax)
+    r"""Violins of :math:`\phi(h^l)` at a few layers, with the share of saturated units.
+
+    When the root mean square of the layers differs by more than a factor 100 (the signal
+    collapses to 0 or blows up), each layer is divided by its own rms, so the shapes stay
+    readable, and the title says so (q^l, drawn beside it by decay_figure, gives the scale)."""
+    ax = resolve_axes(ax)
     layers = sorted(run.samples)
     data = [run.samples[layer] for layer in layers]
+    rms = np.array([_rms(d) for d in data])
+    alive = rms > 0
+    rescaled = alive.any() and rms[alive].max() > _COLLAPSE * rms[alive].min()
+    if rescaled:
+        data = [d / r if r > 0 else d for d, r in zip(data, rms)]
     positions = np.arange(len(layers))
     # a violin needs a spread its kernel density estimate can resolve: relative to the
     # largest value on the panel, not a collapse to 1e-200 (its variance underflows)
     scale = max(float(np.max(np.abs(d))) for d in data)
     spread = np.array([np.ptp(d) > 1e-6 * scale for d in data])
-    color = color or _palette(1)[0]
+    color = color or _run_colors(ax, 1)[0]
     if spread.any():
         parts = ax.violinplot([d for d, wide in zip(data, spread) if wide], positions=positions[spread],
                               widths=0.8, showextrema=False, showmedians=True)
         for body in parts["bodies"]:
             body.set_facecolor(color)
+            body.set_edgecolor(color)
             body.set_alpha(0.55)
         parts["cmedians"].set_color(mpl.rcParams["text.color"])
     for position, values, wide in zip(positions, data, spread):
         if not wide:  # (nearly) every value equal: a violin would be empty, show the value
             ax.plot([position], [np.median(values)], marker="_", markersize=18, markeredgewidth=2, color=color)
     ax.set_xticks(positions, [str(layer) for layer in layers], fontsize="small",
-                  rotation=45 if len(str(layers[-1])) > 2 else 0)
+                  rotation=45 if len(str(layers[-1])) > 4 else 0)
     ax.tick_params(axis="y", labelsize="small")
     ax.set_xlabel("layer $l$")
-    ax.set_ylabel(r"$\phi(h^l)$")
-    ax.set_title(f"{run.activation}: {run.saturated_fraction[layers[-1]]:.0%} saturated at top", fontsize="small")
+    title = f"{run.activation}: {run.saturated_fraction[layers[-1]]:.0%} saturated at top"
+    if rescaled:
+        trend = "collapses" if rms[-1] < rms[0] else "blows up"
+        title += f"\n{trend}; layers ÷ their rms"
+        ax.set_ylabel(r"$\phi(h^l)\,/\,\mathrm{rms}_l$")
+    else:
+        ax.set_ylabel(r"$\phi(h^l)$")
+    ax.set_title(title, fontsize="small")
     return ax
 
 
 def decay_figure(runs: Sequence[StackRun], profiles: Sequence[Profile], *, size: FigureSize,
                  theme: str = "light", distributions: int = 3) -> Figure:
-    """Gradient norms and q through depth side by side, and below them the
-    distribution of activations of the first ``distributions`` runs."""
+    """Gradient norms and q through depth side by side with one legend above them, and
+    below them the distribution of activations of the first ``distributions`` runs."""
     shown = list(runs[:distributions])
-    with _theme(size, theme):
-        fig = new_figure(size, theme)
-        grid = fig.add_gridspec(2 if shown else 1, max(2, len(shown)) * 2 if shown else 2,
-                                height_ratios=[1.3, 1] if shown else None)
-        columns = grid.ncols // 2
-        gradient_axes(runs, profiles, fig.add_subplot(grid[0, :columns]))
-        q_axes(runs, profiles, fig.add_subplot(grid[0, columns:]))
-        width = grid.ncols // max(1, len(shown))
-        for i, (run, color) in enumerate(zip(shown, _palette(len(runs)))):
-            distribution_axes(run, fig.add_subplot(grid[1, i * width:(i + 1) * width]), color=color)
+    fig = new_figure(size, theme)
+    with themed(size, theme):
+        # the top row is a subfigure so its legend sits between the figure title and the panels
+        top, bottom = fig.subfigures(2, 1, height_ratios=[1.35, 1]) if shown else (fig.subfigures(1, 1), None)
+        gradients, lengths = top.subplots(1, 2)
+        gradient_axes(runs, profiles, gradients, legend=False)
+        q_axes(runs, profiles, lengths)
+        top.legend(*legend_entries(gradients), loc="outside upper center", ncols=min(len(runs) + 1, 4),
+                   fontsize="small")
+        if shown:
+            for run, color, ax in zip(shown, colors(theme, len(runs)), np.atleast_1d(bottom.subplots(1, len(shown)))):
+                distribution_axes(run, ax, color=color)
         fig.suptitle(f"Deep stacks: depth {runs[0].depth}, width {runs[0].width}, batch {runs[0].batch}, "
                      f"seed {runs[0].seed}", fontweight="bold")
     return fig
@@ -170,7 +186,7 @@ def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float,
     r"""The phase diagram: colour = depth scale :math:`\xi_c` (log), its contours, the edge of
     chaos :math:`\chi_1 = 1` as a thick line, ordered and chaotic regions labelled; white
     where q diverges. ``mark`` puts a cross at one (sigma_w^2, sigma_b^2)."""
-    ax = _axes(ax)
+    ax = resolve_axes(ax)
     ink = mpl.rcParams["text.color"]
     xi = np.where(np.isfinite(diagram.xi_c), diagram.xi_c, np.nan)
     xi = np.where(np.isposinf(diagram.xi_c), 1e3, xi)
@@ -188,14 +204,16 @@ def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float,
     edge = np.isfinite(diagram.critical_sigma_w2)
     if edge.any():  # none where chi_1 jumps over 1 (gelu, silu: collapse or a stable q*, then divergence)
         ax.plot(diagram.critical_sigma_w2[edge], diagram.critical_sigma_b2[edge],
-                color=ink if ink != "#222222" else "black", linewidth=3, label=r"edge of chaos $\chi_1 = 1$")
+                color="black", linewidth=3, label=r"edge of chaos $\chi_1 = 1$",
+                path_effects=[withStroke(linewidth=5, foreground="white")])  # seen on the yellow ridge in either theme
     diverging = np.isnan(diagram.xi_c)
     if diverging.any() and not diverging.all():
         ax.contour(diagram.sigma_w2, diagram.sigma_b2, diverging.astype(float), levels=[0.5], colors=ink,
                    linewidths=1.5, linestyles="--")
         ax.plot([], [], color=ink, linewidth=1.5, linestyle="--", label="q diverges beyond")
     if mark is not None:
-        ax.plot(*mark, marker="x", markersize=12, markeredgewidth=3, color="#d62728", linestyle="none",
+        cross = palette(figure_theme(ax.get_figure(root=True)))[1]
+        ax.plot(*mark, marker="x", markersize=12, markeredgewidth=3, color=cross, linestyle="none",
                 label=f"$\\sigma_w^2$={mark[0]:.3g}, $\\sigma_b^2$={mark[1]:.3g}")
     _label_phases(ax, diagram)
     ax.set_xlim(diagram.sigma_w2[0], diagram.sigma_w2[-1])
@@ -225,8 +243,8 @@ def _label_phases(ax: Axes, diagram: PhaseDiagram) -> None:
 def phase_figure(diagram: PhaseDiagram, *, size: FigureSize, theme: str = "light",
                  mark: tuple[float, float] | None = None) -> Figure:
     """One phase diagram on a figure, titled with the activation."""
-    with _theme(size, theme):
-        fig = new_figure(size, theme)
+    fig = new_figure(size, theme)
+    with themed(size, theme):
         phase_axes(diagram, fig.subplots(), mark=mark)
         fig.suptitle(f"Phase diagram of {diagram.activation} (mean-field theory, inputs with q = 1)",
                      fontweight="bold")
