@@ -182,3 +182,11 @@ def test_family_sheets_hold_at_most_six_curves():
     assert [len(s) for s in gallery.family_sheets(list(range(11)))] == [6, 5]
     assert [len(s) for s in gallery.family_sheets(list(range(6)))] == [6]
     assert sum(gallery.family_sheets(list(range(13))), []) == list(range(13))
+
+
+def test_family_sheets_keep_curves_of_one_scale_together():
+    """e^x reaches e^5 = 148 on the default range [-5, 5], elu stays within
+    [-1, 5]: on one axis elu would be a flat line, so they go on separate sheets."""
+    acts = [actviz.get(n) for n in ("exponential", "elu", "celu", "selu")]
+    groups = gallery.scale_groups(acts)
+    assert [[a.name for a in g] for g in groups] == [["celu", "elu", "selu"], ["exponential"]]

@@ -7,9 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
+
 from .. import registry
 from .export import save_figure, write_atomically
-from .figures import compare_figure, plot_figure
+from .figures import DEFAULT_RANGE, compare_figure, plot_figure
 from .saturation import saturation_figure
 from .style import FigureSize, parse_size
 
@@ -18,12 +20,29 @@ CLASSIC = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "soft
 GALLERY_SIZE = "1200x675"  # 16:9 at the slide size's proportions, light enough to commit
 GALLERY_DPI = 90.0
 SHEET_SIZE = 6  # curves per comparison sheet: more are hard to tell apart
+SCALE_RATIO = 10.0  # curves whose sizes differ more than this flatten each other on one axis
 
 
 def classic_names() -> list[str]:
     """The classic activations the registry holds, in :data:`CLASSIC` order."""
     available = set(registry.names(pointwise=True))
     return [name for name in CLASSIC if name in available]
+
+
+def scale_groups(acts: list) -> list[list]:
+    """Split a family into groups whose sizes, max |f| over the default range,
+    lie within :data:`SCALE_RATIO` of the group's smallest (e^x reaches 148 on
+    [-5, 5] and would flatten every other exponential-family curve); groups go
+    from small to large, each in name order."""
+    x = np.linspace(*DEFAULT_RANGE, 201)
+    sized = sorted(((float(np.max(np.abs(act(x)))), act) for act in acts), key=lambda pair: pair[0])
+    groups: list[tuple[float, list]] = []
+    for size, act in sized:
+        if groups and size <= SCALE_RATIO * groups[-1][0]:
+            groups[-1][1].append(act)
+        else:
+            groups.append((max(size, np.finfo(float).tiny), [act]))
+    return [sorted(members, key=lambda act: act.name) for _, members in groups]
 
 
 def family_sheets(acts: list) -> list[list]:
@@ -52,7 +71,7 @@ than :data:`SHEET_SIZE`) for every family,
         written.append(save_figure(plot_figure([act], derivative=True, size=size), folder / f"{name}.png"))
     for theme, where in (("light", folder), ("dark", folder / "dark")):
         for family, acts in sorted(by_family.items()):
-            sheets = family_sheets(acts)
+            sheets = [sheet for group in scale_groups(acts) for sheet in family_sheets(group)]
             for number, sheet in enumerate(sheets, start=1):
                 part = f"-{number}" if len(sheets) > 1 else ""
                 title = f"{family} family" + (f" ({number}/{len(sheets)})" if part else "")
