@@ -388,12 +388,13 @@ def _smish_parts(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _smish_gate(u: np.ndarray) -> np.ndarray:
-    # tanh(ln(1 + s)) = ((1+s)^2 - 1)/((1+s)^2 + 1) = s (s + 2) / d; for u <= 0 the same in e = e^u,
-    # e (3e + 2) / (5e^2 + 6e + 2), which rounds less where the gate is small
-    s, _, d = _smish_parts(u)
-    e = np.exp(np.minimum(u, 0.0))
+    # tanh(ln(1 + s)) = s (s + 2) / (s^2 + 2s + 2), s = sigma(u), as rational functions of one
+    # exponential e = e^{-|u|}: e (3e + 2) / (5e^2 + 6e + 2) for u <= 0 (e = e^u),
+    # (3 + 2e) / (2e^2 + 6e + 5) for u > 0 (multiply through by (1 + e)^2); all terms positive.
+    e = _stable.exp_minus_abs(u)
     left = e * (3.0 * e + 2.0) / ((5.0 * e + 6.0) * e + 2.0)
-    return np.where(u <= 0, left, s * (s + 2.0) / d)
+    right = (3.0 + 2.0 * e) / ((2.0 * e + 6.0) * e + 5.0)
+    return np.where(u <= 0, left, right)
 
 
 def _smish_gate_d1(u: np.ndarray) -> np.ndarray:
@@ -408,24 +409,27 @@ def _smish_gate_d2(u: np.ndarray) -> np.ndarray:
     return 4.0 * p / (d * d) * (p - one_s * np.tanh(0.5 * u) - 4.0 * one_s * one_s * p / d)
 
 
-def _smish_left_slope(u: np.ndarray) -> np.ndarray:
-    r"""T + u T' of the smish gate for -800 <= u <= 0, where it cancels near the minimum.
+def _smish_slope(u: np.ndarray) -> np.ndarray:
+    r"""T + u T' of the smish gate for |u| <= 800 from one exponential e = e^{-|u|}.
 
-    With e = e^u: T = e (3e + 2) / D and T' = 4 e (1 + 2e)(1 + e) / D^2, D = 5e^2 + 6e + 2,
-    so T + u T' = e ((3e + 2) D + 4u (1 + 2e)(1 + e)) / D^2, formed in double-double.
+    u <= 0 (e = e^u): T = e (3e + 2)/D, T' = 4e (1 + 2e)(1 + e)/D^2, D = 5e^2 + 6e + 2, so
+    T + u T' = e B / D^2 with B = (3e + 2) D + 4u (1 + 2e)(1 + e)
+    = (4 + 4u) + e ((18 + 12u) + e ((28 + 8u) + 15 e)); B cancels near the minimum, where
+    4 + 4u is exact (Sterbenz) and the rest carries a few roundings far below one unit
+    (the unit includes eps |u f''|, and f'' = e B'/D^2 where B = 0).
+    u > 0 (e = e^{-u}): T = (3 + 2e)/E, T' = 4e (2 + e)(1 + e)/E^2, E = 2e^2 + 6e + 5: all
+    terms positive.
     """
-    e = np.exp(u)
-    zero = np.zeros_like(u)
-    ee = (e, zero)
-    five_e_plus_6 = _stable.dd_add(_stable.dd_mul(ee, _dd(5.0, 0.0, u)), _dd(6.0, 0.0, u))
-    d = _stable.dd_add(_stable.dd_mul(ee, five_e_plus_6), _dd(2.0, 0.0, u))
-    first = _stable.dd_mul(_stable.dd_add(_stable.dd_mul(ee, _dd(3.0, 0.0, u)), _dd(2.0, 0.0, u)), d)
-    one_2e = _stable.dd_add(_stable.dd_mul(ee, _dd(2.0, 0.0, u)), _dd(1.0, 0.0, u))
-    second = _stable.dd_mul(_stable.dd_mul(one_2e, _stable.two_sum(np.ones_like(u), e)), (4.0 * u, zero))
-    return _dd_quotient(_stable.dd_mul(_stable.dd_add(first, second), ee), _stable.dd_mul(d, d))
+    e = _stable.exp_minus_abs(u)
+    d = (5.0 * e + 6.0) * e + 2.0
+    bracket = (4.0 + 4.0 * u) + e * ((18.0 + 12.0 * u) + e * ((28.0 + 8.0 * u) + 15.0 * e))
+    left = e * bracket / (d * d)
+    big = (2.0 * e + 6.0) * e + 5.0
+    right = ((3.0 + 2.0 * e) * big + 4.0 * u * e * (2.0 + e) * (1.0 + e)) / (big * big)
+    return np.where(u <= 0.0, left, right)
 
 
-SMISH_GATE = _GateKernels(_smish_gate, _smish_gate_d1, _smish_gate_d2, _smish_left_slope)
+SMISH_GATE = _GateKernels(_smish_gate, _smish_gate_d1, _smish_gate_d2, _smish_slope, slope_to=_plus_800)
 
 
 def _logish_gate(u: np.ndarray) -> np.ndarray:
