@@ -79,6 +79,18 @@ def _dd_quotient(numerator: tuple[np.ndarray, np.ndarray], denominator: tuple[np
     return (numerator[0] + numerator[1]) / (denominator[0] + denominator[1])
 
 
+def _over_dd(a: np.ndarray, b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """a / (b_hi + b_lo) as a double-double for a double a (one correction step of the division)."""
+    q = a / b[0]
+    p, p_lo = _stable.two_prod(q, b[0])
+    return q, (((a - p) - p_lo) - q * b[1]) / b[0]
+
+
+def _ratio_dd(e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """e/(1 + e) as a double-double (1 + e summed exactly)."""
+    return _over_dd(e, _stable.two_sum(np.ones_like(e), e))
+
+
 def _self_gated(gate: _GateKernels, scale: str = "", amplitude: str = "") -> tuple[Gate, Gate, Gate]:
     r"""Kernels f, f', f'' of :math:`f(x) = a\,x\,T(b x)`.
 
@@ -448,23 +460,36 @@ def _logish_gate_d2(u: np.ndarray) -> np.ndarray:
 
 
 def _logish_left_slope(u: np.ndarray) -> np.ndarray:
-    r"""T + u T' of the logish gate for -800 <= u <= 0, where it cancels near the minimum.
+    r"""T + u T' of the logish gate T = log1p(sigma) for -800 <= u <= 0, from e = e^u.
 
-    With e = e^u: sigma = e/(1+e) and T' = e / ((1 + e)(1 + 2e)); sigma and u T' are
-    formed in double-double, T = log1p(sigma) to first order in sigma's low part.
+    T' = sigma'/(1 + sigma), so u T' = u sigma/(1 + 2e), which cancels against T near the
+    minimum: sigma = e/(1+e) and u sigma/(1 + 2e) are formed as double-doubles (1 + e,
+    1 + 2e summed exactly, one correction step per division), T to first order in
+    sigma's low part, and the two summed with their low parts.
     """
     e = np.exp(u)
-    zero = np.zeros_like(u)
-    one_e = _stable.two_sum(np.ones_like(u), e)
-    sigma = _stable.dd_div_dd((e, zero), one_e)
-    gate = np.log1p(sigma[0]) + sigma[1] / (1.0 + sigma[0])
-    one_2e = _stable.two_sum(np.ones_like(u), 2.0 * e)
-    slope = _stable.dd_div_dd((u, zero), _stable.dd_mul(one_e, one_2e))
-    total = _stable.dd_add((gate, zero), _stable.dd_mul(slope, (e, zero)))
-    return total[0] + total[1]
+    sigma, sigma_lo = _ratio_dd(e)
+    gate = np.log1p(sigma) + sigma_lo / (1.0 + sigma)
+    product, product_lo = _stable.two_prod(u, sigma)
+    slope, slope_lo = _over_dd(product, _stable.two_sum(np.ones_like(u), 2.0 * e))
+    slope_lo = slope_lo + (product_lo + u * sigma_lo) / (1.0 + 2.0 * e)
+    total, total_lo = _stable.two_sum(gate, slope)
+    return total + (total_lo + slope_lo)
 
 
-LOGISH_GATE = _GateKernels(_logish_gate, _logish_gate_d1, _logish_gate_d2, _logish_left_slope)
+def _logish_right_slope(u: np.ndarray) -> np.ndarray:
+    """T + u T' for u > 0 from e = e^{-u}: log1p(1/(1+e)) + u e/((1+e)(2+e)), both terms positive."""
+    e = np.exp(-u)
+    one_e = 1.0 + e
+    return np.log1p(1.0 / one_e) + u * e / (one_e * (2.0 + e))
+
+
+def _logish_slope(u: np.ndarray) -> np.ndarray:
+    """T + u T' of the logish gate for |u| <= 800, each side from its one exponential."""
+    return _by_region(u, [(u <= 0.0, _logish_left_slope)], _logish_right_slope)
+
+
+LOGISH_GATE = _GateKernels(_logish_gate, _logish_gate_d1, _logish_gate_d2, _logish_slope, slope_to=_plus_800)
 
 
 def _erf_softplus_gate(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
@@ -483,14 +508,6 @@ def _erf_softplus_gate_d2(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
     s = _stable.sigmoid(u)
     factor = _stable.sigmoid(-u) - 2.0 * gamma * w * s
     return (gamma * _TWO_OVER_SQRT_PI) * _stable.exp_neg_square(w) * s * factor
-
-
-def _ratio_dd(e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """e/(1 + e) as a double-double (1 + e summed exactly, one correction step of the division)."""
-    one_e, one_e_lo = _stable.two_sum(np.ones_like(e), e)
-    q = e / one_e
-    p, p_lo = _stable.two_prod(q, one_e)
-    return q, (((e - p) - p_lo) - q * one_e_lo) / one_e
 
 
 def _erf_softplus_left_slope(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
