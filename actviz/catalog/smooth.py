@@ -1294,11 +1294,17 @@ def _sp_ratio(x: np.ndarray) -> np.ndarray:
 
 
 def _sp_power(x: np.ndarray, alpha: float) -> np.ndarray:
-    """softplus(x)**alpha, through log softplus(x) = x - e^x/2 + O(e^{2x}) where softplus is (sub)normal-tiny."""
-    tail = x < -30.0
-    tail_x = np.where(tail, x, -30.0)
-    tail_value = np.exp(alpha * (tail_x - 0.5 * np.exp(tail_x)))
-    return np.where(tail, tail_value, np.power(_stable.softplus(np.where(tail, 0.0, x)), alpha))
+    """softplus(x)**alpha, through log softplus(x) = x - e^x/2 + O(e^{2x}) where softplus is (sub)normal-tiny
+    (x < -30); each branch on its own elements, and no power at all for alpha = 1."""
+
+    def tail(v: np.ndarray) -> np.ndarray:
+        return np.exp(alpha * (v - 0.5 * np.exp(v)))
+
+    def body(v: np.ndarray) -> np.ndarray:
+        sp = _stable.softplus(v)
+        return sp if alpha == 1.0 else np.power(sp, alpha)
+
+    return _by_region(x, [(x < -30.0, tail)], body)
 
 
 def _isru_parts(x: np.ndarray, beta: float, gamma: float) -> tuple[np.ndarray, np.ndarray]:
@@ -1318,12 +1324,19 @@ def _eis_power_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
     """P = sigma(x) softplus(x)^(alpha - 1) = (softplus^alpha)' / alpha, for finite x.
 
     Written as sigma sp^alpha / sp: the rounded exponent alpha - 1 would cost
-    ln(x) * 2^-53 relative (2e-14 at x = 1e305)."""
-    tail = x < -30.0
-    tail_x = np.minimum(x, -30.0)
-    sp = _stable.softplus(np.where(tail, 1.0, x))
-    body = _stable.sigmoid(x) * (np.power(sp, alpha) / sp)
-    return np.where(tail, _sp_ratio(tail_x) * _sp_power(tail_x, alpha), body)
+    ln(x) * 2^-53 relative (2e-14 at x = 1e305); sigma itself for alpha = 1.
+    Below -30 as (sigma/sp) sp^alpha, each branch on its own elements."""
+
+    def tail(v: np.ndarray) -> np.ndarray:
+        return _sp_ratio(v) * _sp_power(v, alpha)
+
+    def body(v: np.ndarray) -> np.ndarray:
+        if alpha == 1.0:
+            return _stable.sigmoid(v)
+        sp = _stable.softplus(v)
+        return _stable.sigmoid(v) * (np.power(sp, alpha) / sp)
+
+    return _by_region(x, [(x < -30.0, tail)], body)
 
 
 def _eis_limits(x: np.ndarray, finite: np.ndarray, at_plus_inf: float) -> np.ndarray:
