@@ -128,6 +128,20 @@ def two_prod(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
 
 
+def split(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Veltkamp's split of x (see :func:`two_prod_split`), to be computed once for a factor used many times."""
+    return _split(x)
+
+
+def two_prod_split(a: np.ndarray, b: np.ndarray, b_split: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`two_prod` (a, b) with b's :func:`split` given: the same result, one split fewer
+    (a Horner scheme multiplies by the same x at every step)."""
+    p = a * b
+    ah, al = _split(a)
+    bh, bl = b_split
+    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
+
+
 def dd_add(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """(a_hi + a_lo) + (b_hi + b_lo) in double-double."""
     s, e = two_sum(a[0], b[0])
