@@ -1480,19 +1480,35 @@ _PAU_SPLITS = {1: _pau_split(1), -1: _pau_split(-1)}
 _PAU_INNER_REVERSED = tuple(reversed(PAU_DENOMINATOR))  # b4 + b3 y + b2 y^2 + b1 y^3, y = 1/x
 
 
+def _dd_times(a: tuple[np.ndarray, np.ndarray], x: np.ndarray, x_split: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(a_hi + a_lo) x for a double x with its split given: _stable.dd_mul(a, (x, 0)) without the zero terms."""
+    p, e = _stable.two_prod_split(a[0], x, x_split)
+    e = e + a[1] * x
+    hi = p + e
+    return hi, e - (hi - p)
+
+
+def _dd_plus(a: tuple[np.ndarray, np.ndarray], c: float | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(a_hi + a_lo) + c for a double c: _stable.dd_add(a, (c, 0)) without the zero term."""
+    s, e = _stable.two_sum(a[0], c)
+    e = e + a[1]
+    hi = s + e
+    return hi, e - (hi - s)
+
+
 def _polynomial_dd(coefficients: tuple[float, ...], x: np.ndarray, order: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """[p, p', p''][: order + 1] at the double x, by Horner's scheme in double-double."""
+    """[p, p', p''][: order + 1] at the double x, by Horner's scheme in double-double (x split once)."""
     zero = np.zeros_like(x)
-    xx = (x, zero)
+    x_split = _stable.split(x)
     p = (np.full_like(x, coefficients[-1]), zero)
     d1 = (zero, zero)
     d2 = (zero, zero)
     for c in reversed(coefficients[:-1]):
         if order >= 2:
-            d2 = _stable.dd_add(_stable.dd_mul(d2, xx), (2.0 * d1[0], 2.0 * d1[1]))
+            d2 = _stable.dd_add(_dd_times(d2, x, x_split), (2.0 * d1[0], 2.0 * d1[1]))
         if order >= 1:
-            d1 = _stable.dd_add(_stable.dd_mul(d1, xx), p)
-        p = _stable.dd_add(_stable.dd_mul(p, xx), (np.full_like(x, c), zero))
+            d1 = _stable.dd_add(_dd_times(d1, x, x_split), p)
+        p = _dd_plus(_dd_times(p, x, x_split), np.full_like(x, c))
     return [p, d1, d2][: order + 1]
 
 
@@ -1542,10 +1558,9 @@ _PAU_SWITCH = 64.0
 
 def _pau(x: np.ndarray, order: int) -> np.ndarray:
     r"""f, f' or f'' of the safe PAU :math:`P(x)/(1 + |A(x)|)`, :math:`A = b_1 x + ... + b_4 x^4`."""
-    near = np.abs(x) <= _PAU_SWITCH
-    near_value = _pau_near(np.where(near, x, 0.0), order)
-    far_value = _pau_far(np.where(near, 2.0 * _PAU_SWITCH, x))[order]
-    return np.where(near, near_value, far_value)
+    return _by_region(
+        x, [(np.abs(x) <= _PAU_SWITCH, lambda v: _pau_near(v, order))], lambda v: _pau_far(v)[order]
+    )  # each branch on its own elements: computing both everywhere doubled the cost
 
 
 def _pade(x: np.ndarray) -> np.ndarray:
