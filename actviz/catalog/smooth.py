@@ -1094,21 +1094,21 @@ register(
 
 def _squareplus(x: np.ndarray, b: float) -> np.ndarray:
     # (x + sqrt(x^2 + b))/2; for x < 0 as b / (2 (sqrt(x^2 + b) - x)), which does not cancel.
-    root_b = math.sqrt(b)
+    # One hypot h = sqrt(x^2 + b) serves both sides (it was computed twice, on clamped copies).
+    h = np.hypot(x, math.sqrt(b))
     right = np.maximum(x, 0.0)
     left = np.minimum(x, 0.0)
-    left_h = np.hypot(left, root_b)
-    return np.where(x >= 0, 0.5 * right + 0.5 * np.hypot(right, root_b), (0.25 * b) / (0.5 * left_h - 0.5 * left))
+    return np.where(x >= 0, 0.5 * right + 0.5 * h, (0.25 * b) / (0.5 * h - 0.5 * left))
 
 
 def _squareplus_d1(x: np.ndarray, b: float) -> np.ndarray:
     # (1 + x/h)/2 with h = sqrt(x^2 + b); for x < 0 as b / (2 h (h - x))
-    root_b = math.sqrt(b)
-    right = np.clip(x, 0.0, 1e300)
-    left = np.minimum(x, 0.0)
-    left_h = np.hypot(left, root_b)
-    left_slope = (0.25 * b / left_h) / (0.5 * left_h - 0.5 * left)
-    return np.where(x >= 0, 0.5 + 0.5 * (right / np.hypot(right, root_b)), left_slope)
+    v = np.minimum(x, 1e300)  # x/h -> 1 without inf/inf; one hypot for both sides
+    h = np.hypot(v, math.sqrt(b))
+    right = np.maximum(v, 0.0)
+    left = np.minimum(v, 0.0)
+    left_slope = (0.25 * b / h) / (0.5 * h - 0.5 * left)
+    return np.where(x >= 0, 0.5 + 0.5 * (right / h), left_slope)
 
 
 def _squareplus_d2(x: np.ndarray, b: float) -> np.ndarray:
