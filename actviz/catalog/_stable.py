@@ -56,6 +56,17 @@ def softplus(x: np.ndarray) -> np.ndarray:
     return np.add(result, np.maximum(x, 0.0), out=result)
 
 
+def softplus_and_sigmoid(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(:func:`softplus` (x), :func:`sigmoid` (x)), the same values from one exponential e^{-|x|}."""
+    e = exp_minus_abs(x)
+    s = np.add(e, 1.0, out=np.empty_like(e))
+    np.divide(1.0, s, out=s)
+    softplus_value = np.log1p(e, out=np.empty_like(e))
+    np.add(softplus_value, np.maximum(x, 0.0), out=softplus_value)
+    np.multiply(s, e, out=s, where=x < 0)
+    return softplus_value, s
+
+
 def sech2(x: np.ndarray) -> np.ndarray:
     r""":math:`\operatorname{sech}^2 x = 1 - \tanh^2 x = 4e/(1+e)^2` with :math:`e = e^{-2|x|}`.
 
