@@ -169,15 +169,6 @@ def dd_mul(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -
     return hi, e - (hi - p)
 
 
-def dd_div(a: tuple[np.ndarray, np.ndarray], b: float) -> tuple[np.ndarray, np.ndarray]:
-    """(a_hi + a_lo) / b in double-double, for a float b."""
-    q = a[0] / b
-    p, e = two_prod(q, np.full_like(q, b))
-    r = ((a[0] - p) - e + a[1]) / b
-    hi = q + r
-    return hi, r - (hi - q)
-
-
 def dd_div_dd(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """(a_hi + a_lo) / (b_hi + b_lo) in double-double (two correction steps of long division)."""
     q1 = a[0] / b[0]
