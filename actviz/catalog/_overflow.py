@@ -68,6 +68,8 @@ def times(c: float, x: np.ndarray) -> np.ndarray:
     if abs(c) <= 1.0:
         return c * x
     big = np.abs(x) > _times_edge(abs(c))
+    if not big.any():  # the usual case: one product (the wheres cost 3 times more)
+        return c * x
     return np.where(big, np.copysign(np.inf, x) * math.copysign(1.0, c), c * np.where(big, 0.0, x))
 
 

@@ -25,6 +25,22 @@ def _keep_nan(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 # slope = scale, coef = scale * alpha and divisor = 1 / input_scale (pelu: a/b, a and b).
 
 
+def _left_exp(x: np.ndarray, divisor: float) -> np.ndarray:
+    r""":math:`e^u` with :math:`u = -|x|/d`, which is x/d on the x <= 0 piece.
+
+    |x| is clipped at 1500 d first, where e^u / d is 0 in float64 for any d >= 2^-1074
+    (so the division never overflows and nothing is lost). -|x| rather than min(x, 0):
+    libm's exp is 40% slower on a mix of exact zeros and negatives (measured: 8.8 against
+    6.2 ns a value at 32768 values; elu' 10.7 -> 7.9 ns a value).
+    """
+    u = np.abs(x, out=np.empty_like(x))
+    np.minimum(u, 1500.0 * divisor, out=u)
+    if divisor != 1.0:
+        np.divide(u, divisor, out=u)
+    np.negative(u, out=u)
+    return np.exp(u, out=u)
+
+
 def _negative_argument(x: np.ndarray, divisor: float) -> np.ndarray:
     """u = min(x, 0) / divisor, clipped at -1500 where e^u / divisor is 0 in float64 for
     any divisor >= 2^-1074 (so the division never overflows and nothing is lost)."""
@@ -33,21 +49,25 @@ def _negative_argument(x: np.ndarray, divisor: float) -> np.ndarray:
 
 def _exp_linear(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
     r""":math:`s\,x` for x > 0, :math:`c\,(e^{x/d} - 1)` for x <= 0 (expm1 of the
-    masked input: the unused branch never overflows)."""
+    masked input: the unused branch never overflows). expm1 is the whole cost here;
+    libm's expm1(0) is fast, so the masked zeros cost little, and e^u - 1 from an exp with
+    expm1 only near 0 measured no faster (12.4 against 12.1 ns a value)."""
     return np.where(x > 0, _overflow.times(slope, x), coef * np.expm1(_negative_argument(x, divisor)))
 
 
 def _exp_linear_d1(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
     r"""f' = s for x > 0 and :math:`(c/d)\,e^{x/d}` for x <= 0: at 0 the left value,
-    as torch's elu backward (``x <= 0 ? negcoef * negiptcoef * exp(x * negiptcoef) : scale``)."""
-    return np.where(x > 0, slope, (coef / divisor) * np.exp(_negative_argument(x, divisor)))
+    as torch's elu backward (``x <= 0 ? negcoef * negiptcoef * exp(x * negiptcoef) : scale``).
+    nan goes to the left piece, whose exp keeps it."""
+    e = _left_exp(x, divisor)
+    return np.where(x > 0, slope, np.multiply(e, coef / divisor, out=e))
 
 
 def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
     r"""f'' = :math:`(c/d^2)\,e^{x/d}` for x < 0 and 0 for x >= 0, as torch's
-    elu double backward (which masks ``x < 0``)."""
-    curve = (coef / divisor / divisor) * np.exp(_negative_argument(x, divisor))
-    return _keep_nan(x, np.where(x < 0, curve, 0.0))
+    elu double backward (which masks ``x < 0``); nan goes to the exp, which keeps it."""
+    e = _left_exp(x, divisor)
+    return np.where(x >= 0, 0.0, np.multiply(e, coef / divisor / divisor, out=e))
 
 
 def _exp_linear_kinks(slope: float, coef: float, divisor: float, name: str) -> tuple[Kink, ...]:
