@@ -91,6 +91,57 @@ def zeros_like(x: np.ndarray, **_params: float) -> np.ndarray:
     return nan_mark(x)
 
 
+def isru_terms(x: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""(y, r, den) for :math:`x (1 + \alpha x^2)^{-1/2}` (isru, isrlu), with nothing to overflow.
+
+    With :math:`m = \max(|x|, 1)`: r = 1/m, y = clip(x, -1, 1) = x r (exactly: x inside,
+    ±1 beyond) and :math:`den = r^2 + \alpha y^2 = r^2 (1 + \alpha x^2)`. Then
+
+    * isru = :math:`y/\sqrt{den}`,
+    * isru' = :math:`(1 + \alpha x^2)^{-3/2} = (r/\sqrt{den})(r^2/den)` (:func:`isru_prime`),
+    * :math:`\alpha x/(1 + \alpha x^2) = (\alpha/den)\,y\,r`.
+
+    For |x| <= 1 (r = 1 exactly) these are the textbook formulas; beyond, 1/x carries the
+    scale, so x^2 never overflows. One formula for both pieces: no np.where, which costs
+    2 ns a value with a scalar branch, as much as the sqrt. nan stays nan (r and y are nan).
+    """
+    r = np.abs(x, out=np.empty_like(x))
+    np.maximum(r, 1.0, out=r)
+    np.divide(1.0, r, out=r)
+    y = np.maximum(x, -1.0, out=np.empty_like(x))  # clip(x, -1, 1); np.clip returns a scalar for 0-d x
+    np.minimum(y, 1.0, out=y)
+    den = np.multiply(y, y, out=np.empty_like(y))
+    den *= alpha
+    den += r * r
+    return y, r, den
+
+
+def _isru_slope(r: np.ndarray, den: np.ndarray) -> np.ndarray:
+    slope = np.sqrt(den, out=np.empty_like(den))
+    np.divide(r, slope, out=slope)
+    return slope * ((r * r) / den)
+
+
+def isru(x: np.ndarray, alpha: float) -> np.ndarray:
+    r""":math:`x/\sqrt{1 + \alpha x^2} = y/\sqrt{den}` (:func:`isru_terms`)."""
+    y, _, den = isru_terms(x, alpha)
+    return np.divide(y, np.sqrt(den, out=den), out=y)
+
+
+def isru_prime(x: np.ndarray, alpha: float) -> np.ndarray:
+    r""":math:`(1 + \alpha x^2)^{-3/2} = (r/\sqrt{den})(r^2/den)` (:func:`isru_terms`)."""
+    _, r, den = isru_terms(x, alpha)
+    return _isru_slope(r, den)
+
+
+def isru_second(x: np.ndarray, alpha: float) -> np.ndarray:
+    r""":math:`-3\alpha x (1 + \alpha x^2)^{-5/2} = -3 w\,\mathrm{isru}'(x)` with
+    :math:`w = \alpha x/(1 + \alpha x^2) = (\alpha/den)\,y\,r` (:func:`isru_terms`)."""
+    y, r, den = isru_terms(x, alpha)
+    w = (alpha / den) * (y * r)
+    return -3.0 * w * _isru_slope(r, den)
+
+
 def times_vanishing(x: np.ndarray, g: np.ndarray) -> np.ndarray:
     r""":math:`x \cdot g`, with 0 wherever g is 0.
 
