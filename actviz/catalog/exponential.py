@@ -47,27 +47,39 @@ def _negative_argument(x: np.ndarray, divisor: float) -> np.ndarray:
     return np.maximum(np.minimum(x, 0.0), -1500.0 * divisor) / divisor
 
 
+# The two pieces are added, not selected: each is exactly 0 off its side (expm1(0) = 0,
+# max(x, 0) = 0), and np.where mispredicts on random signs (5 ns a value, more than the
+# exp). Measured at 1e6 (ms, baseline -> now): elu f 20.9 -> 14.8, f' 17.5 -> 11.6.
+
+
 def _exp_linear(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
-    r""":math:`s\,x` for x > 0, :math:`c\,(e^{x/d} - 1)` for x <= 0 (expm1 of the
-    masked input: the unused branch never overflows). expm1 is the whole cost here;
-    libm's expm1(0) is fast, so the masked zeros cost little, and e^u - 1 from an exp with
-    expm1 only near 0 measured no faster (12.4 against 12.1 ns a value)."""
-    return np.where(x > 0, _overflow.times(slope, x), coef * np.expm1(_negative_argument(x, divisor)))
+    r""":math:`s\,x` for x > 0, :math:`c\,(e^{x/d} - 1)` for x <= 0, as
+    :math:`s\max(x, 0) + c\,\operatorname{expm1}(\min(x, 0)/d)` (expm1 of the masked input:
+    the unused branch never overflows, and libm's expm1(0) is fast)."""
+    f = _overflow.times(slope, np.maximum(x, 0.0))
+    f += coef * np.expm1(_negative_argument(x, divisor))
+    return f
 
 
 def _exp_linear_d1(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
     r"""f' = s for x > 0 and :math:`(c/d)\,e^{x/d}` for x <= 0: at 0 the left value,
     as torch's elu backward (``x <= 0 ? negcoef * negiptcoef * exp(x * negiptcoef) : scale``).
     nan goes to the left piece, whose exp keeps it."""
-    e = _left_exp(x, divisor)
-    return np.where(x > 0, slope, np.multiply(e, coef / divisor, out=e))
+    right = x > 0
+    d1 = _left_exp(x, divisor)
+    d1 *= ~right
+    d1 *= coef / divisor
+    d1 += slope * right
+    return d1
 
 
 def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
     r"""f'' = :math:`(c/d^2)\,e^{x/d}` for x < 0 and 0 for x >= 0, as torch's
     elu double backward (which masks ``x < 0``); nan goes to the exp, which keeps it."""
-    e = _left_exp(x, divisor)
-    return np.where(x >= 0, 0.0, np.multiply(e, coef / divisor / divisor, out=e))
+    d2 = _left_exp(x, divisor)
+    d2 *= ~(x >= 0)
+    d2 *= coef / divisor / divisor
+    return d2
 
 
 def _exp_linear_kinks(slope: float, coef: float, divisor: float, name: str) -> tuple[Kink, ...]:
