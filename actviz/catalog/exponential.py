@@ -220,7 +220,10 @@ def _isrlu(x: np.ndarray, alpha: float) -> np.ndarray:
     r""":math:`x` for x >= 0 and isru(x) = :math:`x/\sqrt{1 + \alpha x^2}` below
     (_stable.isru_terms: one sqrt, no pow, no where over both pieces). Measured at 1e6
     (ms, before -> after): f 63 -> 13, f' 86 -> 9."""
-    return np.where(x < 0, _stable.isru(np.minimum(x, 0.0), alpha), x)
+    # isru(min(x, 0)) + max(x, 0): one term is 0, so the sum is exact (no np.where)
+    f = _stable.isru(np.minimum(x, 0.0), alpha)
+    f += np.maximum(x, 0.0)
+    return f
 
 
 def _isrlu_d1(x: np.ndarray, alpha: float) -> np.ndarray:
@@ -393,10 +396,19 @@ def _elish_gates(x: np.ndarray) -> tuple[np.ndarray, ...]:
     return neg, e, s, m
 
 
+def _by_sign(neg: np.ndarray, negative: np.ndarray, positive: np.ndarray) -> np.ndarray:
+    """``negative`` where ``neg`` holds, ``positive`` elsewhere, for finite pieces (or nan in
+    both): as a sum of masked products, since np.where mispredicts on random signs."""
+    result = negative * neg
+    result += positive * ~neg
+    return result
+
+
 def _elish(x: np.ndarray) -> np.ndarray:
-    # x sigma(x) = x s for x >= 0, (e^x - 1) sigma(x) = m e s below
+    # x sigma(x) = x s for x >= 0, (e^x - 1) sigma(x) = m e s below; max(x, 0) is x on the
+    # right and finite on the left (x = -inf would make -inf * 0).
     neg, e, s, m = _elish_gates(x)
-    return s * np.where(neg, m * e, x)
+    return s * _by_sign(neg, m * e, np.maximum(x, 0.0))
 
 
 def _elish_d1(x: np.ndarray) -> np.ndarray:
@@ -407,7 +419,7 @@ def _elish_d1(x: np.ndarray) -> np.ndarray:
     neg, e, s, m = _elish_gates(x)
     positive = s + np.clip(x, 0.0, 800.0) * (e * s * s)
     negative = (e * s) * (e + m * s)
-    return np.where(neg, negative, positive)
+    return _by_sign(neg, negative, positive)
 
 
 def _elish_d2(x: np.ndarray) -> np.ndarray:
@@ -419,7 +431,7 @@ def _elish_d2(x: np.ndarray) -> np.ndarray:
     t = (1.0 - e) * s
     positive = ds * (2.0 - np.clip(x, 0.0, 800.0) * t)
     negative = e * e * s + ds * (2.0 * e + m * t)
-    return np.where(neg, negative, positive)
+    return _by_sign(neg, negative, positive)
 
 
 register(

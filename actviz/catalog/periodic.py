@@ -85,7 +85,7 @@ def _sinc_kernel(x: np.ndarray, outer: Callable[[np.ndarray], np.ndarray], serie
     Near 0 the closed forms divide 0 by 0 and cancel (x cos x - sin x ~ -x^3/3),
     so the inner piece uses Taylor series; on the outer piece the closed forms
     are written with divisions by x, so nothing is squared or cubed. The closed form runs
-    on every value (its sin/cos are the cost; the inner values get x = 2, harmless), the
+    on every value (its sin/cos are the cost; the inner values get x = ±1, harmless), the
     series only on the inner ones (~16% of N(0, 25)), gathered and scattered back.
     Measured at 1e6 (ms, before -> after): f 52 -> 34, f' 87 -> 58 (a sin, resp. a sin
     and a cos, at ~22 ns a value each, are the floor).
@@ -93,9 +93,11 @@ def _sinc_kernel(x: np.ndarray, outer: Callable[[np.ndarray], np.ndarray], serie
     inner = ~(np.abs(x) > _SINC_SERIES_BOUND)  # nan goes to the series, which keeps it
     infinite = np.isinf(x)
     has_infinity = infinite.any()
-    xo = np.where(inner, 2.0, x)
+    xo = np.abs(x, out=np.empty_like(x))  # x beyond, ±1 (harmless) inside: no branchy np.where
+    np.maximum(xo, 1.0, out=xo)
+    np.copysign(xo, x, out=xo)
     if has_infinity:
-        xo[infinite] = 2.0
+        xo[infinite] = 1.0
     y = np.asarray(outer(xo))  # an array even for 0-d x
     xi = x[inner]
     y[inner] = np.polynomial.polynomial.polyval(xi * xi, series) * (xi if odd else 1.0)
