@@ -80,9 +80,12 @@ def heaviside(x: np.ndarray, at_zero: float) -> np.ndarray:
     per value against 2 here (measured at 32768 values).
     """
     step = nan_mark(x)
-    np.add(step, x > 0, out=step)
-    if at_zero != 0.0:
-        step += at_zero * (x == 0)
+    if at_zero == 1.0:
+        np.add(step, x >= 0, out=step)
+    else:
+        np.add(step, x > 0, out=step)
+        if at_zero != 0.0:
+            step += at_zero * (x == 0)
     return step
 
 
