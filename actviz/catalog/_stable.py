@@ -159,6 +159,17 @@ def isru_second(x: np.ndarray, alpha: float) -> np.ndarray:
     return -3.0 * w * _isru_slope(r, den)
 
 
+def subset(mask: np.ndarray) -> np.ndarray:
+    """Flat indices of mask's true values, to gather ``np.take(x, idx)`` and scatter
+    ``np.put(y, idx, ...)`` the few values that need a careful formula (flat C-order
+    indices: right for any memory layout and for 0-d arrays).
+
+    Integer indices, not the boolean mask: numpy's boolean gather branches on every value
+    and mispredicts on random data (4.1 against 1.3 ms for 1e6 values of N(0, 25) in blocks).
+    """
+    return np.flatnonzero(mask)
+
+
 def times_vanishing(x: np.ndarray, g: np.ndarray) -> np.ndarray:
     r""":math:`x \cdot g`, with 0 wherever g is 0.
 

@@ -391,8 +391,8 @@ def _elish_gates(x: np.ndarray) -> tuple[np.ndarray, ...]:
     np.divide(1.0, s, out=s)
     neg = x < 0
     m = np.subtract(e, 1.0, out=np.empty_like(e))
-    near = neg & (e > 0.5)
-    m[near] = np.expm1(x[near])
+    near = _stable.subset(neg & (e > 0.5))
+    np.put(m, near, np.expm1(np.take(x, near)))
     return neg, e, s, m
 
 
@@ -465,9 +465,9 @@ register(
 
 
 def _hard_elish_left(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(mask of -1 < x < 0, x there)."""
-    left = (x > -1.0) & (x < 0.0)
-    return left, x[left]
+    """(flat indices of -1 < x < 0, x there)."""
+    left = _stable.subset((x > -1.0) & (x < 0.0))
+    return left, np.take(x, left)
 
 
 def _hard_elish(x: np.ndarray) -> np.ndarray:
@@ -478,7 +478,7 @@ def _hard_elish(x: np.ndarray) -> np.ndarray:
     mid = np.clip(x, 0.0, 1.0)
     f += 0.5 * mid * (mid + 1.0)
     left, xl = _hard_elish_left(x)
-    f[left] = 0.5 * np.expm1(xl) * (xl + 1.0)
+    np.put(f, left, 0.5 * np.expm1(xl) * (xl + 1.0))
     return f
 
 
@@ -489,7 +489,7 @@ def _hard_elish_d1(x: np.ndarray) -> np.ndarray:
     d1 += x >= 1.0
     d1 += ((x >= 0.0) & (x < 1.0)) * (np.clip(x, 0.0, 1.0) + 0.5)
     left, xl = _hard_elish_left(x)
-    d1[left] = 0.5 * (np.exp(xl) * (xl + 1.0) + np.expm1(xl))
+    np.put(d1, left, 0.5 * (np.exp(xl) * (xl + 1.0) + np.expm1(xl)))
     return d1
 
 
@@ -497,7 +497,7 @@ def _hard_elish_d2(x: np.ndarray) -> np.ndarray:
     d2 = _stable.nan_mark(x)
     d2 += (x >= 0.0) & (x < 1.0)
     left, xl = _hard_elish_left(x)
-    d2[left] = 0.5 * np.exp(xl) * (xl + 3.0)
+    np.put(d2, left, 0.5 * np.exp(xl) * (xl + 3.0))
     return d2
 
 

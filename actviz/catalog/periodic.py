@@ -14,6 +14,7 @@ import numpy as np
 
 from ..activation import Activation, Param, Reference
 from ..registry import register
+from . import _stable
 
 FAMILY = "periodic"
 
@@ -99,8 +100,9 @@ def _sinc_kernel(x: np.ndarray, outer: Callable[[np.ndarray], np.ndarray], serie
     if has_infinity:
         xo[infinite] = 1.0
     y = np.asarray(outer(xo))  # an array even for 0-d x
-    xi = x[inner]
-    y[inner] = np.polynomial.polynomial.polyval(xi * xi, series) * (xi if odd else 1.0)
+    inner = _stable.subset(inner)
+    xi = np.take(x, inner)
+    np.put(y, inner, np.polynomial.polynomial.polyval(xi * xi, series) * (xi if odd else 1.0))
     if has_infinity:
         y[infinite] = 0.0
     return y

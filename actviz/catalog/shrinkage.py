@@ -36,9 +36,9 @@ def _tanhshrink(x: np.ndarray) -> np.ndarray:
     # The series and its cosh run only on the inner values (~16% of N(0, 25)), gathered and
     # scattered: 1e6 values 39.8 -> 22.8 ms (the old code took tanh and cosh of every value).
     y = np.subtract(x, np.tanh(x), out=np.empty_like(x))  # out=: an array even for 0-d x
-    inner = np.abs(x) <= _TANHSHRINK_SERIES_BOUND
-    xi = x[inner]
-    y[inner] = xi * xi * xi * np.polynomial.polynomial.polyval(xi * xi, _TANHSHRINK_SERIES) / np.cosh(xi)
+    inner = _stable.subset(np.abs(x) <= _TANHSHRINK_SERIES_BOUND)
+    xi = np.take(x, inner)
+    np.put(y, inner, xi * xi * xi * np.polynomial.polynomial.polyval(xi * xi, _TANHSHRINK_SERIES) / np.cosh(xi))
     return y
 
 
