@@ -260,11 +260,11 @@ register(
 
 
 def _thresholded(x: np.ndarray, theta: float) -> np.ndarray:
-    return _keep_nan(x, np.where(x > theta, x, 0.0))
+    return _piecewise.above_or(x, theta, 0.0)
 
 
 def _thresholded_d1(x: np.ndarray, theta: float) -> np.ndarray:
-    return _keep_nan(x, np.where(x > theta, 1.0, 0.0))
+    return _piecewise.indicator(x > theta, x)
 
 
 def _thresholded_kinks(theta: float) -> tuple[Kink, ...]:
