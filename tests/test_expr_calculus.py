@@ -13,6 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import actviz
+from actviz.errors import UnknownActivationError
 from actviz.expr import FormulaActivation
 from actviz.expr.render import LATEX_NODE_LIMIT
 
@@ -138,6 +139,9 @@ _FORMULAS = st.recursive(_LEAVES, _grow, max_leaves=8)
 @settings(max_examples=300, deadline=None)
 @given(text=_FORMULAS, x=st.floats(-3, 3), order=st.sampled_from([1, 2]), k=st.floats(-2, 2))
 def test_random_formulas_derivatives_match_finite_differences(text, x, order, k):
+    # A spec that is one bare name ("pi", "k") names a catalogue entry, not a formula
+    # (test_a_bare_name_is_a_catalogue_name); every other spec here is a formula.
+    assume(text not in ("pi", "k"))
     act = actviz.get(text, k=k) if "k" in text else actviz.get(text)
     h = 1e-2
     assume(all(abs(x - kink.x) > 5 * h for kink in act.kinks))
@@ -305,3 +309,13 @@ def test_builtins_agree_with_catalogue_entries_of_the_same_name():
             theirs = entry(x) if order == 0 else entry.derivative(x, order)
             # both are NumPy's own function (or its exact derivative): a few ulp apart at most
             np.testing.assert_allclose(ours[away], theirs[away], rtol=4 * np.finfo(float).eps, atol=1e-300)
+
+
+def test_a_bare_name_is_a_catalogue_name():
+    """Only `x` alone is a formula; any other bare identifier is looked up in the
+    catalogue, so a typo gets a "did you mean" instead of becoming a constant."""
+    with pytest.raises(UnknownActivationError, match="unknown activation 'pi'"):
+        actviz.get("pi")
+    with pytest.raises(UnknownActivationError, match="did you mean 'relu'"):
+        actviz.get("rleu")
+    assert float(actviz.get("x")(2.5)) == 2.5

@@ -68,6 +68,8 @@ def times(c: float, x: np.ndarray) -> np.ndarray:
     if abs(c) <= 1.0:
         return c * x
     big = np.abs(x) > _times_edge(abs(c))
+    if not big.any():  # the usual case: one product (the wheres cost 3 times more)
+        return c * x
     return np.where(big, np.copysign(np.inf, x) * math.copysign(1.0, c), c * np.where(big, 0.0, x))
 
 
@@ -75,6 +77,8 @@ def scaled_square(c: float, x: np.ndarray) -> np.ndarray:
     r""":math:`c\,x^2` for a parameter c > 0, evaluated as ``(c * x) * x`` (no
     intermediate overflow when c < 1); +inf where it overflows; nan stays nan."""
     big = np.abs(x) > _scaled_square_edge(c)
+    if not big.any():  # the usual case: two products, no where
+        return (c * x) * x
     small = np.where(big, 0.0, x)
     return np.where(big, np.inf, (c * small) * small)
 

@@ -25,29 +25,61 @@ def _keep_nan(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 # slope = scale, coef = scale * alpha and divisor = 1 / input_scale (pelu: a/b, a and b).
 
 
+def _left_exp(x: np.ndarray, divisor: float) -> np.ndarray:
+    r""":math:`e^u` with :math:`u = -|x|/d`, which is x/d on the x <= 0 piece.
+
+    |x| is clipped at 1500 d first, where e^u / d is 0 in float64 for any d >= 2^-1074
+    (so the division never overflows and nothing is lost). -|x| rather than min(x, 0):
+    libm's exp is 40% slower on a mix of exact zeros and negatives (measured: 8.8 against
+    6.2 ns a value at 32768 values; elu' 10.7 -> 7.9 ns a value).
+    """
+    u = np.abs(x, out=np.empty_like(x))
+    np.minimum(u, 1500.0 * divisor, out=u)
+    if divisor != 1.0:
+        np.divide(u, divisor, out=u)
+    np.negative(u, out=u)
+    return np.exp(u, out=u)
+
+
 def _negative_argument(x: np.ndarray, divisor: float) -> np.ndarray:
     """u = min(x, 0) / divisor, clipped at -1500 where e^u / divisor is 0 in float64 for
     any divisor >= 2^-1074 (so the division never overflows and nothing is lost)."""
     return np.maximum(np.minimum(x, 0.0), -1500.0 * divisor) / divisor
 
 
+# The two pieces are added, not selected: each is exactly 0 off its side (expm1(0) = 0,
+# max(x, 0) = 0), and np.where mispredicts on random signs (5 ns a value, more than the
+# exp). Measured at 1e6 (ms, baseline -> now): elu f 20.9 -> 14.8, f' 17.5 -> 11.6.
+
+
 def _exp_linear(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
-    r""":math:`s\,x` for x > 0, :math:`c\,(e^{x/d} - 1)` for x <= 0 (expm1 of the
-    masked input: the unused branch never overflows)."""
-    return np.where(x > 0, _overflow.times(slope, x), coef * np.expm1(_negative_argument(x, divisor)))
+    r""":math:`s\,x` for x > 0, :math:`c\,(e^{x/d} - 1)` for x <= 0, as
+    :math:`s\max(x, 0) + c\,\operatorname{expm1}(\min(x, 0)/d)` (expm1 of the masked input:
+    the unused branch never overflows, and libm's expm1(0) is fast)."""
+    f = _overflow.times(slope, np.maximum(x, 0.0))
+    f += coef * np.expm1(_negative_argument(x, divisor))
+    return f
 
 
 def _exp_linear_d1(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
     r"""f' = s for x > 0 and :math:`(c/d)\,e^{x/d}` for x <= 0: at 0 the left value,
-    as torch's elu backward (``x <= 0 ? negcoef * negiptcoef * exp(x * negiptcoef) : scale``)."""
-    return np.where(x > 0, slope, (coef / divisor) * np.exp(_negative_argument(x, divisor)))
+    as torch's elu backward (``x <= 0 ? negcoef * negiptcoef * exp(x * negiptcoef) : scale``).
+    nan goes to the left piece, whose exp keeps it."""
+    right = x > 0
+    d1 = _left_exp(x, divisor)
+    d1 *= ~right
+    d1 *= coef / divisor
+    d1 += slope * right
+    return d1
 
 
 def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
     r"""f'' = :math:`(c/d^2)\,e^{x/d}` for x < 0 and 0 for x >= 0, as torch's
-    elu double backward (which masks ``x < 0``)."""
-    curve = (coef / divisor / divisor) * np.exp(_negative_argument(x, divisor))
-    return _keep_nan(x, np.where(x < 0, curve, 0.0))
+    elu double backward (which masks ``x < 0``); nan goes to the exp, which keeps it."""
+    d2 = _left_exp(x, divisor)
+    d2 *= ~(x >= 0)
+    d2 *= coef / divisor / divisor
+    return d2
 
 
 def _exp_linear_kinks(slope: float, coef: float, divisor: float, name: str) -> tuple[Kink, ...]:
@@ -184,45 +216,25 @@ register(
 # -- ISRLU: x for x >= 0, x / sqrt(1 + alpha x^2) below ------------------------------------------
 
 
-def _isrlu_reciprocal(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """min(x, 0); where it is below -1; and w = 1/x there, x elsewhere (so |w| <= 1)."""
-    neg = np.minimum(x, 0.0)
-    big = neg < -1.0
-    return neg, big, np.where(big, 1.0 / np.where(big, neg, -1.0), neg)
-
-
-def _isrlu_parts(x: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
-    r"""For x < 0: :math:`x\,r` and :math:`r = (1 + \alpha x^2)^{-1/2}`, without
-    overflow: for x < -1 written with w = 1/x as :math:`1 + \alpha x^2 = x^2 (w^2 + \alpha)`."""
-    neg, big, w = _isrlu_reciprocal(x)
-    w2 = w * w
-    root_small = np.sqrt(1.0 + alpha * w2)
-    # -(w^2 + alpha)^(-1/2) as one pow (one rounding where sqrt and 1/ take two)
-    xr = np.where(big, -np.power(w2 + alpha, -0.5), neg / root_small)
-    r = np.where(big, -w / np.sqrt(w2 + alpha), 1.0 / root_small)
-    return xr, r
-
-
 def _isrlu(x: np.ndarray, alpha: float) -> np.ndarray:
-    xr, _ = _isrlu_parts(x, alpha)
-    return np.where(x < 0, xr, x)
+    r""":math:`x` for x >= 0 and isru(x) = :math:`x/\sqrt{1 + \alpha x^2}` below
+    (_stable.isru_terms: one sqrt, no pow, no where over both pieces). Measured at 1e6
+    (ms, before -> after): f 63 -> 13, f' 86 -> 9."""
+    # isru(min(x, 0)) + max(x, 0): one term is 0, so the sum is exact (no np.where)
+    f = _stable.isru(np.minimum(x, 0.0), alpha)
+    f += np.maximum(x, 0.0)
+    return f
 
 
 def _isrlu_d1(x: np.ndarray, alpha: float) -> np.ndarray:
-    r"""1 for x >= 0, :math:`(1 + \alpha x^2)^{-3/2}` below: one pow of the rounded
-    1 + alpha x^2 (cubing r would triple r's rounding error); for x < -1 as
-    :math:`|w|^3 (w^2 + \alpha)^{-3/2}` with w = 1/x."""
-    _, big, w = _isrlu_reciprocal(x)
-    w2 = w * w
-    slope = np.where(big, -(w2 * w) * np.power(w2 + alpha, -1.5), np.power(1.0 + alpha * w2, -1.5))
-    return _keep_nan(x, np.where(x < 0, slope, 1.0))
+    r"""1 for x >= 0, :math:`(1 + \alpha x^2)^{-3/2}` below: isru' of min(x, 0), which is
+    exactly 1 at 0 (r = 1, den = 1); nan stays nan."""
+    return _stable.isru_prime(np.minimum(x, 0.0), alpha)
 
 
 def _isrlu_d2(x: np.ndarray, alpha: float) -> np.ndarray:
-    # -3 alpha x r^5, grouped so no factor overflows for any alpha: alpha r^2 <= min(alpha, 1/x^2).
-    xr, r = _isrlu_parts(x, alpha)
-    r2 = r * r
-    return _keep_nan(x, np.where(x < 0, (-3.0 * xr * r2) * (alpha * r2), 0.0))
+    # -3 alpha x (1 + alpha x^2)^(-5/2) below 0: isru'' of min(x, 0), exactly 0 from 0 on.
+    return _stable.isru_second(np.minimum(x, 0.0), alpha)
 
 
 register(
@@ -363,41 +375,72 @@ _BASIRAT_ROTH = Reference(
 )
 
 
-def _elish_pieces(x: np.ndarray) -> tuple[np.ndarray, ...]:
-    r"""Values and derivatives of both pieces on masked inputs: :math:`x\sigma(x)` for
-    x >= 0 and :math:`(e^x - 1)\sigma(x)` for x < 0, with
-    :math:`\sigma'' = -\sigma' \tanh(x/2)` (no 1 - 2 sigma cancellation)."""
-    pos = np.maximum(x, 0.0)
-    capped = np.minimum(pos, 800.0)  # sigma'(800) = 0 exactly: avoids inf * 0 in x sigma'
-    s_pos, ds_pos = _stable.sigmoid(pos), _stable.sigmoid_prime(capped)
-    d2s_pos = -ds_pos * np.tanh(0.5 * capped)
-    neg = np.minimum(x, 0.0)
-    e, em1 = np.exp(neg), np.expm1(neg)
-    s_neg, ds_neg = _stable.sigmoid(neg), _stable.sigmoid_prime(neg)
-    d2s_neg = -ds_neg * np.tanh(0.5 * neg)
-    return (
-        (pos * s_pos, s_pos + capped * ds_pos, 2.0 * ds_pos + capped * d2s_pos),
-        # f' = e^x sigma + (e^x - 1) sigma' = sigma (e^x + (e^x - 1)/(1 + e^x)): one product
-        # fewer near the minimum at x = log(sqrt2 - 1), where the two terms cancel
-        (em1 * s_neg, s_neg * (e + em1 / (1.0 + e)), e * s_neg + 2.0 * e * ds_neg + em1 * d2s_neg),
-    )
+def _elish_gates(x: np.ndarray) -> tuple[np.ndarray, ...]:
+    r"""Everything ELiSH needs from one exponential :math:`e = e^{-|x|}`.
+
+    Returns (neg, e, s, m): the mask x < 0, e, :math:`s = 1/(1+e) = \sigma(|x|)` and
+    :math:`m = e^{x} - 1` for x < 0 (there e = e^x). Then :math:`\sigma(x) = s` for
+    x >= 0 and :math:`e s` below, :math:`\sigma'(x) = e s^2` on both sides and
+    :math:`\tanh(|x|/2) = (1 - e) s`. m is e - 1 where e <= 1/2 (exact subtraction of an
+    exp with 0.5 ulp error, <= 1 ulp in all) and expm1 only on the few x in (-log 2, 0)
+    where e - 1 would cancel. Measured at 1e6: f 119 -> 14 ms, f' 114 -> 16 ms (the old
+    code evaluated both pieces with five sigmoids, an exp, an expm1 and two tanh).
+    """
+    e = _stable.exp_neg_abs(x)
+    s = np.add(e, 1.0, out=np.empty_like(e))
+    np.divide(1.0, s, out=s)
+    neg = x < 0
+    m = np.subtract(e, 1.0, out=np.empty_like(e))
+    near = _stable.subset(neg & (e > 0.5))
+    np.put(m, near, np.expm1(np.take(x, near)))
+    return neg, e, s, m
 
 
-def _elish_order(order: int):
-    def kernel(x: np.ndarray) -> np.ndarray:
-        positive, negative = _elish_pieces(x)
-        return np.where(x >= 0, positive[order], negative[order])
+def _by_sign(neg: np.ndarray, negative: np.ndarray, positive: np.ndarray) -> np.ndarray:
+    """``negative`` where ``neg`` holds, ``positive`` elsewhere, for finite pieces (or nan in
+    both): as a sum of masked products, since np.where mispredicts on random signs."""
+    result = negative * neg
+    result += positive * ~neg
+    return result
 
-    return kernel
+
+def _elish(x: np.ndarray) -> np.ndarray:
+    # x sigma(x) = x s for x >= 0, (e^x - 1) sigma(x) = m e s below; max(x, 0) is x on the
+    # right and finite on the left (x = -inf would make -inf * 0).
+    neg, e, s, m = _elish_gates(x)
+    return s * _by_sign(neg, m * e, np.maximum(x, 0.0))
+
+
+def _elish_d1(x: np.ndarray) -> np.ndarray:
+    r""":math:`\sigma + x\sigma'` for x >= 0; :math:`e^x\sigma + (e^x - 1)\sigma' =
+    \sigma(e^x + (e^x - 1)/(1 + e^x))` below (one product fewer near the minimum at
+    x = log(sqrt2 - 1), where the two terms cancel). x is clipped to [0, 800] in x sigma',
+    where sigma' is 0 already, so x = ±inf never meets inf * 0."""
+    neg, e, s, m = _elish_gates(x)
+    positive = s + np.clip(x, 0.0, 800.0) * (e * s * s)
+    negative = (e * s) * (e + m * s)
+    return _by_sign(neg, negative, positive)
+
+
+def _elish_d2(x: np.ndarray) -> np.ndarray:
+    r"""With :math:`\sigma'' = -\sigma'\tanh(x/2)` (no 1 - 2 sigma cancellation) and
+    :math:`t = \tanh(|x|/2) = (1 - e)s`: :math:`\sigma'(2 - x t)` for x >= 0 and
+    :math:`e\sigma + \sigma'(2e^x + (e^x - 1) t)` below."""
+    neg, e, s, m = _elish_gates(x)
+    ds = e * s * s
+    t = (1.0 - e) * s
+    positive = ds * (2.0 - np.clip(x, 0.0, 800.0) * t)
+    negative = e * e * s + ds * (2.0 * e + m * t)
+    return _by_sign(neg, negative, positive)
 
 
 register(
     Activation(
         name="elish",
         family=FAMILY,
-        f=_elish_order(0),
-        df=_elish_order(1),
-        d2f=_elish_order(2),
+        f=_elish,
+        df=_elish_d1,
+        d2f=_elish_d2,
         latex=r"\mathrm{ELiSH}(x) = x\,\sigma(x) \;(x \geq 0),\;\; (e^{x}-1)\,\sigma(x) \;(x < 0)",
         latex_derivative=(
             r"\mathrm{ELiSH}'(x) = \sigma(x) + x\,\sigma'(x) \;(x \geq 0),\;\; "
@@ -414,28 +457,48 @@ register(
 )
 
 
+# HardELiSH is piecewise: 0 below -1, (e^x - 1)(x + 1)/2 on (-1, 0), x(x + 1)/2 on [0, 1],
+# x above. The polynomial and linear pieces are blended by arithmetic (each is exactly 0
+# off its piece), the exponential piece is evaluated only on the values in (-1, 0), gathered
+# and scattered. Measured at 1e6 (ms, before -> after): f 33.4 -> 9.4, f' 42.4 -> 12.0 (three
+# nested np.where over expm1 and exp of every value before).
+
+
+def _hard_elish_left(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(flat indices of -1 < x < 0, x there)."""
+    left = _stable.subset((x > -1.0) & (x < 0.0))
+    return left, np.take(x, left)
+
+
 def _hard_elish(x: np.ndarray) -> np.ndarray:
-    mid = np.clip(x, 0.0, 1.0)  # x(x + 1)/2 on [0, 1]
-    low = np.clip(x, -1.0, 0.0)  # (e^x - 1)(x + 1)/2 on [-1, 0)
-    value = np.where(x > 1, x, np.where(x >= 0, 0.5 * mid * (mid + 1.0), np.where(x >= -1, 0.5 * np.expm1(low) * (low + 1.0), 0.0)))
-    return _keep_nan(x, value)
+    # max(x - 1, 0) + mid (mid + 1)/2 with mid = clip(x, 0, 1): x(x + 1)/2 on [0, 1], and
+    # 1 + (x - 1) above (exact up to 2^53, within an ulp beyond); nan stays nan.
+    f = np.subtract(x, 1.0, out=np.empty_like(x))  # out=: an array even for 0-d x
+    np.maximum(f, 0.0, out=f)
+    mid = np.clip(x, 0.0, 1.0)
+    f += 0.5 * mid * (mid + 1.0)
+    left, xl = _hard_elish_left(x)
+    np.put(f, left, 0.5 * np.expm1(xl) * (xl + 1.0))
+    return f
 
 
 def _hard_elish_d1(x: np.ndarray) -> np.ndarray:
     # The hard sigmoid clip((x+1)/2, 0, 1) has slope 0 at its ends, as torch's hardsigmoid
     # backward: so f'(-1) = 0 (left value) and f'(1) = 1 (right value).
-    mid = np.clip(x, 0.0, 1.0)
-    low = np.clip(x, -1.0, 0.0)
-    left = 0.5 * (np.exp(low) * (low + 1.0) + np.expm1(low))
-    value = np.where(x >= 1, 1.0, np.where(x >= 0, mid + 0.5, np.where(x > -1, left, 0.0)))
-    return _keep_nan(x, value)
+    d1 = _stable.nan_mark(x)
+    d1 += x >= 1.0
+    d1 += ((x >= 0.0) & (x < 1.0)) * (np.clip(x, 0.0, 1.0) + 0.5)
+    left, xl = _hard_elish_left(x)
+    np.put(d1, left, 0.5 * (np.exp(xl) * (xl + 1.0) + np.expm1(xl)))
+    return d1
 
 
 def _hard_elish_d2(x: np.ndarray) -> np.ndarray:
-    low = np.clip(x, -1.0, 0.0)
-    inside = (x > -1) & (x < 1)
-    value = np.where(inside & (x >= 0), 1.0, np.where(inside & (x < 0), 0.5 * np.exp(low) * (low + 3.0), 0.0))
-    return _keep_nan(x, value)
+    d2 = _stable.nan_mark(x)
+    d2 += (x >= 0.0) & (x < 1.0)
+    left, xl = _hard_elish_left(x)
+    np.put(d2, left, 0.5 * np.exp(xl) * (xl + 3.0))
+    return d2
 
 
 register(

@@ -8,18 +8,24 @@ finite x; at ±inf they would warn, so infinite inputs are masked first.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
 from ..activation import Activation, Param, Reference
 from ..registry import register
+from . import _stable
 
 FAMILY = "periodic"
 
 
 def _finite_or_nan(x: np.ndarray) -> np.ndarray:
-    """x with ±inf replaced by nan: where an oscillation has no limit, the honest value is nan."""
-    return np.where(np.isinf(x), np.nan, x)
+    """x with ±inf replaced by nan: where an oscillation has no limit, the honest value is nan.
+
+    x itself (not a copy) when there is no infinity, the usual case: the where costs
+    2 ns a value, a tenth of a sin (measured at 32768 values)."""
+    infinite = np.isinf(x)
+    return np.where(infinite, np.nan, x) if infinite.any() else x
 
 
 # -- sin ----------------------------------------------------------------------
@@ -74,26 +80,36 @@ _SINC_D1_SERIES = np.array([(-1) ** k * 2 * k / math.factorial(2 * k + 1) for k 
 _SINC_D2_SERIES = np.array([(-1) ** k * 2 * k * (2 * k - 1) / math.factorial(2 * k + 1) for k in range(1, 12)])
 
 
-def _sinc_pieces(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(inner, x on the inner piece |x| <= 1 (nan included) else 0, finite x beyond it else 2).
+def _sinc_kernel(x: np.ndarray, outer: Callable[[np.ndarray], np.ndarray], series: np.ndarray, odd: bool) -> np.ndarray:
+    """A closed form on |x| > 1, a Taylor series in x^2 (times x if ``odd``) on |x| <= 1, 0 at ±inf.
 
     Near 0 the closed forms divide 0 by 0 and cancel (x cos x - sin x ~ -x^3/3),
     so the inner piece uses Taylor series; on the outer piece the closed forms
-    are written with divisions by x, so nothing is squared or cubed.
+    are written with divisions by x, so nothing is squared or cubed. The closed form runs
+    on every value (its sin/cos are the cost; the inner values get x = ±1, harmless), the
+    series only on the inner ones (~16% of N(0, 25)), gathered and scattered back.
+    Measured at 1e6 (ms, before -> after): f 52 -> 34, f' 87 -> 58 (a sin, resp. a sin
+    and a cos, at ~22 ns a value each, are the floor).
     """
-    inner = ~(np.abs(x) > _SINC_SERIES_BOUND)
-    return inner, np.where(inner, x, 0.0), np.where(inner | np.isinf(x), 2.0, x)
-
-
-def _sinc_join(x: np.ndarray, inner: np.ndarray, series: np.ndarray, outer: np.ndarray) -> np.ndarray:
-    """The series on the inner piece, the closed form beyond, and the limit 0 at ±inf."""
-    return np.where(inner, series, np.where(np.isinf(x), 0.0, outer))
+    inner = ~(np.abs(x) > _SINC_SERIES_BOUND)  # nan goes to the series, which keeps it
+    infinite = np.isinf(x)
+    has_infinity = infinite.any()
+    xo = np.abs(x, out=np.empty_like(x))  # x beyond, ±1 (harmless) inside: no branchy np.where
+    np.maximum(xo, 1.0, out=xo)
+    np.copysign(xo, x, out=xo)
+    if has_infinity:
+        xo[infinite] = 1.0
+    y = np.asarray(outer(xo))  # an array even for 0-d x
+    inner = _stable.subset(inner)
+    xi = np.take(x, inner)
+    np.put(y, inner, np.polynomial.polynomial.polyval(xi * xi, series) * (xi if odd else 1.0))
+    if has_infinity:
+        y[infinite] = 0.0
+    return y
 
 
 def _sinc(x: np.ndarray) -> np.ndarray:
-    inner, xs, xo = _sinc_pieces(x)
-    series = np.polynomial.polynomial.polyval(xs * xs, _SINC_SERIES)
-    return _sinc_join(x, inner, series, np.sin(xo) / xo)
+    return _sinc_kernel(x, lambda xo: np.sin(xo) / xo, _SINC_SERIES, odd=False)
 
 
 def _sinc_d1_outer(xo: np.ndarray) -> np.ndarray:
@@ -102,16 +118,17 @@ def _sinc_d1_outer(xo: np.ndarray) -> np.ndarray:
 
 
 def _sinc_d1(x: np.ndarray) -> np.ndarray:
-    inner, xs, xo = _sinc_pieces(x)
-    series = xs * np.polynomial.polynomial.polyval(xs * xs, _SINC_D1_SERIES)
-    return _sinc_join(x, inner, series, _sinc_d1_outer(xo))
+    return _sinc_kernel(x, _sinc_d1_outer, _SINC_D1_SERIES, odd=True)
+
+
+def _sinc_d2_outer(xo: np.ndarray) -> np.ndarray:
+    # ((2 - x^2) sin x - 2x cos x)/x^3 = -(sin x + 2 sinc'(x))/x, = -(sin x (1 - 2/x^2) + 2 cos(x)/x)/x
+    s = np.sin(xo)
+    return -(s + 2.0 * ((np.cos(xo) - s / xo) / xo)) / xo
 
 
 def _sinc_d2(x: np.ndarray) -> np.ndarray:
-    # ((2 - x^2) sin x - 2x cos x)/x^3 = -(sin x + 2 sinc'(x))/x
-    inner, xs, xo = _sinc_pieces(x)
-    series = np.polynomial.polynomial.polyval(xs * xs, _SINC_D2_SERIES)
-    return _sinc_join(x, inner, series, -(np.sin(xo) + 2.0 * _sinc_d1_outer(xo)) / xo)
+    return _sinc_kernel(x, _sinc_d2_outer, _SINC_D2_SERIES, odd=False)
 
 
 register(
@@ -154,7 +171,8 @@ def _snake_argument(x: np.ndarray, alpha: float) -> np.ndarray:
     rounding of x can resolve (their allowance eps |x f''| exceeds their whole range).
     """
     cutoff = 0.25 * np.finfo(np.float64).max / max(alpha, 1.0)
-    return alpha * np.where(np.abs(x) > cutoff, 0.0, x)
+    beyond = np.abs(x) > cutoff
+    return alpha * (np.where(beyond, 0.0, x) if beyond.any() else x)
 
 
 def _snake(x: np.ndarray, alpha: float) -> np.ndarray:
@@ -163,12 +181,13 @@ def _snake(x: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def _snake_d1(x: np.ndarray, alpha: float) -> np.ndarray:
-    # 1 + sin(2u), exact to an ulp while it is >= 1/2; near its zeros 1 + sin(2u) cancels,
-    # and (sin u + cos u)^2 (the same number) does not.
-    u = _snake_argument(x, alpha)
-    sin_2u = np.sin(2.0 * u)
-    s, c = np.sin(u), np.cos(u)
-    d1 = np.where(sin_2u >= -0.5, 1.0 + sin_2u, (s + c) * (s + c))
+    r""":math:`1 + \sin 2u = 2\sin^2(u + \pi/4)` with u = alpha x: one sin (the old
+    :math:`1 + \sin 2u`, with :math:`(\sin u + \cos u)^2` where it cancels, took three:
+    1e6 values 85 -> 30 ms). The square does not cancel near the zeros of snake'; rounding
+    u + pi/4 moves the argument by half an ulp of u, which the accuracy allowance
+    eps |x snake''| covers (|d snake'/du| = 2 |cos 2u|)."""
+    s = np.sin(_snake_argument(x, alpha) + math.pi / 4)
+    d1 = 2.0 * (s * s)
     return np.where(np.isinf(x), np.nan, d1)
 
 

@@ -77,8 +77,8 @@ register(
 
 
 def _threshold(x: np.ndarray, threshold: float, value: float) -> np.ndarray:
-    # torch.nn.Threshold: x if x > threshold else value (written so that nan stays nan)
-    return np.where(x <= threshold, value, x)
+    # torch.nn.Threshold: x if x > threshold else value (nan stays nan)
+    return _piecewise.above_or(x, threshold, value)
 
 
 def _threshold_d1(x: np.ndarray, threshold: float, value: float) -> np.ndarray:
