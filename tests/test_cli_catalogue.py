@@ -61,3 +61,16 @@ def test_usage_errors_are_one_line_with_exit_2():
     result = runner.invoke(app, ["info"])
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_list_text_and_table_formats_show_the_same_rows():
+    """Piped output defaults to plain columns; --format table forces rich's table."""
+    text = runner.invoke(app, ["list", "--family", "rectifier"])
+    table = runner.invoke(app, ["list", "--family", "rectifier", "--format", "table"])
+    assert text.exit_code == table.exit_code == 0
+    lines = text.stdout.splitlines()
+    assert lines[0].split()[:2] == ["name", "family"] and "│" not in text.stdout
+    assert [line.split()[0] for line in lines[1:]] == actviz.names(family="rectifier")
+    assert "│" in table.stdout
+    for name in actviz.names(family="rectifier"):
+        assert name in table.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import textwrap
 from enum import Enum
 
@@ -16,6 +17,7 @@ from .base import app
 
 class ListFormat(str, Enum):
     table = "table"
+    text = "text"
     json = "json"
 
 
@@ -33,7 +35,9 @@ def _entry_record(name: str) -> dict:
 @app.command("list")
 def list_command(
     family: str | None = typer.Option(None, "--family", help="Only this family (e.g. rectifier, sigmoidal)."),
-    output_format: ListFormat = typer.Option(ListFormat.table, "--format", help="table for people, json for scripts."),
+    output_format: ListFormat | None = typer.Option(
+        None, "--format", help="table (the default in a terminal), text (plain columns, the default when piped) or json."
+    ),
 ) -> None:
     """List every activation with its family, default parameters and aliases."""
     if family is not None and family not in registry.families():
@@ -44,19 +48,34 @@ def list_command(
             + did_you_mean(family, registry.families())
         )
     records = [_entry_record(n) for n in registry.names(family=family)]
-    if output_format is ListFormat.json:
+    fmt = output_format or (ListFormat.table if sys.stdout.isatty() else ListFormat.text)
+    if fmt is ListFormat.json:
         typer.echo(json.dumps(records, indent=2))
+        return
+    header = ("name", "family", "parameters (defaults)", "aliases")
+    rows = [
+        (
+            r["name"],
+            r["family"] + ("" if r["pointwise"] else " (not pointwise)"),
+            ", ".join(f"{k}={v:g}" for k, v in r["params"].items()),
+            ", ".join(r["aliases"]),
+        )
+        for r in records
+    ]
+    if fmt is ListFormat.text:
+        # Plain columns for pipes (grep, awk), without rich's import and layout.
+        widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+        for row in (header, *rows):
+            typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
         return
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{len(records)} activations", title_justify="left")
-    for column in ("name", "family", "parameters (defaults)", "aliases"):
+    for column in header:
         table.add_column(column)
-    for r in records:
-        params = ", ".join(f"{k}={v:g}" for k, v in r["params"].items())
-        kind = "" if r["pointwise"] else " (not pointwise)"
-        table.add_row(r["name"], r["family"] + kind, params, ", ".join(r["aliases"]))
+    for row in rows:
+        table.add_row(*row)
     Console().print(table)
 
 
