@@ -12,8 +12,6 @@ medians are both printed because CPU time is steadier on a busy machine.
 from __future__ import annotations
 
 import argparse
-import compileall
-import os
 import resource
 import statistics
 import subprocess
@@ -21,7 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _installed import installed_env  # noqa: E402
+
 COMMANDS = {
     "import numpy": [sys.executable, "-c", "import numpy"],
     "actviz list": [sys.executable, "-m", "actviz", "list"],
@@ -45,9 +45,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    compileall.compile_dir(ROOT / "actviz", quiet=1)
+    env = installed_env()
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
     for _ in range(args.runs):  # interleaved, so drifting load hits every command alike
         for name, argv in COMMANDS.items():

@@ -9,7 +9,6 @@ Target: actviz within 1.3x of the minimal script.
 
 from __future__ import annotations
 
-import os
 import resource
 import statistics
 import subprocess
@@ -18,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _installed import installed_env  # noqa: E402
 
 # The curves a person would write by hand: f and f' from their textbook formulas.
 MINIMAL = {
@@ -52,7 +52,7 @@ fig.savefig(sys.argv[1])
 
 def _run(argv: list[str], cwd: str) -> tuple[float, float]:
     """Wall-clock and CPU (user + system) seconds of one process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
+    env = installed_env(MPLBACKEND="Agg")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, cwd=cwd, env=env, check=True, capture_output=True)
@@ -77,7 +77,7 @@ def _modules_of_actviz_list() -> set[str]:
     code = ("import sys; sys.argv = ['actviz', 'list']\nfrom actviz.cli.main import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\nprint('MODULES', *sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+                         env=installed_env()).stdout
     return set(out.split("MODULES", 1)[1].split())
 
 
