@@ -43,9 +43,7 @@ CONTINUITY_ORDERS = ("discontinuous", "C0", "C1", "C2", "C3", "Cinf")
 ZERO_CENTRED_RATIO = 0.01
 """f is zero-centred when ``|E f(z)| <= ZERO_CENTRED_RATIO * sqrt(E f(z)^2)``."""
 
-COST_SAMPLE_SIZE = 10**6
-"""Relative cost is measured on this many standard-normal values."""
-_COST_BLOCK = 2**15
+_COST_BLOCK = 2**15  # values per timed block; the cost is a ratio of block times
 
 _GRID_HALF_WIDTH = 20.0  # exp-type derivatives are still far from underflow at |x| = 20
 _GRID_STEP = 1.0 / 64.0
