@@ -44,7 +44,7 @@ def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a mat
 
     output_format(output.target(stem), output.fmt)
     size = output.figure_size()
-    return build(size) if output.wants_file or output.show else None
+    return build(size) if output.wants_figure else None
 
 
 def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noqa: ANN001  (a Figure or None)

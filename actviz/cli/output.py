@@ -3,6 +3,7 @@ turns a figure into a file (or a window) according to them."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 from collections.abc import Callable
@@ -42,6 +43,11 @@ class Output:
         """A file is written when asked for with ``-o``, or when nothing else is shown."""
         return self.path is not None or not (self.show or self.terminal)
 
+    @property
+    def wants_figure(self) -> bool:
+        """A matplotlib figure is needed: for a file or for a window."""
+        return self.wants_file or self.show
+
     def figure_size(self):  # noqa: ANN201  (a plotting.style.FigureSize)
         from ..plotting.style import parse_size
 
@@ -54,10 +60,12 @@ class Output:
         return Path(f"{default_stem}.{(self.fmt or 'png').lower()}")
 
 
-_OUTPUT_OPTIONS = {  # parameter name -> (annotation, default); the names are Output's fields
-    "path": (OutputOpt, None), "fmt": (FormatOpt, None), "size": (SizeOpt, "slide"), "dpi": (DpiOpt, None),
-    "theme": (ThemeOpt, "light"), "transparent": (TransparentOpt, False), "title": (TitleOpt, None),
-    "show": (ShowOpt, False), "terminal": (TerminalOpt, False),
+_ANNOTATIONS = {
+    "path": OutputOpt, "fmt": FormatOpt, "size": SizeOpt, "dpi": DpiOpt, "theme": ThemeOpt,
+    "transparent": TransparentOpt, "title": TitleOpt, "show": ShowOpt, "terminal": TerminalOpt,
+}
+_OUTPUT_OPTIONS = {  # parameter name -> (annotation, default), the defaults being Output's own
+    field.name: (_ANNOTATIONS[field.name], field.default) for field in dataclasses.fields(Output)
 }
 
 

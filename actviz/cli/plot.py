@@ -50,7 +50,7 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
         from ..plotting.terminal import curve_panels
 
         _terminal(curve_panels(acts, orders, lo, hi, "dark"))
-    if output.wants_file or output.show:
+    if output.wants_figure:
         write(build(acts, lo, hi), output, _stem(stem_prefix, acts))
 
 
@@ -120,7 +120,7 @@ def saturation_command(
         from ..plotting.terminal import saturation_panels
 
         _terminal(saturation_panels(acts, lo, hi, threshold, "dark"))
-    if output.wants_file or output.show:
+    if output.wants_figure:
         from ..plotting.saturation import saturation_figure
 
         fig, _ = saturation_figure(acts, threshold=threshold, sigma=sigma, lo=lo, hi=hi,

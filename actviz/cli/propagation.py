@@ -146,7 +146,7 @@ def decay_command(
         from ..plotting.terminal import decay_panels, render
 
         typer.echo(render(decay_panels(runs, profiles)))
-    if output.wants_file or output.show:
+    if output.wants_figure:
         from ..plotting.propagation import decay_figure
 
         fig = decay_figure(runs, profiles, size=output.figure_size(), theme=output.theme)
