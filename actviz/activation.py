@@ -218,16 +218,19 @@ class Activation:
         else:
             raise ActvizError(f"cannot evaluate {self.name} on {array.dtype} input: expected real numbers")
         params = self.params
+
+        def evaluate(values: np.ndarray) -> np.ndarray:
+            return _round_to(kernel(values.astype(np.float64, copy=False), **params), dtype)
+
         if array.size <= _BLOCK:
-            result = _round_to(kernel(array.astype(np.float64, copy=False), **params), dtype)
+            result = evaluate(array)
             return result[()] if array.ndim == 0 else result
         # Large arrays go through in blocks, so a kernel's temporaries stay in cache
         # (measured 20-30% faster than whole-array passes at 10^7 values).
         flat = array.reshape(-1)
         out = np.empty(flat.shape, dtype)
         for start in range(0, flat.size, _BLOCK):
-            stop = start + _BLOCK
-            out[start:stop] = _round_to(kernel(flat[start:stop].astype(np.float64, copy=False), **params), dtype)
+            out[start : start + _BLOCK] = evaluate(flat[start : start + _BLOCK])
         return out.reshape(array.shape)
 
 
