@@ -1,0 +1,16 @@
+"""The training lab: small networks trained with NumPy, measured while they learn.
+
+:mod:`.network` is the MLP with exact hand-written gradients (every array with a leading
+seed axis, so seeds train together), :mod:`.losses` and :mod:`.optimizers` what it is
+trained with, :mod:`.tasks` the generated data sets, :mod:`.measure` what a checkpoint
+records, :mod:`.loop` the :func:`train` function and its :class:`TrainResult`.
+NumPy only (SciPy through the ``critical`` init).
+"""
+
+from .loop import TrainResult, train
+from .losses import LOSSES
+from .network import MLP
+from .optimizers import OPTIMIZERS
+from .tasks import TASKS, Task, make_task
+
+__all__ = ["LOSSES", "MLP", "OPTIMIZERS", "TASKS", "Task", "TrainResult", "make_task", "train"]
