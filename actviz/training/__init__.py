@@ -7,10 +7,10 @@ records, :mod:`.loop` the :func:`train` function and its :class:`TrainResult`.
 NumPy only (SciPy through the ``critical`` init).
 """
 
-from .loop import TrainResult, train
+from .loop import Plan, TrainResult, plan, train
 from .losses import LOSSES
 from .network import MLP
 from .optimizers import OPTIMIZERS
 from .tasks import TASKS, Task, make_task
 
-__all__ = ["LOSSES", "MLP", "OPTIMIZERS", "TASKS", "Task", "TrainResult", "make_task", "train"]
+__all__ = ["LOSSES", "MLP", "OPTIMIZERS", "TASKS", "Plan", "Task", "TrainResult", "make_task", "plan", "train"]

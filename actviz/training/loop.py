@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import ActvizError
 from .measure import Checkpoint, frobenius, measure, side_by_side
 from .network import MLP, seed_stream
-from .optimizers import Optimizer, check_learning_rate
+from .optimizers import OPTIMIZERS, Optimizer, check_learning_rate
 from .tasks import Task, make_task
 
 _STREAM_BATCHES = 1
@@ -110,22 +110,39 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} hours" if seconds >= 3600 else f"{seconds / 60:.0f} minutes"
 
 
-def train(spec, task: str | Task = "spirals", *, depth: int = 4, width: int = 64,  # noqa: ANN001,PLR0913
-          init: str = "he", optimizer: str = "adam", lr: float = 1e-3, steps: int = 2000,
-          seeds: int | Sequence[int] = 5, batch: int = 128, measure_every: int | None = None,
-          saturation_threshold: float = 0.01, slopes: str = "layer", data_seed: int = 0,
-          progress: Callable[[int, int], None] | None = None) -> TrainResult:
-    """Train ``depth`` hidden layers of ``width`` units with activation ``spec`` on ``task``
-    (a name of :data:`~actviz.training.tasks.TASKS` or a :class:`Task`) by ``optimizer``
-    with learning rate ``lr`` for ``steps`` mini-batches of ``batch`` points, every seed of
-    ``seeds`` (a count n for seeds 0..n-1, or a list) together, and measure the network
-    before training and every ``measure_every`` steps (default: steps / 100) and at the end.
+@dataclass(frozen=True)
+class Plan:
+    """A checked run, not started: what :func:`train` will do and its estimated cost."""
 
-    Each seed draws its own weights and its own order of mini-batches (an epoch is a
-    permutation of the training set; the last incomplete batch is skipped); the data set
-    comes from ``data_seed`` and is the same for every seed. ``progress(done, total)`` is
-    called as steps are done. Runs estimated to need more than 2 GB or an hour are refused.
-    """
+    spec: object
+    task: Task
+    widths: tuple[int, ...]
+    init: str
+    optimizer: str
+    lr: float
+    steps: int
+    seeds: tuple[int, ...]
+    batch: int
+    measure_every: int
+    saturation_threshold: float
+    slopes: str
+    seconds: float
+    memory: float
+
+    def run(self, progress: Callable[[int, int], None] | None = None) -> TrainResult:
+        """Train as planned; ``progress(done, total)`` is called as steps are done."""
+        net = MLP(self.spec, self.widths, self.init, list(self.seeds), slopes=self.slopes)
+        return _Run(net, self.task, self.optimizer, self.lr, self.batch, self.measure_every,
+                    self.saturation_threshold).go(self.steps, progress)
+
+
+def plan(spec, task: str | Task = "spirals", *, depth: int = 4, width: int = 64,  # noqa: ANN001,PLR0913
+         init: str = "he", optimizer: str = "adam", lr: float = 1e-3, steps: int = 2000,
+         seeds: int | Sequence[int] = 5, batch: int = 128, measure_every: int | None = None,
+         saturation_threshold: float = 0.01, slopes: str = "layer", data_seed: int = 0) -> Plan:
+    """Check the arguments of :func:`train` and estimate its cost, without training:
+    every bad value, and a run estimated to need more than 2 GB or an hour, is an
+    ActvizError naming it."""
     if not isinstance(task, Task):
         task = make_task(task, seed=data_seed)
     seed_list = list(range(_check_int("seeds", seeds, 1))) if isinstance(seeds, (int, np.integer)) else list(seeds)
@@ -135,11 +152,14 @@ def train(spec, task: str | Task = "spirals", *, depth: int = 4, width: int = 64
     if not (isinstance(saturation_threshold, (int, float)) and math.isfinite(saturation_threshold)
             and saturation_threshold > 0):
         raise ActvizError(f"invalid saturation_threshold {saturation_threshold!r}: expected a positive number")
-    every = max(1, steps // 100) if measure_every is None else _check_int("measure_every", measure_every, 1)
+    if optimizer not in OPTIMIZERS:
+        Optimizer(optimizer, [], lr)  # raises the error naming the choices
+    every = max(1, steps // 50) if measure_every is None else _check_int("measure_every", measure_every, 1)
     n_train = len(task.x_train)
     if batch > n_train:
         raise ActvizError(f"invalid batch {batch}: the task has {n_train} training points")
-    widths = [task.inputs, *([width] * depth), task.outputs]
+    widths = (task.inputs, *([width] * depth), task.outputs)
+    MLP(spec, widths[:2], init, seed_list, slopes=slopes)  # a one-layer net checks spec, init, slopes, seeds
     checkpoints = steps // every + 2
     seconds, memory = estimate(widths, len(seed_list), batch, steps, n_train + len(task.x_test), checkpoints)
     if memory > MEMORY_LIMIT:
@@ -148,8 +168,28 @@ def train(spec, task: str | Task = "spirals", *, depth: int = 4, width: int = 64
     if seconds > TIME_LIMIT:
         raise ActvizError(f"this run would take about {_duration(seconds)} (limit 1 hour): "
                           "lower steps, seeds, width, depth or batch")
-    net = MLP(spec, widths, init, seed_list, slopes=slopes)
-    return _Run(net, task, optimizer, lr, batch, every, saturation_threshold).go(steps, progress)
+    return Plan(spec, task, widths, init, optimizer, float(lr), steps, tuple(seed_list), batch, every,
+                float(saturation_threshold), slopes, seconds, memory)
+
+
+def train(spec, task: str | Task = "spirals", *, progress: Callable[[int, int], None] | None = None,  # noqa: ANN001
+          **options: object) -> TrainResult:
+    """Train ``depth`` hidden layers of ``width`` units with activation ``spec`` on ``task``
+    (a name of :data:`~actviz.training.tasks.TASKS` or a :class:`Task`) by ``optimizer``
+    (sgd, momentum, adam) with learning rate ``lr`` for ``steps`` mini-batches of ``batch``
+    points, every seed of ``seeds`` (a count n for seeds 0..n-1, or a list) together, and
+    measure the network before training, every ``measure_every`` steps (default: steps / 50)
+    and at the end. Options and defaults are those of :func:`plan`: depth=4, width=64,
+    init="he", optimizer="adam", lr=1e-3, steps=2000, seeds=5, batch=128,
+    saturation_threshold=0.01, slopes="layer" (PReLU: one slope per layer, or "unit"),
+    data_seed=0.
+
+    Each seed draws its own weights and its own order of mini-batches (an epoch is a
+    permutation of the training set; the last incomplete batch is skipped); the data set
+    comes from ``data_seed`` and is the same for every seed. ``progress(done, total)`` is
+    called as steps are done.
+    """
+    return plan(spec, task, **options).run(progress)
 
 
 class _Run:

@@ -41,7 +41,7 @@ def test_seeds_run_together_equal_the_same_seeds_run_alone():
 def test_training_learns_and_series_have_their_shapes():
     result = train("tanh", "xor", depth=2, width=32, steps=300, seeds=2, batch=64, lr=1e-2)
     checkpoints = len(result.steps)
-    assert list(result.steps[:2]) == [0, 3] and result.steps[-1] == 300
+    assert list(result.steps[:2]) == [0, 6] and result.steps[-1] == 300
     assert result.train_loss.shape == (2, checkpoints)
     assert result.dead_fraction.shape == (2, checkpoints, 2)
     assert result.grad_norm.shape == (2, checkpoints, 3)
