@@ -27,6 +27,7 @@ COMMAND_MODULES = {
     "glu": "nonpointwise",
     "maxout": "nonpointwise",
     "band": "nonpointwise",
+    "train": "training",
 }
 """Which module of actviz.cli defines each command (a test checks it against the full app)."""
 

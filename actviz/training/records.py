@@ -33,6 +33,16 @@ def spread(values: np.ndarray | list) -> dict[str, float | None]:
     return {"median": float(np.median(finite)), "min": float(finite.min()), "max": float(finite.max())}
 
 
+def median_over_seeds(rows: np.ndarray) -> np.ndarray:
+    """The median over seeds (axis 0) of the finite values, nan where no seed has one
+    (a seed that diverged is nan from there on: the median is the other seeds')."""
+    finite = np.isfinite(rows)
+    out = np.full(rows.shape[1:], np.nan)
+    keep = finite.any(axis=0)
+    out[keep] = np.nanmedian(np.where(finite, rows, np.nan)[:, keep], axis=0)
+    return out
+
+
 def _last_finite(rows: np.ndarray) -> np.ndarray:
     """Each seed's last finite value of a (seed, checkpoint) series (nan when it has none)."""
     out = np.full(rows.shape[0], np.nan)
