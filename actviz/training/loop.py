@@ -198,8 +198,7 @@ class _Run:
     def __init__(self, net: MLP, task: Task, optimizer: str, lr: float, batch: int, every: int,
                  threshold: float) -> None:
         self.net, self.task, self.batch, self.every, self.threshold = net, task, batch, every, threshold
-        self.params = net.parameter_list()
-        self.optimizer = Optimizer(optimizer, self.params, lr)
+        self.optimizer = Optimizer(optimizer, [net.flat], lr)
         self.streams = [seed_stream(s, _STREAM_BATCHES) for s in net.seeds]
         self.order = np.zeros((len(net.seeds), 0), dtype=np.int64)
         self.active = np.ones(len(net.seeds), dtype=bool)
@@ -225,9 +224,9 @@ class _Run:
         for index in np.flatnonzero(self.active & ~np.isfinite(losses)):
             self.active[index] = False
             self.diverged_at[index] = step
-            for p in self.params:
-                p[index] = 0.0
-            self.optimizer.reset(index)
+            for buffer in (self.net.flat, *self.optimizer.state()):
+                for block in self.net.views(buffer):
+                    block[index] = 0.0
 
     def _checkpoint(self, step: int) -> None:
         point: Checkpoint = measure(self.net, self.task, self.threshold)
@@ -271,8 +270,9 @@ class _Run:
         self._diverge(step, losses)
         for g in grads:
             g[~self.active] = 0.0
+        flat = self.net.flatten(grads)
         before = [w.copy() for w in self.net.weights] if measuring else None
-        self.optimizer.step(grads)
+        self.optimizer.step([flat])
         if measuring:
             stride = 3 if self.net.learns_slopes else 2
             self._record(grad_norm=frobenius(grads[::stride][: self.net.depth]),

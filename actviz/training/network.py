@@ -101,17 +101,27 @@ class MLP:
         self.slope_sharing = slopes
         self.learns_slopes = self.act.name == "prelu"
         self.init = resolve_init(self.act, init)
-        self.weights: list[np.ndarray] = []
-        self.biases: list[np.ndarray] = []
-        self.slopes: list[np.ndarray] = []
-        per_seed = [self._draw(seed_stream(s, _STREAM_INIT)) for s in self.seeds]
-        for layer in range(self.depth):
-            self.weights.append(np.stack([drawn[0][layer] for drawn in per_seed]))
-            self.biases.append(np.stack([drawn[1][layer] for drawn in per_seed]))
-        if self.learns_slopes:
-            start = self.act.params["weight"]
-            for fan_out in self.widths[1:-1]:
-                self.slopes.append(np.full((len(self.seeds), fan_out if slopes == "unit" else 1), start))
+        shapes = []
+        for layer, (fan_in, fan_out) in enumerate(zip(self.widths[:-1], self.widths[1:])):
+            shapes += [(fan_out, fan_in), (fan_out,)]
+            if self.learns_slopes and layer < self.depth - 1:
+                shapes.append((fan_out if slopes == "unit" else 1,))
+        # Every parameter is a C-contiguous (seeds, ...) block of one flat array, so an optimiser
+        # updates them all with a few whole-array operations, and each stays a plain BLAS operand.
+        self.shapes = [(len(self.seeds), *shape) for shape in shapes]
+        self.flat = np.empty(sum(math.prod(shape) for shape in self.shapes))
+        views = self.views(self.flat)
+        step = 3 if self.learns_slopes else 2
+        self.weights = views[0::step]
+        self.biases = views[1::step]
+        self.slopes = views[2::step] if self.learns_slopes else []
+        for index, s in enumerate(self.seeds):
+            weights, biases = self._draw(seed_stream(s, _STREAM_INIT))
+            for layer in range(self.depth):
+                self.weights[layer][index] = weights[layer]
+                self.biases[layer][index] = biases[layer]
+        for slope in self.slopes:
+            slope[...] = self.act.params["weight"]
 
     @property
     def depth(self) -> int:
@@ -139,13 +149,26 @@ class MLP:
     # -- parameters -------------------------------------------------------------
     def parameter_list(self) -> list[np.ndarray]:
         """Every parameter with its seed axis, in the order W1, b1, [a1], W2, b2, [a2], ..., WL, bL
-        (a_l: the PReLU slopes after hidden layer l)."""
+        (a_l: the PReLU slopes after hidden layer l): views into :attr:`flat`."""
         out = []
         for layer in range(self.depth):
             out += [self.weights[layer], self.biases[layer]]
             if self.learns_slopes and layer < self.depth - 1:
                 out.append(self.slopes[layer])
         return out
+
+    def views(self, flat: np.ndarray) -> list[np.ndarray]:
+        """The parameters' blocks of an array laid out like :attr:`flat`, in :meth:`parameter_list` order."""
+        out, start = [], 0
+        for shape in self.shapes:
+            size = math.prod(shape)
+            out.append(flat[start : start + size].reshape(shape))
+            start += size
+        return out
+
+    def flatten(self, grads: list[np.ndarray]) -> np.ndarray:
+        """Gradients in :meth:`parameter_list` order as one array laid out like :attr:`flat`."""
+        return np.concatenate([g.reshape(-1) for g in grads])
 
     def parameters(self) -> list[np.ndarray]:
         """The parameters in layer order W1, b1, [a1], W2, b2, ... (the arrays themselves,

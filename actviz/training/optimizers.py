@@ -60,10 +60,9 @@ class Optimizer:
                 denominator += self.eps
                 p -= step_size * (m / denominator)
 
-    def reset(self, seed_index: int) -> None:
-        """Forget the state of one seed (its slice of every moment buffer)."""
-        for buffer in (*self.first, *self.second):
-            buffer[seed_index] = 0.0
+    def state(self) -> list[np.ndarray]:
+        """The moment buffers (momentum: velocity; adam: first and second moments), shaped like the parameters."""
+        return [*self.first, *self.second]
 
 
 def check_learning_rate(lr: float) -> None:
