@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "maxout": "nonpointwise",
     "band": "nonpointwise",
     "train": "training",
+    "claims": "claims",
 }
 """Which module of actviz.cli defines each command (a test checks it against the full app)."""
 
