@@ -1,7 +1,7 @@
 """Property reports as text: cells for a terminal table, Markdown, CSV, JSON and LaTeX.
 
 Every format shows the same columns, named by the keys of
-:meth:`actviz.properties.PropertyReport.as_dict`; the first column is always the
+:meth:`actviz.analysis.properties.PropertyReport.as_dict`; the first column is always the
 activation (its name with its parameter values). The terminal table itself is
 drawn by the command line from :func:`cells` (only ``actviz.cli`` imports rich).
 """
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .errors import ActvizError, did_you_mean
-from .properties import PropertyReport
+from .analysis.properties import PropertyReport
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,9 @@ DEFAULT_COLUMNS: tuple[str, ...] = (
     "second_moment",
     "derivative_second_moment",
     "gain",
-    "cost",
 )
-"""The columns of a table for people (the rest are implied: bounded, smooth, nonlinear...)."""
+"""The columns of a table for people (the rest are implied: bounded, smooth, nonlinear...).
+``cost`` is not among them: it is a measurement of this machine, shown on request."""
 
 FORMATS = ("table", "markdown", "csv", "json", "latex")
 
@@ -128,7 +128,7 @@ def _text(report: PropertyReport, key: str, *, yes: str = "yes", no: str = "no")
     if isinstance(value, bool):
         return yes if value else no
     if key == "cost":
-        return "-" if value is None else f"{value:.1f}"
+        return "-" if value is None else value.describe()
     if isinstance(value, float) or value is None:
         return _number(value)
     return str(value)
@@ -214,7 +214,9 @@ def to_csv(reports: Sequence[PropertyReport], columns: Sequence[str] | None = No
 
     ``params`` is ``key=value;...``; ``range`` and ``range_closed`` become
     ``range_low``, ``range_high`` (``-inf``/``inf`` when unbounded) and
-    ``range_low_closed``, ``range_high_closed``; booleans are ``true``/``false``.
+    ``range_low_closed``, ``range_high_closed``; ``cost`` becomes ``cost`` (the
+    median ratio), ``cost_low`` and ``cost_high`` (the lowest and highest round);
+    booleans are ``true``/``false``.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -225,6 +227,8 @@ def to_csv(reports: Sequence[PropertyReport], columns: Sequence[str] | None = No
             header += ["range_low", "range_high"]
         elif key == "range_closed":
             header += ["range_low_closed", "range_high_closed"]
+        elif key == "cost":
+            header += ["cost", "cost_low", "cost_high"]
         else:
             header.append(key)
     writer.writerow(header)
@@ -235,6 +239,8 @@ def to_csv(reports: Sequence[PropertyReport], columns: Sequence[str] | None = No
                 row += [-math.inf if r.range[0] is None else r.range[0], math.inf if r.range[1] is None else r.range[1]]
             elif key == "range_closed":
                 row += [_csv_value(v) for v in r.range_closed]
+            elif key == "cost":
+                row += ["", "", ""] if r.cost is None else [r.cost.ratio, r.cost.low, r.cost.high]
             else:
                 row.append(_csv_value(getattr(r, key)))
         writer.writerow(row)

@@ -35,7 +35,8 @@ def _whole_process(argv: list[str], runs: int) -> float:
 def _in_process() -> dict[str, float]:
     start = time.perf_counter()
     import actviz
-    from actviz.properties import analyse, relative_costs
+    from actviz.analysis.cost import relative_costs
+    from actviz.analysis.properties import analyse
 
     imported = time.perf_counter()
     acts = [actviz.get(name) for name in actviz.names(pointwise=True)]

@@ -2,7 +2,7 @@
 pointwise, each as a table on the terminal and a figure in a file (or a window with
 ``--show``). ``--terminal`` draws the curves with characters: the heat maps and bars
 have no character rendering, their numbers are in the table (see
-:mod:`actviz.plotting.nonpointwise_terminal`)."""
+:mod:`actviz.terminal.vector`)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a mat
 def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noqa: ANN001  (a Figure or None)
     """After the table: the character plot of ``panels`` (with ``--terminal``), then the figure."""
     if panels is not None:
-        from ..plotting.terminal import render
+        from ..terminal.canvas import render
 
         typer.echo(render(panels))
     if fig is not None:
@@ -67,7 +67,7 @@ def softmax_command(
 ) -> None:
     """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case."""
     from ..plotting.nonpointwise import softmax_figure
-    from ..plotting.nonpointwise_terminal import softmax_panels
+    from ..terminal.vector import softmax_panels
 
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
@@ -91,8 +91,9 @@ def glu_command(
 ) -> None:
     """A GLU variant f(a, b) = a g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
     from ..catalog.vector import GatedLinearUnit
-    from ..plotting.nonpointwise import check_extent, glu_figure
-    from ..plotting.nonpointwise_terminal import glu_panels
+    from ..analysis.vector import check_extent
+    from ..plotting.nonpointwise import glu_figure
+    from ..terminal.vector import glu_panels
 
     glu = registry.get(variant)
     if not isinstance(glu, GatedLinearUnit):
@@ -127,7 +128,7 @@ def maxout_command(
 ) -> None:
     """Maxout of k affine pieces w_j x + b_j: the convex curve over its faint pieces, and where each piece is the maximum."""
     from ..plotting.nonpointwise import maxout_figure
-    from ..plotting.nonpointwise_terminal import maxout_panels
+    from ..terminal.vector import maxout_panels
 
     maxout = registry.get("maxout", k=k, seed=seed)
     if (slopes is None) != (offsets is None):
@@ -155,8 +156,9 @@ def band_command(
 ) -> None:
     """The band of curves of PReLU or RReLU over their negative-side slope, with the evaluation-mode curve solid."""
     from ..catalog.vector import slope_band
-    from ..plotting.nonpointwise import band_edges, band_figure
-    from ..plotting.nonpointwise_terminal import band_panels
+    from ..analysis.vector import band_edges
+    from ..plotting.nonpointwise import band_figure
+    from ..terminal.vector import band_panels
 
     band = slope_band(spec, low, high)
     stem = f"{band.activation.name}_band"

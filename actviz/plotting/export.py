@@ -6,11 +6,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import ActvizError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
 

@@ -11,6 +11,8 @@ import csv
 import io
 import math
 
+import numpy as np
+
 from .montecarlo import StackRun
 from .theory import MeanField, Profile
 
@@ -21,6 +23,12 @@ def finite_or_none(value: float) -> float | None:
     """``value`` as a float, or None if it is infinite or nan."""
     value = float(value)
     return value if math.isfinite(value) else None
+
+
+def log10_positive(values: np.ndarray) -> np.ndarray:
+    """log10 of the positive finite entries, nan elsewhere (0 after an underflow, inf after an overflow)."""
+    good = (values > 0) & np.isfinite(values)
+    return np.log10(values, out=np.full(values.shape, np.nan), where=good)
 
 
 def _norm(log_value: float) -> tuple[float | None, float | None]:
