@@ -10,7 +10,7 @@ matplotlib is imported by the plotting layer, typer and rich by the CLI.
 """
 
 from . import catalog as _catalog  # noqa: F401  (registers every activation)
-from .activation import Activation, Kink, Param, Reference
+from .entry import Activation, Kink, Param, Reference
 from .errors import ActvizError
 from .registry import families, get, lookup, names, parse_spec
 

@@ -1,6 +1,6 @@
 """User formulas: activations written as expressions in x, parsed safely.
 
-``actviz.get("x*tanh(softplus(x))")`` gives an :class:`~actviz.activation.Activation`
+``actviz.get("x*tanh(softplus(x))")`` gives an :class:`~actviz.entry.Activation`
 like any catalogue entry (family ``"formula"``, name = the normalised formula).
 
 The language

@@ -1,4 +1,4 @@
-"""A formula spec -> an :class:`~actviz.activation.Activation` like any catalogue entry."""
+"""A formula spec -> an :class:`~actviz.entry.Activation` like any catalogue entry."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import registry
-from ..activation import Activation, Kernel, Param, Reference
+from ..entry import Activation, Kernel, Param, Reference
 from ..errors import ActvizError, ParameterError, SpecError, did_you_mean
 from .derive import derivative
 from .evaluate import evaluate
@@ -22,7 +22,7 @@ from .tree import CATALOGUE, PARAM, Node, walk
 FAMILY = "formula"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class FormulaActivation(Activation):
     """An activation given by a user formula; its spec always carries every
     parameter value, since a formula has no defaults of its own."""

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import actviz
-from actviz.activation import Activation
+from actviz.entry import Activation
 from actviz.catalog.vector import slope_band, upper_envelope
 from actviz.errors import ActvizError, ParameterError
 
