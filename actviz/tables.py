@@ -91,7 +91,7 @@ def parse_columns(text: str | None, *, default: Sequence[str] = DEFAULT_COLUMNS)
         return tuple(default)
     keys = tuple(part.strip() for part in text.split(",") if part.strip())
     if not keys:
-        raise ActvizError(f"no column in --columns '{text}': expected some of {', '.join(COLUMNS)}")
+        raise ActvizError(f"no column in {{columns}} '{text}': expected some of {', '.join(COLUMNS)}", arguments=("columns",))
     for key in keys:
         if key not in COLUMNS:
             raise ActvizError(

@@ -110,7 +110,7 @@ def test_saturation_figure_shades_the_band_and_marks_sigma():
 
 @pytest.mark.parametrize("bad", [0.0, -0.01, math.inf, math.nan])
 def test_bad_threshold_and_sigma(bad):
-    with pytest.raises(ActvizError, match="--threshold"):
+    with pytest.raises(ActvizError, match="invalid threshold"):
         check_threshold(bad)
-    with pytest.raises(ActvizError, match="--sigma"):
+    with pytest.raises(ActvizError, match="invalid sigma"):
         check_sigma(bad)
