@@ -14,8 +14,9 @@ import numpy as np
 import typer
 
 from .. import registry
-from ..specs import get
 from ..errors import ActvizError
+from ..formats.numbers import format_number
+from ..specs import get
 from .base import app
 from .output import Output, with_output_options, write
 
@@ -32,10 +33,6 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
     for row in rows:
         table.add_row(*row)
     Console(highlight=False).print(table)
-
-
-def _number(value: float) -> str:
-    return f"{value:.6g}"
 
 
 def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a matplotlib Figure or None)
@@ -77,7 +74,7 @@ def softmax_command(
     fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
-    rows = [(f"z{i + 1}", _number(z), f"{pi:.4f}", _number(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
+    rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
     _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
     _finish(fig, panels, output, "softmax")
 
@@ -104,7 +101,7 @@ def glu_command(
     panels = glu_panels(glu, extent) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
-    rows = [(_number(xi), _number(fi), _number(di)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
+    rows = [(format_number(xi, 6), format_number(fi, 6), format_number(di, 6)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
     _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
     _finish(fig, panels, output, glu.name)
 
@@ -139,8 +136,8 @@ def maxout_command(
     panels = maxout_panels(maxout) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
-        interval = "never" if where is None else f"[{_number(where[0])}, {_number(where[1])}]"
-        rows.append((str(j + 1), _number(w), _number(b), interval.replace("inf", "∞")))
+        interval = "never" if where is None else f"[{format_number(where[0], 6)}, {format_number(where[1], 6)}]"
+        rows.append((str(j + 1), format_number(w, 6), format_number(b, 6), interval))
     _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
     _finish(fig, panels, output, "maxout")
 
@@ -165,7 +162,7 @@ def band_command(
     panels = band_panels(band) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)
-    rows = [(_number(xi), _number(a), _number(e), _number(b)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
+    rows = [(format_number(xi, 6), format_number(a, 6), format_number(e, 6), format_number(b, 6)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
     _print_table(
         f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
         ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),

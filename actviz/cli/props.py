@@ -11,7 +11,7 @@ from .. import registry
 from ..specs import get
 from ..errors import ActvizError
 from ..properties import analyse_many
-from ..tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
+from ..formats.tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
 from .base import app
 
 

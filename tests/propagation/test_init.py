@@ -12,7 +12,8 @@ import actviz
 from actviz.errors import ActvizError
 from actviz.propagation import resolve_init
 from actviz.propagation.montecarlo import simulate
-from actviz.propagation.records import run_csv_rows, run_record, to_csv
+from actviz.formats.delimited import to_csv
+from actviz.formats.records import run_csv_rows, run_record
 from actviz.propagation.theory import mean_field, profile
 
 
