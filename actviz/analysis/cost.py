@@ -72,9 +72,9 @@ def relative_costs(acts: Sequence, *, baseline=None, rounds: int = ROUNDS) -> li
     relu, just before; the ratio of the two is that round's cost. ``baseline``
     replaces relu (tests use it).
     """
-    from ..registry import get
+    from ..registry import lookup
 
-    relu = baseline if baseline is not None else get("relu")
+    relu = baseline if baseline is not None else lookup("relu")
     blocks = np.split(_normal_sample(7 * BLOCK), 7)  # only these are ever timed
     ratios = np.empty((rounds, len(acts)))
     for row in ratios:

@@ -2,7 +2,7 @@
 
 Nothing here is typed in by hand: every entry of a :class:`PropertyReport` is
 derived from f, f', f'' and the declared kinks of an
-:class:`~actviz.activation.Activation`, so the report holds for any parameter
+:class:`~actviz.entry.Activation`, so the report holds for any parameter
 value and for user formulas alike.
 
 How the analysis sees the function

@@ -55,11 +55,14 @@ class SampledCurve:
     asymptotes: tuple[Asymptote, ...]
 
 
-def check_interval(lo: float, hi: float, option: str = "--range") -> tuple[float, float]:
-    """``(lo, hi)`` as floats, or :class:`ActvizError` unless ``-inf < lo < hi < inf``."""
+def check_interval(lo: float, hi: float, argument: str = "x_range") -> tuple[float, float]:
+    """``(lo, hi)`` as floats, or :class:`ActvizError` naming ``argument`` unless
+    ``-inf < lo < hi < inf``."""
     lo, hi = float(lo), float(hi)
     if not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
-        raise ActvizError(f"invalid {option} {lo:g} {hi:g}: expected two finite numbers LO < HI (e.g. {option} -5 5)")
+        name = "{" + argument + "}"
+        raise ActvizError(f"invalid {name} {lo:g} {hi:g}: expected two finite numbers LO < HI (e.g. {name} -5 5)",
+                          arguments=(argument,))
     return lo, hi
 
 

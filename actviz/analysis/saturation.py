@@ -56,7 +56,7 @@ def check_threshold(threshold: float) -> float:
     """``threshold`` as a float, or :class:`ActvizError` unless it is positive and finite."""
     threshold = float(threshold)
     if not (math.isfinite(threshold) and threshold > 0):
-        raise ActvizError(f"invalid --threshold {threshold:g}: expected a positive number such as 0.01")
+        raise ActvizError(f"invalid {{threshold}} {threshold:g}: expected a positive number such as 0.01", arguments=("threshold",))
     return threshold
 
 
@@ -64,7 +64,7 @@ def check_sigma(sigma: float) -> float:
     """``sigma`` as a float, or :class:`ActvizError` unless it is positive and finite."""
     sigma = float(sigma)
     if not (math.isfinite(sigma) and sigma > 0):
-        raise ActvizError(f"invalid --sigma {sigma:g}: expected a positive standard deviation such as 1")
+        raise ActvizError(f"invalid {{sigma}} {sigma:g}: expected a positive standard deviation such as 1", arguments=("sigma",))
     return sigma
 
 

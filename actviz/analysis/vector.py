@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import registry
+from ..specs import get
 from ..catalog.vector import Maxout, SlopeBand, Softmax
 from ..errors import ActvizError
 
@@ -30,7 +30,7 @@ def two_logits(softmax: Softmax, half_width: float = 8.0, count: int = 401) -> t
     temperature = softmax.params["temperature"]
     x = np.linspace(-half_width * temperature, half_width * temperature, count)
     first = softmax(np.stack([x, np.zeros_like(x)], axis=-1))[:, 0]
-    return x, first, registry.get("sigmoid")(x / temperature)
+    return x, first, get("sigmoid")(x / temperature)
 
 
 def check_extent(extent: float) -> float:

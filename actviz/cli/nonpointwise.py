@@ -15,6 +15,8 @@ import typer
 
 from .. import registry
 from ..errors import ActvizError
+from ..formats.numbers import format_number
+from ..specs import get
 from .base import app
 from .output import Output, with_output_options, write
 
@@ -31,10 +33,6 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
     for row in rows:
         table.add_row(*row)
     Console(highlight=False).print(table)
-
-
-def _number(value: float) -> str:
-    return f"{value:.6g}"
 
 
 def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a matplotlib Figure or None)
@@ -72,11 +70,11 @@ def softmax_command(
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
-    softmax = registry.get("softmax", temperature=temperature)
+    softmax = get("softmax", temperature=temperature)
     fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
-    rows = [(f"z{i + 1}", _number(z), f"{pi:.4f}", _number(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
+    rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
     _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
     _finish(fig, panels, output, "softmax")
 
@@ -95,7 +93,7 @@ def glu_command(
     from ..plotting.nonpointwise import glu_figure
     from ..terminal.vector import glu_panels
 
-    glu = registry.get(variant)
+    glu = get(variant)
     if not isinstance(glu, GatedLinearUnit):
         variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
         raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
@@ -104,7 +102,7 @@ def glu_command(
     panels = glu_panels(glu, extent) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
-    rows = [(_number(xi), _number(fi), _number(di)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
+    rows = [(format_number(xi, 6), format_number(fi, 6), format_number(di, 6)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
     _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
     _finish(fig, panels, output, glu.name)
 
@@ -130,7 +128,7 @@ def maxout_command(
     from ..plotting.nonpointwise import maxout_figure
     from ..terminal.vector import maxout_panels
 
-    maxout = registry.get("maxout", k=k, seed=seed)
+    maxout = get("maxout", k=k, seed=seed)
     if (slopes is None) != (offsets is None):
         raise ActvizError("--slopes and --offsets go together: give both or neither")
     if slopes is not None:
@@ -139,8 +137,8 @@ def maxout_command(
     panels = maxout_panels(maxout) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
-        interval = "never" if where is None else f"[{_number(where[0])}, {_number(where[1])}]"
-        rows.append((str(j + 1), _number(w), _number(b), interval.replace("inf", "∞")))
+        interval = "never" if where is None else f"[{format_number(where[0], 6)}, {format_number(where[1], 6)}]"
+        rows.append((str(j + 1), format_number(w, 6), format_number(b, 6), interval))
     _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
     _finish(fig, panels, output, "maxout")
 
@@ -160,13 +158,13 @@ def band_command(
     from ..plotting.nonpointwise import band_figure
     from ..terminal.vector import band_panels
 
-    band = slope_band(spec, low, high)
+    band = slope_band(get(spec), low, high)
     stem = f"{band.activation.name}_band"
     fig = _figure(output, stem, lambda size: band_figure(band, size, output.theme))
     panels = band_panels(band) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)
-    rows = [(_number(xi), _number(a), _number(e), _number(b)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
+    rows = [(format_number(xi, 6), format_number(a, 6), format_number(e, 6), format_number(b, 6)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
     _print_table(
         f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
         ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),

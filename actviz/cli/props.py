@@ -8,10 +8,11 @@ from enum import Enum
 import typer
 
 from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from ..analysis.cost import ROUNDS, WHAT_IS_MEASURED
 from ..analysis.properties import analyse_many
-from ..tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
+from ..formats.tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
 from .base import app
 
 
@@ -93,7 +94,7 @@ def props_command(
     if table and output_format not in (None, PropsFormat.table):
         raise ActvizError(f"--table asks for the terminal table but --format asks for {output_format.value}: give one of them")
     fmt = output_format or (PropsFormat.table if table or sys.stdout.isatty() else PropsFormat.markdown)
-    acts = [registry.get(spec) for spec in (specs or registry.names(pointwise=True))]
+    acts = [get(spec) for spec in (specs or registry.names(pointwise=True))]
     for_scripts = fmt in (PropsFormat.json, PropsFormat.csv)
     every_property = [key for key in COLUMNS if key != "cost"]
     chosen = parse_columns(columns, default=every_property if for_scripts else DEFAULT_COLUMNS)

@@ -21,7 +21,7 @@ def output_format(path: Path, fmt: str | None) -> str:
     chosen = (fmt or path.suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
         given = f"format '{fmt}'" if fmt else f"file suffix '{path.suffix or '(none)'}' of {path}"
-        raise ActvizError(f"unsupported {given}: expected one of {', '.join(FORMATS)} (or --format)")
+        raise ActvizError(f"unsupported {given}: expected one of {', '.join(FORMATS)} (or {{fmt}})", arguments=("fmt",))
     return chosen
 
 
@@ -85,8 +85,9 @@ def show_figure(fig: Figure) -> None:
     import matplotlib as mpl
 
     if mpl.get_backend().lower() in _NON_INTERACTIVE or mpl.get_backend().lower().endswith("inline"):
-        raise ActvizError(f"--show needs a display, but matplotlib uses the '{mpl.get_backend()}' backend here: "
-                          "write a file with -o or draw in the terminal with --terminal")
+        raise ActvizError(f"{{show}} needs a display, but matplotlib uses the '{mpl.get_backend()}' backend here: "
+                          "write a file with {path} or draw in the terminal with {terminal}",
+                          arguments=("show", "path", "terminal"))
     from matplotlib import pyplot
 
     pyplot.figure(fig)

@@ -35,7 +35,7 @@ def _draw_panel(ax: Axes, acts: Sequence, palette: Sequence[str], order: int, lo
     for act, color in zip(acts, palette):
         draw_curve(act, order, lo=lo, hi=hi, ax=ax, color=color, label=act.label)
     if ylim is not None:
-        ax.set_ylim(*check_interval(*ylim, option="--ylim"))
+        ax.set_ylim(*check_interval(*ylim, argument="ylim"))
     draw_origin_axes(ax)
 
 

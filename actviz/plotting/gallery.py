@@ -11,6 +11,7 @@ import numpy as np
 
 from .. import registry
 from ..analysis.saturation import saturation_sets
+from ..specs import get
 from .export import save_figure, write_atomically
 from .figures import DEFAULT_RANGE, compare_figure, plot_figure
 from .saturation import saturation_figure
@@ -67,10 +68,10 @@ than :data:`SHEET_SIZE`) for every family,
     written: list[Path] = []
     by_family: dict[str, list] = {}
     for name in registry.names(pointwise=True):
-        act = registry.get(name)
+        act = get(name)
         by_family.setdefault(act.family, []).append(act)
         written.append(save_figure(plot_figure([act], derivative=True, size=size, theme="light"), folder / f"{name}.png"))
-    classic = [registry.get(name) for name in classic_names()]
+    classic = [get(name) for name in classic_names()]
     classic_sets = [saturation_sets(act) for act in classic]
     for theme, where in (("light", folder), ("dark", folder / "dark")):
         for family, acts in sorted(by_family.items()):

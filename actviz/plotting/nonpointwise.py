@@ -21,8 +21,8 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 
-from .. import registry
 from ..analysis.vector import band_edges, check_extent, maxout_range, temperature_probabilities, two_logits
+from ..specs import get
 from ..catalog.vector import GatedLinearUnit, Maxout, SlopeBand, Softmax
 from ..errors import ActvizError
 from .curves import draw_origin_axes, resolve_axes
@@ -149,7 +149,7 @@ def softmax_figure(logits: object, temperature: float = 1.0, size: FigureSize | 
                    theme: str | None = None) -> Figure:
     """The four softmax panels: bars, temperature sweep, Jacobian, two-logit case."""
     size = size or parse_size("slide")
-    softmax = registry.get("softmax", temperature=temperature)
+    softmax = get("softmax", temperature=temperature)
     z = np.asarray(logits, dtype=float)
     if z.ndim != 1 or z.size < 2 or not np.isfinite(z).all():
         raise ActvizError(f"softmax figure needs at least two finite logits, got {z.tolist()}")

@@ -21,7 +21,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..propagation.montecarlo import StackRun
 from ..propagation.phase import PhaseDiagram
-from ..propagation.records import log10_positive
+from ..formats.records import log10_positive
 from ..propagation.theory import Profile
 from .curves import resolve_axes
 from .style import FigureSize, colors, current_theme, new_figure, palette, themed

@@ -48,7 +48,7 @@ def parse_size(size: str, dpi: float | None = None) -> FigureSize:
     """``slide``, ``paper``, ``square`` or ``WxH`` in pixels (then exactly W x H
     pixels at ``dpi``, default 100)."""
     if dpi is not None and not dpi > 0:
-        raise ActvizError(f"invalid --dpi {dpi!r}: expected a positive number")
+        raise ActvizError(f"invalid {{dpi}} {dpi!r}: expected a positive number", arguments=("dpi",))
     if size in _NAMED_SIZES:
         (w, h), font = _NAMED_SIZES[size]
         return FigureSize(w, h, dpi or 150.0, font)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..propagation.records import log10_positive
+from ..formats.records import log10_positive
 from .canvas import TERMINAL_POINTS, Panel, Trace, line_colors
 
 

@@ -67,7 +67,7 @@ def test_fraction_of_several_intervals_adds_up():
 
 @pytest.mark.parametrize("bad", [0.0, -0.01, math.inf, math.nan])
 def test_bad_threshold_and_sigma(bad):
-    with pytest.raises(ActvizError, match="--threshold"):
+    with pytest.raises(ActvizError, match="invalid threshold"):
         check_threshold(bad)
-    with pytest.raises(ActvizError, match="--sigma"):
+    with pytest.raises(ActvizError, match="invalid sigma"):
         check_sigma(bad)

@@ -14,7 +14,7 @@ import pytest
 from actviz.errors import ActvizError
 from actviz.analysis.cost import Cost
 from actviz.analysis.properties import PropertyReport
-from actviz.tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
+from actviz.formats.tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
 
 RELU = PropertyReport(
     name="relu", params={}, range=(0.0, None), range_closed=(True, False), bounded_below=True,

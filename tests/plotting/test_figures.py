@@ -95,7 +95,7 @@ def test_axes_through_the_origin_and_light_grid():
 def test_ylim_bounds_the_function_panel():
     fig = plot_figure([actviz.get("relu")], derivative=True, ylim=(-1.0, 2.0), size=SMALL)
     assert fig.axes[0].get_ylim() == (-1.0, 2.0)
-    with pytest.raises(ActvizError, match="--ylim"):
+    with pytest.raises(ActvizError, match="invalid ylim 2 -1"):
         plot_figure([actviz.get("relu")], ylim=(2.0, -1.0), size=SMALL)
 
 
