@@ -34,6 +34,26 @@ def test_quick_commands_load_no_matplotlib_or_scipy(argv):
     assert "scipy" not in loaded
 
 
+def test_analysis_and_terminal_load_no_matplotlib():
+    loaded = _modules_after(
+        "import actviz.analysis.properties, actviz.analysis.saturation, actviz.analysis.sampling, "
+        "actviz.analysis.gaussian, actviz.analysis.limits, actviz.analysis.vector, actviz.analysis.cost, "
+        "actviz.terminal.canvas, actviz.terminal.curves, actviz.terminal.vector, actviz.terminal.propagation"
+    )
+    assert "matplotlib" not in loaded
+
+
+@pytest.mark.parametrize("argv", [["plot", "gelu", "--terminal"], ["saturation", "relu", "--terminal"],
+                                  ["compare", "relu", "elu", "--terminal"], ["maxout", "--terminal"],
+                                  ["softmax", "1", "2", "--terminal"]])
+def test_terminal_commands_never_load_matplotlib(argv):
+    code = (f"import sys; sys.argv = ['actviz', *{argv!r}]\nfrom actviz.cli.main import main\n"
+            "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code")
+    loaded = _modules_after(code)
+    assert "plotext" in loaded  # it did draw in characters
+    assert "matplotlib" not in loaded
+
+
 def test_entry_point_knows_the_module_of_every_command():
     """actviz.cli.main loads one command module per command line; its map must
     name exactly the commands the full app registers, each with its module."""

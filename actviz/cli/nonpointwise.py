@@ -7,7 +7,6 @@ have no character rendering, their numbers are in the table (see
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import Annotated
 
 import numpy as np
@@ -35,14 +34,19 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
     Console(highlight=False).print(table)
 
 
-def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a matplotlib Figure or None)
-    """``build(size)`` when a file or a window wants the figure, else None; size and
-    file format are checked either way, so a bad option fails before any table is printed."""
+def _figure(output: Output, stem: str, builder: str, *args: object, **kwargs: object):  # noqa: ANN202  (a Figure or None)
+    """``actviz.plotting.nonpointwise.<builder>(*args, size=..., theme=..., **kwargs)`` when a
+    file or a window wants the figure, else None (and matplotlib is never imported); size
+    and file format are checked either way, so a bad option fails before any table is printed."""
     from ..plotting.export import output_format
 
     output_format(output.target(stem), output.fmt)
     size = output.figure_size()
-    return build(size) if output.wants_figure else None
+    if not output.wants_figure:
+        return None
+    from ..plotting import nonpointwise
+
+    return getattr(nonpointwise, builder)(*args, size=size, theme=output.theme, **kwargs)
 
 
 def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noqa: ANN001  (a Figure or None)
@@ -64,14 +68,13 @@ def softmax_command(
     output: Output,
 ) -> None:
     """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case."""
-    from ..plotting.nonpointwise import softmax_figure
     from ..terminal.vector import softmax_panels
 
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
     softmax = get("softmax", temperature=temperature)
-    fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
+    fig = _figure(output, "softmax", "softmax_figure", logits, temperature)
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
@@ -90,7 +93,6 @@ def glu_command(
     """A GLU variant f(a, b) = a g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
     from ..catalog.vector import GatedLinearUnit
     from ..analysis.vector import check_extent
-    from ..plotting.nonpointwise import glu_figure
     from ..terminal.vector import glu_panels
 
     glu = get(variant)
@@ -98,7 +100,7 @@ def glu_command(
         variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
         raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
     extent = check_extent(extent)
-    fig = _figure(output, glu.name, lambda size: glu_figure(glu, size, output.theme, extent))
+    fig = _figure(output, glu.name, "glu_figure", glu, extent=extent)
     panels = glu_panels(glu, extent) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
@@ -125,7 +127,6 @@ def maxout_command(
     output: Output,
 ) -> None:
     """Maxout of k affine pieces w_j x + b_j: the convex curve over its faint pieces, and where each piece is the maximum."""
-    from ..plotting.nonpointwise import maxout_figure
     from ..terminal.vector import maxout_panels
 
     maxout = get("maxout", k=k, seed=seed)
@@ -133,7 +134,7 @@ def maxout_command(
         raise ActvizError("--slopes and --offsets go together: give both or neither")
     if slopes is not None:
         maxout = maxout.with_pieces(_numbers(slopes, "--slopes"), _numbers(offsets, "--offsets"))
-    fig = _figure(output, "maxout", lambda size: maxout_figure(maxout, size, output.theme))
+    fig = _figure(output, "maxout", "maxout_figure", maxout)
     panels = maxout_panels(maxout) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
@@ -155,12 +156,11 @@ def band_command(
     """The band of curves of PReLU or RReLU over their negative-side slope, with the evaluation-mode curve solid."""
     from ..catalog.vector import slope_band
     from ..analysis.vector import band_edges
-    from ..plotting.nonpointwise import band_figure
     from ..terminal.vector import band_panels
 
     band = slope_band(get(spec), low, high)
     stem = f"{band.activation.name}_band"
-    fig = _figure(output, stem, lambda size: band_figure(band, size, output.theme))
+    fig = _figure(output, stem, "band_figure", band)
     panels = band_panels(band) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)

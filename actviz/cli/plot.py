@@ -66,9 +66,9 @@ def plot_command(
     output: Output,
 ) -> None:
     """Draw activations, and their derivatives with -d/--second, honestly: jumps as jumps, sharp kinks, dashed asymptotes."""
-    from ..plotting.figures import plot_figure
-
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
+        from ..plotting.figures import plot_figure
+
         return plot_figure(acts, derivative=derivative, second=second, lo=lo, hi=hi, ylim=ylim,
                            size=output.figure_size(), theme=output.theme)
 
@@ -85,9 +85,9 @@ def compare_command(
     output: Output,
 ) -> None:
     """Overlay activations (top) and their derivatives (below) on a shared x-axis, one colour each."""
-    from ..plotting.figures import compare_figure
-
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
+        from ..plotting.figures import compare_figure
+
         return compare_figure(acts, lo=lo, hi=hi, ylim=ylim, size=output.figure_size(), theme=output.theme)
 
     _draw_curves(specs, x_range, [0, 1], output, "compare", build)
