@@ -54,6 +54,19 @@ def test_terminal_commands_never_load_matplotlib(argv):
     assert "matplotlib" not in loaded
 
 
+def test_the_plot_accessor_and_the_text_reprs_load_matplotlib_only_when_drawing():
+    code = (
+        "import sys, actviz\n"
+        "act = actviz.get('gelu')\n"
+        "accessor = act.plot\n"
+        "act._repr_markdown_(); act._repr_latex_()\n"
+        "assert 'matplotlib' not in sys.modules, 'loaded before drawing'\n"
+        "accessor()\n"
+        "assert 'matplotlib' in sys.modules\n"
+    )
+    assert "numpy" in _modules_after(code)  # the asserts inside passed (check=True)
+
+
 def test_entry_point_knows_the_module_of_every_command():
     """actviz.cli.main loads one command module per command line; its map must
     name exactly the commands the full app registers, each with its module."""

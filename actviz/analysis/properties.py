@@ -104,6 +104,12 @@ class PropertyReport:
             return self.name
         return f"{self.name} ({', '.join(f'{k}={v:g}' for k, v in self.params.items())})"
 
+    def _repr_markdown_(self) -> str:
+        """The report as a table, for Jupyter."""
+        from .. import display
+
+        return display.report_markdown(self)
+
     def as_dict(self) -> dict:
         """The report as JSON-ready plain data: lists instead of tuples, None for a
         moment that is not finite (a formula growing faster than the Gaussian decays)."""

@@ -62,17 +62,29 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None,
     """Write ``fig`` to ``path`` in the format of its suffix (or ``fmt``),
     atomically (see :func:`write_atomically`). SVG keeps text as text (editable
     in slide software) and PDF embeds TrueType fonts."""
-    import matplotlib as mpl
-
     target = Path(path)
     chosen = output_format(target, fmt)
+    return write_atomically(target, lambda stream: _draw(fig, stream, chosen, transparent))
 
-    def draw(stream: BinaryIO) -> None:
-        with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
-            background = {} if transparent else {"facecolor": fig.get_facecolor()}
-            fig.savefig(stream, format=chosen, transparent=transparent, **background)
 
-    return write_atomically(target, draw)
+def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) -> None:
+    """Render ``fig`` into ``stream``: text as text in SVG, TrueType fonts in PDF, the
+    figure's own background unless ``transparent``."""
+    import matplotlib as mpl
+
+    with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        background = {} if transparent else {"facecolor": fig.get_facecolor()}
+        fig.savefig(stream, format=fmt, transparent=transparent, **background)
+
+
+def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
+    """``fig`` in ``fmt`` (png, svg or pdf) as bytes, for a notebook's display (the
+    same rendering as :func:`save_figure`)."""
+    import io
+
+    stream = io.BytesIO()
+    _draw(fig, stream, output_format(Path(f"figure.{fmt}"), fmt))
+    return stream.getvalue()
 
 
 _NON_INTERACTIVE = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
