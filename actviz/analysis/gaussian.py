@@ -28,10 +28,11 @@ that :math:`z \sim N(0, \sigma^2)` falls in a union of intervals.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
+
+from ..catalog import _normal
 
 Interval = tuple[float, float]
 
@@ -41,21 +42,19 @@ _Z_GRID = np.concatenate([-_Z_GRID[:0:-1], _Z_GRID])
 _X_GRID = 2.0 ** np.arange(-2, 7)
 _X_GRID = np.concatenate([-_X_GRID[::-1], [0.0], _X_GRID])
 _NODES = 10
-_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
 
-def normal_pdf(x: np.ndarray) -> np.ndarray:
-    r""":math:`\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}`, the standard normal density."""
-    x = np.asarray(x, dtype=float)
-    return np.exp(-0.5 * x * x) * _INV_SQRT_2PI
+def normal_pdf(x: object) -> np.ndarray:
+    r""":math:`\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}`, the standard normal density (the
+    catalogue's, :mod:`actviz.catalog._normal`: GELU's gate and this are one function)."""
+    return _normal.pdf(np.asarray(x, dtype=float))
 
 
 def normal_cdf(u: object) -> np.ndarray:
     r""":math:`\Phi(u) = \tfrac12 \operatorname{erfc}(-u/\sqrt2)`, the standard normal
-    distribution function, accurate in the left tail (relative error ~1e-16 down to
-    u = -38, where it underflows); ``math.erfc`` element by element, so that no
-    caller pays the import of scipy.special (0.35 s) for a handful of values."""
-    return 0.5 * np.vectorize(math.erfc, otypes=[float])(-np.asarray(u, dtype=float) / math.sqrt(2.0))
+    distribution function to a few ulp, in the left tail too (the catalogue's,
+    :mod:`actviz.catalog._normal`; scipy.special loads on the first call)."""
+    return _normal.cdf(np.asarray(u, dtype=float))
 
 
 def gaussian_fraction(intervals: Sequence[Interval], sigma: object) -> np.ndarray:
