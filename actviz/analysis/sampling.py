@@ -94,7 +94,10 @@ def sample_curve(act, order: int, lo: float, hi: float, points: int = DEFAULT_PO
     jumps: list[Jump] = []
     start = 0
     for j in np.flatnonzero(shown):
-        k, value, left, right = float(limits.x[j]), float(value_at[j]), float(left_of[j]), float(right_of[j])
+        k, value = float(limits.x[j]), float(value_at[j])
+        # a limit within the tolerance of the value taken is that value (no open dot over the closed one)
+        left = float(left_of[j]) if apart_left[j] else value
+        right = float(right_of[j]) if apart_right[j] else value
         i = int(np.searchsorted(x, k))
         has_left, has_right = k > lo, k < hi
         if not (has_left and has_right):

@@ -217,6 +217,16 @@ def glu_figure(glu: GatedLinearUnit, size: FigureSize | None = None, theme: str 
 # -- maxout ------------------------------------------------------------------------------------
 
 
+def _finish_curve_panel(ax: Axes, low: float, high: float, title: str) -> Axes:
+    """x over [low, high], the axes through the origin, the x label, ``title`` and the legend."""
+    ax.set_xlim(low, high)
+    draw_origin_axes(ax)
+    ax.set_xlabel("$x$")
+    ax.set_title(title)
+    ax.legend(loc="best")
+    return ax
+
+
 def maxout_pieces(maxout: Maxout, ax: Axes | None = None) -> Axes:
     r"""The pieces :math:`w_j x + b_j` faint, the envelope :math:`\max_j` solid, breakpoints as dots."""
     ax = resolve_axes(ax)
@@ -235,12 +245,7 @@ def maxout_pieces(maxout: Maxout, ax: Axes | None = None) -> Axes:
         ax.plot(kinks, curve(kinks), "o", color=palette(theme)[1], label="breakpoints", zorder=4)
     spread = float(np.ptp(envelope)) or 1.0
     ax.set_ylim(float(envelope.min()) - 0.6 * spread, float(envelope.max()) + 0.15 * spread)
-    ax.set_xlim(low, high)
-    draw_origin_axes(ax)
-    ax.set_xlabel("$x$")
-    ax.set_title(f"{maxout.label}: the largest of {pieces.shape[-1]} affine pieces")
-    ax.legend(loc="best")
-    return ax
+    return _finish_curve_panel(ax, low, high, f"{maxout.label}: the largest of {pieces.shape[-1]} affine pieces")
 
 
 def maxout_figure(maxout: Maxout, size: FigureSize | None = None, theme: str | None = None) -> Figure:
@@ -263,12 +268,7 @@ def slope_band_curves(band: SlopeBand, ax: Axes | None = None, members: int = 9,
         ax.plot(x, band.member(slope)(x), color=palette(theme)[0], linewidth=1.0, alpha=0.5)
     ax.plot(x, band.activation(x), color=ink(theme),
             label=f"evaluation mode: slope {band.evaluation_slope:.3g}")
-    ax.set_xlim(low, high)
-    draw_origin_axes(ax)
-    ax.set_xlabel("$x$")
-    ax.set_title(f"${band.activation.latex}$")
-    ax.legend(loc="best")
-    return ax
+    return _finish_curve_panel(ax, low, high, f"${band.activation.latex}$")
 
 
 def band_figure(band: SlopeBand, size: FigureSize | None = None, theme: str | None = None) -> Figure:
