@@ -19,8 +19,8 @@ BLOCK = 2**15  # values per timed block; the cost is a ratio of block times
 ROUNDS = 5
 
 WHAT_IS_MEASURED = (
-    "cost: time of f over the time of relu on 10^6 normal values, on this machine with "
-    "actviz's NumPy kernels; the median of {rounds} rounds, [lowest, highest] round"
+    "cost: time of f / time of relu on 10^6 normal values, on this machine with actviz's "
+    "NumPy kernels: median [lowest, highest] of {rounds} rounds"
 )
 
 

@@ -24,7 +24,7 @@ class PropsFormat(str, Enum):
     latex = "latex"
 
 
-def _print_rich_table(reports, columns, caption: str | None = None) -> None:  # noqa: ANN001  (PropertyReport list, column keys)
+def _print_rich_table(reports, columns) -> None:  # noqa: ANN001  (PropertyReport list, column keys)
     """One row per activation; where the terminal is too narrow for that but not for
     the transpose, one row per property and one column per activation (the usual case
     for a few activations). Cells are never cut: a table wider than the terminal is
@@ -39,8 +39,7 @@ def _print_rich_table(reports, columns, caption: str | None = None) -> None:  # 
     rows = cells(reports, columns, yes="[green]✓[/]", no="[dim]·[/]")
 
     def new_table() -> Table:
-        return Table(title="✓ yes  · no", title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False,
-                     caption=caption, caption_justify="left")
+        return Table(title="✓ yes  · no", title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False)
 
     wide = new_table()
     for header, key in zip(headers(columns, short=True), (None, *columns)):
@@ -102,7 +101,12 @@ def props_command(
     reports = analyse_many(acts, with_cost=timed)
     note = WHAT_IS_MEASURED.format(rounds=ROUNDS) if timed else None
     if fmt is PropsFormat.table:
-        _print_rich_table(reports, chosen, note)
+        _print_rich_table(reports, chosen)
+        if note:
+            import shutil
+            import textwrap
+
+            typer.echo(textwrap.fill(note, width=max(40, shutil.get_terminal_size().columns)))  # under the table
     else:  # scripts get every key, in the documented order (cost null: not measured), unless --columns narrows them
         typer.echo(render(reports, fmt.value, None if for_scripts and columns is None else chosen), nl=False)
         if note:
