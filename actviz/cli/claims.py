@@ -52,7 +52,8 @@ def claims_command(
     smaller learning rates, ReLU vs sigmoid/tanh speed, leaky ReLU, PReLU slopes, SELU's init)
     and write DIR/claims.md with the rule, the numbers, the computed verdict and pictures."""
     from ..plotting.export import save_figure, write_atomically
-    from ..plotting.style import parse_size, theme_rc
+    from ..plotting.style import parse_size
+    from ..themes import theme_rc
     from ..plotting.training import sweep_figure, train_figure
     from ..training.claims import CLAIMS, Lab
 

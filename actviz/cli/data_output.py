@@ -35,7 +35,7 @@ def data_or_picture(output: Output) -> str:
     if chosen in DATA and (output.show or output.terminal):
         raise ActvizError(f"--format {chosen} prints numbers instead of drawing: drop --{'show' if output.show else 'terminal'}")
     if chosen in PICTURES:  # a typo in --size or --theme fails now, not after a long run
-        from ..plotting.style import theme_rc
+        from ..themes import theme_rc
 
         output.figure_size()
         theme_rc(output.theme)
@@ -75,7 +75,7 @@ class LazyProgress:
 
 
 def print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
-    from ..propagation.records import to_csv
+    from ..formats.delimited import to_csv
 
     if fmt == "json":
         typer.echo(json.dumps(records, indent=2, allow_nan=False))

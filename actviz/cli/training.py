@@ -80,7 +80,7 @@ def train_command(
     of every layer over the steps and, for prelu, the learned slopes; then print a summary.
     --sweep draws the final dead fraction and loss against the swept setting instead.
     --format json or csv prints every measured number instead of drawing."""
-    from ..training.records import csv_rows, result_record
+    from ..formats.training import csv_rows, result_record
 
     mode = data_or_picture(output)
     options = dict(task=task, depth=depth, width=width, init=init, optimizer=optimizer, lr=lr, steps=steps,
@@ -106,7 +106,7 @@ def train_command(
     output = picture_output(output, mode)
     flat = [r for r, _ in runs]
     if output.terminal:
-        from ..plotting.training_terminal import render_training
+        from ..terminal.training import render_training
 
         typer.echo(render_training(flat))
     if output.wants_figure:
@@ -130,7 +130,7 @@ def _spread(values: dict) -> str:
 
 def summary_text(result, setting: dict, target_loss: float) -> str:  # noqa: ANN001  (a TrainResult)
     """Three lines per run, each number the median [min, max] over seeds."""
-    from ..training.records import summary
+    from ..training.summary import summary
 
     numbers = summary(result, target_loss)
     where = "".join(f", {k}={v}" for k, v in setting.items())

@@ -17,16 +17,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..training.loop import TrainResult
-from ..training.records import median_over_seeds
+from ..training.summary import median_over_seeds
 from .curves import resolve_axes
-from .style import FigureSize, colors, figure_theme, new_figure, themed
+from .style import FigureSize, colors, current_theme, new_figure, themed
 
 LAYER_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3)))
 LAYER_MARKERS = (None, None, None, None, None, None, "o", "s", "^", "v", "D", "x")
 
 
 def _colors(ax: Axes, n: int) -> list[str]:
-    return colors(figure_theme(ax.get_figure(root=True)), n)
+    return colors(current_theme(), n)
 
 
 def _median_band(ax: Axes, x: np.ndarray, rows: np.ndarray, color: str, label: str | None,

@@ -3,7 +3,8 @@
 :mod:`.network` is the MLP with exact hand-written gradients (every array with a leading
 seed axis, so seeds train together), :mod:`.losses` and :mod:`.optimizers` what it is
 trained with, :mod:`.tasks` the generated data sets, :mod:`.measure` what a checkpoint
-records, :mod:`.loop` the :func:`train` function and its :class:`TrainResult`.
+records, :mod:`.loop` the :func:`train` function and its :class:`TrainResult`, :mod:`.summary`
+its numbers over seeds, :mod:`.claims` the experiments behind `actviz claims`.
 NumPy only (SciPy through the ``critical`` init).
 """
 

@@ -164,12 +164,12 @@ def _leaky(lab: Lab) -> Outcome:
 
 # -- 5: PReLU learns its slope ------------------------------------------------------------------
 def _prelu(lab: Lab) -> Outcome:
-    from .. import registry
+    from ..specs import get
 
     grid = np.linspace(-50.0, 50.0, 100_001)
-    prelu = registry.get("prelu")
-    as_relu = float(np.max(np.abs(prelu.with_params(weight=0.0)(grid) - registry.get("relu")(grid))))
-    as_leaky = float(np.max(np.abs(prelu.with_params(weight=0.01)(grid) - registry.get("leaky_relu")(grid))))
+    prelu = get("prelu")
+    as_relu = float(np.max(np.abs(prelu.with_params(weight=0.0)(grid) - get("relu")(grid))))
+    as_leaky = float(np.max(np.abs(prelu.with_params(weight=0.01)(grid) - get("leaky_relu")(grid))))
     rows, verdicts, figures = [], {}, []
     for lr in (1e-3, 1e-2):
         result = lab.run("prelu", lr=lr, slopes="unit")

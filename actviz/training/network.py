@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from ..propagation.init import resolve_init
 from .losses import LOSSES, loss_and_output_gradient
@@ -69,7 +69,7 @@ def _check_widths(widths: Sequence[int]) -> tuple[int, ...]:
 
 def activation_for(spec):  # noqa: ANN001,ANN201  (a spec string or an Activation)
     """The pointwise activation a network can use, from a spec string or an Activation."""
-    act = registry.get(spec) if isinstance(spec, str) else spec
+    act = get(spec) if isinstance(spec, str) else spec
     if not getattr(act, "pointwise", False):
         raise ActvizError(f"a network needs a pointwise activation; {act.name} is not pointwise "
                           "(it maps a vector to a vector)")

@@ -111,3 +111,13 @@ def test_a_vector_activation_is_refused(tmp_path, monkeypatch):
     result = runner.invoke(app, ["train", "softmax", *SMALL])
     assert result.exit_code == 2 and "softmax is not pointwise" in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_the_lab_and_its_terminal_view_load_no_matplotlib_typer_or_rich():
+    import subprocess
+    import sys
+
+    code = ("import actviz.training, actviz.training.claims, actviz.terminal.training, actviz.formats.training, sys\n"
+            "print(' '.join(m for m in ('matplotlib', 'typer', 'rich') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == ""
