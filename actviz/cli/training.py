@@ -3,6 +3,7 @@ PReLU slopes learn; ``--sweep`` repeats the run over values of one setting."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import Annotated
 
 import typer
@@ -33,7 +34,8 @@ def parse_sweep(text: str) -> tuple[str, list]:
 
 
 _OPTION_OF = {"lr": "--lr", "width": "--width", "depth": "--depth", "init": "--init", "steps": "--steps",
-              "seeds": "--seeds", "batch": "--batch", "measure_every": "--measure-every", "task": "--task"}
+              "seeds": "--seeds", "batch": "--batch", "measure_every": "--measure-every", "task": "--task",
+              "slopes": "--slopes"}
 
 
 def _plans(specs: list[str], settings: list[dict], options: dict) -> list[list]:
@@ -137,12 +139,13 @@ def summary_text(result, setting: dict, target_loss: float) -> str:  # noqa: ANN
     lines = [f"{result.activation}{where} ({len(result.seeds)} seeds, median [min, max]):",
              f"  steps to training loss <= {target_loss:g}: {_spread(numbers['steps_to_target'])} "
              f"({numbers['seeds_reaching_target']} of {len(result.seeds)} seeds reach it)",
-             f"  final training loss {_spread(numbers['final_train_loss'])}; held-out accuracy "
+             f"  final loss {_spread(numbers['final_train_loss'])}, held-out accuracy "
              f"{_spread(numbers['final_test_accuracy'])}",
-             f"  dead fraction of hidden units: peak {_spread(numbers['peak_dead_fraction'])}, "
+             f"  dead fraction: peak {_spread(numbers['peak_dead_fraction'])}, "
              f"final {_spread(numbers['final_dead_fraction'])}"]
     diverged = [(seed, at) for seed, at in zip(result.seeds, result.diverged_at) if at is not None]
     if diverged:
-        lines.append("  diverged (loss inf or nan): " + ", ".join(f"seed {s} at step {at}" for s, at in diverged)
-                     + "; measurements up to there are kept")
+        lines.append(textwrap.fill("diverged (loss inf or nan): " + ", ".join(f"seed {s} at step {at}" for s, at in diverged)
+                                   + "; its measurements up to there are kept", width=78,
+                                   initial_indent="  ", subsequent_indent="  "))
     return "\n".join(lines)

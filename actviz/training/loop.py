@@ -17,8 +17,9 @@ from .tasks import Task, make_task
 _STREAM_BATCHES = 1
 MEMORY_LIMIT = 2 * 2**30  # bytes a run may hold
 TIME_LIMIT = 3600.0  # seconds a run may take
-# Cost model for the up-front estimate, measured with benchmarks.training_speed on this
-# 2-core machine (about 3 GFLOP/s in the small batched matmuls, 40 us of NumPy calls per layer and step).
+# A rough cost model for refusing runs up front, not a prediction: a few GFLOP/s in small matmuls
+# on one thread and tens of microseconds of NumPy calls per layer and step (the order of magnitude
+# benchmarks.training_speed shows on a 2-core machine).
 _FLOPS_PER_SECOND = 3e9
 _SECONDS_PER_LAYER_STEP = 40e-6
 
@@ -68,8 +69,9 @@ class TrainResult:
     @property
     def stopped_at(self) -> int | None:
         """The step where the run stopped because every seed diverged, else None."""
-        steps = [s for s in self.diverged_at]
-        return max(steps) if steps and all(s is not None for s in steps) else None
+        if self.diverged_at and all(step is not None for step in self.diverged_at):
+            return max(self.diverged_at)
+        return None
 
     def dead_share(self) -> np.ndarray:
         """The dead share of all hidden units (seed, checkpoint), layers weighted by width."""
@@ -204,8 +206,7 @@ class _Run:
         self.active = np.ones(len(net.seeds), dtype=bool)
         self.diverged_at: list[int | None] = [None] * len(net.seeds)
         self.series: dict[str, list[np.ndarray]] = {}
-        hidden = [np.zeros((len(net.seeds), w), dtype=bool) for w in net.widths[1:-1]]
-        self.ever_dead = hidden
+        self.ever_dead = [np.zeros((len(net.seeds), w), dtype=bool) for w in net.widths[1:-1]]
 
     def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:
         if self.order.shape[1] < self.batch:

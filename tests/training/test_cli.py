@@ -40,10 +40,10 @@ def test_csv_has_a_row_per_seed_checkpoint_and_layer():
 
 def test_picture_and_summary(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["train", "relu", "prelu", *SMALL])
+    result = runner.invoke(app, ["train", "relu", "prelu", *SMALL, "--size", "640x400"])
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "train-relu-prelu.png").stat().st_size > 10_000
-    assert "steps to training loss <= 0.1" in result.stdout and "dead fraction of hidden units" in result.stdout
+    assert "steps to training loss <= 0.1" in result.stdout and "dead fraction: peak" in result.stdout
 
 
 def test_sweep_writes_one_run_per_value(tmp_path):
@@ -65,14 +65,16 @@ def test_terminal_draws_without_a_file(tmp_path, monkeypatch):
 
 def test_a_diverging_run_says_where(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["train", "relu", "--task", "teacher", "--optimizer", "sgd", "--lr", "50",
-                                 "--steps", "100", "--seeds", "2", "--measure-every", "1", "--format", "json"])
+    diverging = ["train", "relu", "--task", "teacher", "--optimizer", "sgd", "--lr", "50", "--depth", "2",
+                 "--width", "32", "--steps", "40", "--seeds", "2", "--measure-every", "2"]
+    result = runner.invoke(app, [*diverging, "--format", "json"])
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)[0]
-    assert record["diverged_at"][0] is not None and record["series"]["train_loss"][0][0] is not None
-    text = runner.invoke(app, ["train", "relu", "--task", "teacher", "--optimizer", "sgd", "--lr", "50",
-                               "--steps", "100", "--seeds", "2", "--measure-every", "1", "--terminal"])
-    assert f"seed 0 at step {record['diverged_at'][0]}" in text.stdout
+    seed, step = next((s, at) for s, at in enumerate(record["diverged_at"]) if at is not None)
+    assert step < 40 and record["series"]["train_loss"][seed][0] is not None
+    assert record["series"]["train_loss"][seed][-1] is None  # nan after it diverged
+    text = runner.invoke(app, [*diverging, "--terminal"])
+    assert f"seed {seed} at step {step}" in text.stdout
 
 
 def test_ctrl_c_leaves_no_file(tmp_path, monkeypatch):
