@@ -237,10 +237,11 @@ class _Run:
             revived.append((self.ever_dead[layer] & ~dead).mean(axis=1))
             self.ever_dead[layer] |= dead
         seeds = len(self.net.seeds)
-        share = [m.mean(axis=1) for m in point.dead]
+        dead = side_by_side([m.mean(axis=1) for m in point.dead], seeds)
+        inactive = side_by_side([m.mean(axis=1) for m in point.inactive], seeds)
         self._record(step=np.array(step), train_loss=point.train_loss, test_loss=point.test_loss,
                      train_accuracy=point.train_accuracy, test_accuracy=point.test_accuracy,
-                     dead_fraction=side_by_side(share, seeds), inactive_fraction=side_by_side([m.mean(axis=1) for m in point.inactive], seeds),
+                     dead_fraction=dead, inactive_fraction=inactive,
                      revived_fraction=side_by_side(revived, seeds), saturated_fraction=point.saturated_fraction,
                      preactivation_mean=point.preactivation_mean, preactivation_var=point.preactivation_var,
                      weight_norm=frobenius(self.net.weights))
