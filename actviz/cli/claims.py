@@ -12,7 +12,7 @@ from ..errors import ActvizError
 from .base import app
 from .data_output import LazyProgress
 
-PICTURE_SIZE = "1000x620"
+PICTURE_SIZE = "900x560"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:

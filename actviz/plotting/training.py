@@ -22,7 +22,7 @@ from .curves import resolve_axes
 from .style import FigureSize, colors, current_theme, new_figure, themed
 
 LAYER_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3)))
-LAYER_MARKERS = (None, None, None, None, None, None, "o", "s", "^", "v", "D", "x")
+MOST_LAYERS = len(LAYER_STYLES)  # deeper nets show this many layers, evenly spread, first and output included
 
 
 def _colors(ax: Axes, n: int) -> list[str]:
@@ -42,9 +42,16 @@ def _median_band(ax: Axes, x: np.ndarray, rows: np.ndarray, color: str, label: s
     ax.plot(x[keep], median_over_seeds(rows), color=color, label=label, **line)
 
 
-def _layer_style(layer: int) -> dict:
-    return {"linestyle": LAYER_STYLES[layer % len(LAYER_STYLES)],
-            "marker": LAYER_MARKERS[layer % len(LAYER_MARKERS)], "markevery": 0.1, "markersize": 4}
+def shown_layers(depth: int) -> list[int]:
+    """The weight layers (0-based, ``depth - 1`` = output) whose lines are drawn: all of them up
+    to :data:`MOST_LAYERS`, else that many evenly spread, the first and the output included."""
+    if depth <= MOST_LAYERS:
+        return list(range(depth))
+    return sorted({round(i * (depth - 1) / (MOST_LAYERS - 1)) for i in range(MOST_LAYERS)})
+
+
+def _layer_style(rank: int) -> dict:
+    return {"linestyle": LAYER_STYLES[rank]}
 
 
 def loss_axes(results: Sequence[TrainResult], ax: Axes | None = None, labels: Sequence[str] | None = None,
@@ -70,11 +77,13 @@ def layer_series_axes(results: Sequence[TrainResult], series: str, ax: Axes | No
         values = getattr(result, series)
         if values is None:
             continue
-        for layer in range(values.shape[2]):
+        for rank, layer in enumerate(shown_layers(len(result.widths) - 1)):
+            if layer >= values.shape[2]:  # the output layer of a hidden-layer series
+                continue
             median = median_over_seeds(values[:, :, layer])
             keep = np.isfinite(median) & (median > 0 if log else True)
             if keep.any():
-                ax.plot(result.steps[keep], median[keep], color=color, **_layer_style(layer))
+                ax.plot(result.steps[keep], median[keep], color=color, **_layer_style(rank))
     if log:
         ax.set_yscale("log")
     ax.set_xlabel("step")
@@ -86,8 +95,9 @@ def layer_legend(depth: int) -> tuple[list[Line2D], list[str]]:
     """Legend entries for the line styles of ``depth`` weight layers (the last one named
     "output"), in the text colour."""
     color = mpl.rcParams["text.color"]
-    handles = [Line2D([], [], color=color, **_layer_style(layer)) for layer in range(depth)]
-    return handles, [f"layer {layer + 1}" if layer < depth - 1 else "output" for layer in range(depth)]
+    layers = shown_layers(depth)
+    handles = [Line2D([], [], color=color, **_layer_style(rank)) for rank in range(len(layers))]
+    return handles, [f"layer {layer + 1}" if layer < depth - 1 else "output" for layer in layers]
 
 
 def train_figure(results: Sequence[TrainResult], *, size: FigureSize, theme: str = "light",
@@ -117,8 +127,7 @@ def train_figure(results: Sequence[TrainResult], *, size: FigureSize, theme: str
         layer_handles, layer_names = layer_legend(len(first.widths) - 1)
         fig.legend(handles + layer_handles, names + layer_names, loc="outside lower center",
                    ncols=min(len(handles) + len(layer_handles), 7), fontsize="small")
-        fig.suptitle(f"{first.task}: {len(first.widths) - 2} x {max(first.widths[1:-1])} {first.init}, "
-                     f"{first.optimizer} lr={first.lr:g}, batch {first.batch}, {len(first.seeds)} seeds",
+        fig.suptitle(f"{first.task}: {_shared(results)}, batch {first.batch}, {len(first.seeds)} seeds",
                      fontweight="bold")
     return fig
 
@@ -149,9 +158,21 @@ def sweep_figure(grid: Sequence[Sequence[TrainResult]], parameter: str, values: 
         handles, names = dead_ax.get_legend_handles_labels()
         fig.legend(handles, names, loc="outside lower center", ncols=min(len(handles), 6), fontsize="small")
         first = grid[0][0]
-        fig.suptitle(f"{first.task}: sweep of {parameter} ({first.optimizer}, {first.init}, "
+        fig.suptitle(f"{first.task}: sweep of {parameter} ({_shared([r for runs in grid for r in runs])}, "
                      f"{len(first.seeds)} seeds, band min–max)", fontweight="bold")
     return fig
+
+
+def _shared(results: Sequence[TrainResult]) -> str:
+    """What the runs have in common, for a title: ``4 x 64 he, adam lr=0.001`` (a setting that
+    differs between the runs is left out: the legend or the axis names it)."""
+    def common(describe) -> str | None:  # noqa: ANN001
+        values = {describe(r) for r in results}
+        return values.pop() if len(values) == 1 else None
+
+    parts = [common(lambda r: f"{len(r.widths) - 2} x {max(r.widths[1:-1])}"), common(lambda r: r.init),
+             common(lambda r: r.optimizer), common(lambda r: f"lr={r.lr:g}")]
+    return " ".join(p for p in parts if p) or "settings in the legend"
 
 
 def _final(rows: np.ndarray) -> np.ndarray:

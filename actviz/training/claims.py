@@ -122,7 +122,7 @@ def _smaller_rate(lab: Lab) -> Outcome:
 # -- 3: ReLU converges faster than sigmoid and tanh ----------------------------------------
 _TARGET = 0.1
 _SPEED_SETTINGS = {"adam lr=1e-3, he": dict(optimizer="adam", lr=1e-3, init="he"),
-                   "sgd lr=0.1, xavier": dict(optimizer="sgd", lr=0.1, init="xavier", steps=2000)}
+                   "sgd lr=0.1, xavier, 2000 steps": dict(optimizer="sgd", lr=0.1, init="xavier", steps=2000)}
 
 
 def _first_is_faster(first: list[int | None], second: list[int | None]) -> int:
