@@ -274,23 +274,29 @@ def simulate_spectrum(acts: Sequence, settings: Sequence[tuple[float, float]], *
 
 @dataclass(frozen=True)
 class SpectrumStats:
-    r"""Summary of the pooled :math:`\lambda` (every seed) at one depth, as natural logs
-    (-inf for 0): mean and second moment with their standard errors across seeds (nan for
-    one seed), median, the :data:`QUANTILES` band, min, max, the resolution floor and the
-    share of :math:`\lambda` below it."""
+    r"""Summary of the pooled :math:`\lambda` (every seed) at one depth, mostly as natural logs.
+
+    :math:`\lambda` below a seed's resolution floor counts as 0 (-inf): float64 cannot tell it
+    from 0 (relu's Jacobian has an exact null space, the rank being the fewest active units
+    of any layer). ``mean_stderr`` and ``second_moment_stderr`` are standard errors across
+    seeds relative to the value (nan for one seed); ``relative_variance`` is
+    :math:`\mathrm{Var}\,\lambda / (\mathbb{E}\lambda)^2` (0 where it is below the rounding of
+    the difference :math:`\mathbb{E}\lambda^2 - (\mathbb{E}\lambda)^2`) with its standard error."""
 
     depth: int
     log_mean: float
-    mean_stderr: float  # relative to the mean
+    mean_stderr: float
     log_second_moment: float
-    second_moment_stderr: float  # relative to the second moment
+    second_moment_stderr: float
+    relative_variance: float
+    relative_variance_stderr: float
     log_median: float
     log_quantile_low: float
     log_quantile_high: float
     log_min: float
     log_max: float
     log_resolution: float
-    unresolved_fraction: float
+    zero_fraction: float
 
 
 def _log_mean_exp(logs: np.ndarray, axis: int | None = None) -> np.ndarray:
@@ -303,25 +309,35 @@ def _log_mean_exp(logs: np.ndarray, axis: int | None = None) -> np.ndarray:
     return np.squeeze(result, axis=axis)
 
 
-def _relative_stderr(per_seed_logs: np.ndarray, pooled_log: float) -> float:
-    """Standard error of a mean over seeds, relative to it (nan for one seed)."""
-    if per_seed_logs.size < 2 or not math.isfinite(pooled_log):
-        return math.nan
-    ratios = np.exp(per_seed_logs - pooled_log)
-    return float(np.std(ratios, ddof=1) / math.sqrt(ratios.size))
+def _relative_stderr(values: np.ndarray) -> float:
+    """Standard error of the mean of ``values`` (one per seed); nan for one seed."""
+    return float(np.std(values, ddof=1) / math.sqrt(values.size)) if values.size > 1 else math.nan
+
+
+def _relative_variance(log_first: np.ndarray, log_second: np.ndarray) -> np.ndarray:
+    r""":math:`m_2/m_1^2 - 1`, 0 where that is within 64 roundings of 0 (or :math:`m_1 = 0`)."""
+    alive = np.isfinite(log_first)
+    ratio = np.exp(np.where(alive, log_second - 2.0 * log_first, 0.0)) - 1.0
+    return np.where(alive & (ratio > 64 * np.finfo(float).eps), ratio, 0.0)
 
 
 def summarise(run: SpectrumRun) -> list[SpectrumStats]:
     """:class:`SpectrumStats` at each recorded depth of ``run``."""
     stats = []
     for depth, logs, floors in zip(run.depths, run.log_lambdas, run.log_resolution):
+        logs = np.where(logs >= floors[:, None], logs, -math.inf)
         first, second = _log_mean_exp(logs, axis=1), _log_mean_exp(2.0 * logs, axis=1)
         pooled_first, pooled_second = float(_log_mean_exp(first)), float(_log_mean_exp(second))
+        scale_first = pooled_first if math.isfinite(pooled_first) else 0.0
+        scale_second = pooled_second if math.isfinite(pooled_second) else 0.0
+        spread = _relative_variance(first, second) * np.exp(2.0 * (first - scale_first))
         flat = logs.reshape(-1)
         # "nearest": no interpolation, which -inf (an exact 0) would turn into nan
         low, median, high = np.quantile(flat, [QUANTILES[0], 0.5, QUANTILES[1]], method="nearest")
-        floor = float(np.max(floors))
-        stats.append(SpectrumStats(depth, pooled_first, _relative_stderr(first, pooled_first), pooled_second,
-                                   _relative_stderr(second, pooled_second), float(median), float(low), float(high),
-                                   float(flat.min()), float(flat.max()), floor, float(np.mean(flat < floor))))
+        stats.append(SpectrumStats(
+            depth, pooled_first, _relative_stderr(np.exp(first - scale_first)), pooled_second,
+            _relative_stderr(np.exp(second - scale_second)),
+            float(_relative_variance(np.array(pooled_first), np.array(pooled_second))), _relative_stderr(spread),
+            float(median), float(low), float(high), float(flat.min()), float(flat.max()), float(np.max(floors)),
+            float(np.mean(flat == -math.inf))))
     return stats
