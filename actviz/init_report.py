@@ -33,7 +33,7 @@ def notes_of(records: list[dict]) -> list[str]:
             notes.append(f"{record['activation']}: torch gain {cell(record['torch_gain'])} vs {cell(record['gain'])}: "
                          f"{record['torch_note']}")
         if record["critical_note"]:
-            notes.append(f"{record['activation']}: no edge of chaos: {record['critical_note']}")
+            notes.append(f"{record['activation']}: σ_w² at χ₁ = 1 is none: {record['critical_note']}")
     return notes
 
 
