@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from .base import app
 
@@ -32,9 +33,9 @@ def init_command(
     1/sqrt(E phi(z)^2) beside torch's calculate_gain (why they differ in the notes), the NFNets
     gamma = 1/sqrt(Var phi(z)) and mean (Brock et al. 2021), and sigma_w^2 at the edge of
     chaos for --sigma-b2 ("none" with the reason where there is none)."""
-    from ..init_report import FRAMEWORKS, to_code, to_markdown
+    from ..formats.delimited import to_csv
+    from ..formats.initialisation import FRAMEWORKS, to_code, to_markdown
     from ..propagation.gains import init_constants, self_normalising as solve_self_normalising
-    from ..propagation.records import to_csv
 
     chosen = fmt or ("table" if sys.stdout.isatty() else "markdown")
     if chosen not in _FORMATS:
@@ -43,7 +44,7 @@ def init_command(
         raise ActvizError(f"unsupported --code '{code}': expected one of {', '.join(FRAMEWORKS)}")
     if code is not None and fmt is not None:
         raise ActvizError(f"--code prints code: drop --format {fmt}")
-    acts = [registry.get(spec) for spec in (specs or registry.names(pointwise=True))]
+    acts = [get(spec) for spec in (specs or registry.names(pointwise=True))]
     records = [init_constants(act, sigma_b2).to_dict() for act in acts]
     if self_normalising:
         for record, act in zip(records, acts):
@@ -89,7 +90,7 @@ def _rich_table(records: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from ..init_report import COLUMNS, HEADERS, cell, notes_of
+    from ..formats.initialisation import COLUMNS, HEADERS, cell, notes_of
 
     table = Table(title=f"initialisation constants (edge of chaos at sigma_b^2 = {records[0]['sigma_b2']:g})",
                   title_justify="left")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from .base import app
 from .output import Output, with_output_options, write
@@ -60,7 +60,7 @@ def spectrum_command(
     deep random stack, by Monte Carlo: median, 10-90% band, min and max through depth, with
     the free-probability mean and variance (Pennington, Schoenholz & Ganguli 2017, 2018)
     beside them. --format json or csv prints every number instead of drawing."""
-    from ..propagation.records import spectrum_csv_rows, spectrum_record
+    from ..formats.records import spectrum_csv_rows, spectrum_record
     from ..propagation.spectrum import input_length, predict_spectrum, simulate_spectrum
 
     mode = _mode(output)
@@ -68,7 +68,7 @@ def spectrum_command(
         raise ActvizError(f"invalid --weights '{weights}': expected orthogonal or gaussian")
     if init == "orthogonal" and weights == "gaussian":
         raise ActvizError("--init orthogonal draws orthogonal weights: drop --weights gaussian")
-    acts = [registry.get(spec) for spec in specs]
+    acts = [get(spec) for spec in specs]
     settings = [_setting(act, init, sigma_w2, sigma_b2, q_star) for act in acts]
     q0 = [q if q is not None else input_length(act, w2, b2) for act, (_, w2, b2, q) in zip(acts, settings)]
     progress = _LazyProgress(seeds * depth, "Jacobian products")
@@ -86,8 +86,8 @@ def spectrum_command(
         return
     output = _picture(output, mode)
     if output.terminal:
-        from ..plotting.spectrum_terminal import spectrum_panels
-        from ..plotting.terminal import render
+        from ..terminal.canvas import render
+        from ..terminal.spectrum import spectrum_panels
 
         typer.echo(render(spectrum_panels(records)))
     if output.wants_figure:
@@ -100,7 +100,7 @@ def spectrum_command(
 
 
 def _print(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
-    from ..propagation.records import to_csv
+    from ..formats.delimited import to_csv
 
     if fmt == "json":
         typer.echo(json.dumps(records, indent=2, allow_nan=False))
@@ -152,13 +152,13 @@ def cmap_command(
     from ..propagation.kernel import correlation_map, shape
 
     mode = _mode(output)
-    acts = [registry.get(spec) for spec in specs]
+    acts = [get(spec) for spec in specs]
     shaped = []
     if shape_zeta is not None:
         if init is not None or sigma_w2 is not None or sigma_b2 is not None:
             raise ActvizError("--shape works at sigma_w^2 = 1, sigma_b^2 = 0: drop --init, --sigma-w2 and --sigma-b2")
         shaped = [shape(act, shape_zeta, beta) for act in acts]
-        maps = [correlation_map(registry.get(s.spec), 1.0, 0.0, points) for s in shaped]
+        maps = [correlation_map(get(s.spec), 1.0, 0.0, points) for s in shaped]
     else:
         maps = []
         for act in acts:
@@ -171,8 +171,8 @@ def cmap_command(
         return
     output = _picture(output, mode)
     if output.terminal:
-        from ..plotting.spectrum_terminal import cmap_panels
-        from ..plotting.terminal import render
+        from ..terminal.canvas import render
+        from ..terminal.spectrum import cmap_panels
 
         typer.echo(render(cmap_panels(maps)))
     if output.wants_figure:

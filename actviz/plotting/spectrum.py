@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from .curves import resolve_axes
-from .style import FigureSize, colors, figure_theme, new_figure, themed
+from .style import FigureSize, colors, current_theme, new_figure, themed
 
 _BAND = 0.22  # opacity of the quantile band
 
@@ -43,7 +43,7 @@ def spectrum_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
     r"""Spectrum of :math:`JJ^\top` against depth, log y (see the module docstring); ``records``
     are :func:`~actviz.propagation.records.spectrum_record` objects."""
     ax = resolve_axes(ax)
-    for record, color in zip(records, colors(figure_theme(ax.get_figure(root=True)), len(records))):
+    for record, color in zip(records, colors(current_theme(), len(records))):
         rows = record["depths"]
         depth = np.array([row["depth"] for row in rows])
         ax.fill_between(depth, _values(rows, "quantile_low"), _values(rows, "quantile_high"), color=color,
@@ -68,7 +68,7 @@ def variance_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
     r""":math:`\mathrm{Var}\,\lambda` against depth, measured (markers with the standard error of
     the second moment) and predicted (dashed), log y."""
     ax = resolve_axes(ax)
-    for record, color in zip(records, colors(figure_theme(ax.get_figure(root=True)), len(records))):
+    for record, color in zip(records, colors(current_theme(), len(records))):
         rows = record["depths"]
         depth = np.array([row["depth"] for row in rows])
         variance = _values(rows, "variance")
@@ -86,7 +86,7 @@ def variance_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
     return ax
 
 
-def spectrum_figure(records: Sequence[dict], *, size: FigureSize, theme: str = "light") -> Figure:
+def spectrum_figure(records: Sequence[dict], *, size: FigureSize | None = None, theme: str | None = None) -> Figure:
     """The spectrum and its variance through depth side by side."""
     fig = new_figure(size, theme)
     with themed(size, theme):
@@ -109,7 +109,7 @@ def cmap_axes(maps: Sequence, ax: Axes | None = None, labels: Sequence[str] | No
     ax.plot([-1, 1], [-1, 1], color=ink, linestyle="--", linewidth=1.2, label="identity $C(c) = c$")
     names = list(labels) if labels is not None else [m.activation for m in maps]
     stars: dict[tuple[float, float], list[tuple[str, str]]] = {}
-    for cmap, name, color in zip(maps, names, colors(figure_theme(ax.get_figure(root=True)), len(maps))):
+    for cmap, name, color in zip(maps, names, colors(current_theme(), len(maps))):
         c0 = f"{cmap.c0:.3g}" if abs(cmap.c0) > 1e-12 else "0"  # below: quadrature rounding of an exact 0
         ax.plot(cmap.c, cmap.value, color=color, label=f"{name}: $C'(1)$={cmap.chi1:.4g}, $C(0)$={c0}")
         star = (cmap.c_star, float(np.interp(cmap.c_star, cmap.c, cmap.value)))
@@ -130,7 +130,8 @@ def cmap_axes(maps: Sequence, ax: Axes | None = None, labels: Sequence[str] | No
     return ax
 
 
-def cmap_figure(maps: Sequence, *, size: FigureSize, theme: str = "light", labels: Sequence[str] | None = None) -> Figure:
+def cmap_figure(maps: Sequence, *, size: FigureSize | None = None, theme: str | None = None,
+                labels: Sequence[str] | None = None) -> Figure:
     """The correlation maps on one axes, titled with the setting."""
     fig = new_figure(size, theme)
     with themed(size, theme):

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import ActvizError
-from .gaussian import gaussian_rule
+from ..analysis.gaussian import gaussian_rule
 from .moments import kinks_of, require_pointwise
 from .theory import critical_sigma_w2
 

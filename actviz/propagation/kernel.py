@@ -35,7 +35,7 @@ import numpy as np
 from ..errors import ActvizError
 from .correlation import pair_expectations
 from .gains import affine_formula
-from .gaussian import gaussian_rule
+from ..analysis.gaussian import gaussian_rule
 from .moments import kinks_of, require_pointwise
 from .roots import bracketed_root
 from .theory import fixed_point, mean_field

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import ActvizError
-from .gaussian import gaussian_rule
+from ..analysis.gaussian import gaussian_rule
 from .moments import Q_TINY, kinks_of, require_pointwise
 from .theory import fixed_point, profile
 
