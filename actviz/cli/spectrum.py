@@ -13,7 +13,18 @@ from ..specs import get
 from ..errors import ActvizError
 from .base import app
 from .output import Output, with_output_options, write
-from .propagation import _DATA, DataFormatOpt, SigmaB2Opt, SigmaW2Opt, SpecsArg, _init_for, _LazyProgress, _mode, _picture
+from .propagation import (
+    _DATA,
+    DataFormatOpt,
+    SigmaB2Opt,
+    SigmaW2Opt,
+    SpecsArg,
+    _init_for,
+    _LazyProgress,
+    _mode,
+    _picture,
+    _print_data,
+)
 
 DEFAULT_Q_STAR = 0.25
 """Without --init, --sigma-w2, --sigma-b2 or --q-star: the critical initialisation with this q*."""
@@ -81,31 +92,37 @@ def spectrum_command(
     for act, run, (scheme, w2, b2, _), q in zip(acts, runs, settings, q0):
         prediction = predict_spectrum(act, depth=depth, sigma_w2=w2, sigma_b2=b2, weights=weights, q0=q)
         records.append(spectrum_record(run, prediction, scheme))
+
+    def panels():  # noqa: ANN202
+        from ..terminal.spectrum import spectrum_panels
+
+        return spectrum_panels(records)
+
+    def figure(output: Output):  # noqa: ANN202
+        from ..plotting.spectrum import spectrum_figure
+
+        return spectrum_figure(records, size=output.figure_size(), theme=output.theme)
+
+    if _emit(output, mode, records, spectrum_csv_rows, panels, figure, "spectrum-" + "-".join(a.name for a in acts)):
+        for record in records:
+            typer.echo(_spectrum_summary(record))
+
+
+def _emit(output: Output, mode: str, records: list[dict], csv_rows, panels, figure, stem: str) -> bool:  # noqa: ANN001
+    """Print ``records`` (json/csv) or draw: ``panels()`` in the terminal, ``figure(output)``
+    to a file or window named ``stem``. True when something was drawn (then the command
+    prints its summary)."""
     if mode in _DATA:
-        _print(records, mode, spectrum_csv_rows)
-        return
+        _print_data(records, mode, csv_rows)
+        return False
     output = _picture(output, mode)
     if output.terminal:
         from ..terminal.canvas import render
-        from ..terminal.spectrum import spectrum_panels
 
-        typer.echo(render(spectrum_panels(records)))
+        typer.echo(render(panels()))
     if output.wants_figure:
-        from ..plotting.spectrum import spectrum_figure
-
-        fig = spectrum_figure(records, size=output.figure_size(), theme=output.theme)
-        write(fig, output, "spectrum-" + "-".join(act.name for act in acts))
-    for record in records:
-        typer.echo(_spectrum_summary(record))
-
-
-def _print(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
-    from ..formats.delimited import to_csv
-
-    if fmt == "json":
-        typer.echo(json.dumps(records, indent=2, allow_nan=False))
-    else:
-        typer.echo(to_csv(csv_rows(records)), nl=False)
+        write(figure(output), output, stem)
+    return True
 
 
 def _number(value: float | None) -> str:
@@ -166,21 +183,20 @@ def cmap_command(
             maps.append(correlation_map(act, chosen.sigma_w2, chosen.sigma_b2, points))
     records = [{**m.to_dict(), **({"shaped": s.to_dict()} if shaped else {})}
                for m, s in zip(maps, shaped or [None] * len(maps))]
-    if mode in _DATA:
-        _print(records, mode, _cmap_rows)
-        return
-    output = _picture(output, mode)
-    if output.terminal:
-        from ..terminal.canvas import render
-        from ..terminal.spectrum import cmap_panels
+    labels = [f"{act.name} shaped (β={beta:g})" for act in acts] if shaped else None
 
-        typer.echo(render(cmap_panels(maps)))
-    if output.wants_figure:
+    def figure(output: Output):  # noqa: ANN202
         from ..plotting.spectrum import cmap_figure
 
-        labels = [f"{act.name} shaped (β={beta:g})" for act in acts] if shaped else None
-        fig = cmap_figure(maps, size=output.figure_size(), theme=output.theme, labels=labels)
-        write(fig, output, "cmap-" + "-".join(act.name for act in acts))
+        return cmap_figure(maps, size=output.figure_size(), theme=output.theme, labels=labels)
+
+    def panels():  # noqa: ANN202
+        from ..terminal.spectrum import cmap_panels
+
+        return cmap_panels(maps)
+
+    if not _emit(output, mode, records, _cmap_rows, panels, figure, "cmap-" + "-".join(act.name for act in acts)):
+        return
     for act, m, s in zip(acts, maps, shaped or [None] * len(maps)):
         line = f"{act.spec}: C(0) = {m.c0:.6g}, C'(1) = chi_1 = {m.chi1:.6g}, c* = {m.c_star:.6g} (q = {m.q:.6g})"
         if s is not None:

@@ -30,13 +30,20 @@ def _values(rows: list[dict], key: str) -> np.ndarray:
     return np.where(values > 0, values, np.nan)
 
 
-def _legend(ax: Axes, extra: list[tuple[str, str]]) -> None:
-    """The records' entries and one neutral entry per ``(linestyle, label)`` of ``extra``."""
+def _depth_axis(ax: Axes, ylabel: str, title: str, extra: list[tuple[str, str]]) -> Axes:
+    """Log y against integer depths, labelled; the legend has the records' entries and one
+    neutral entry per ``(linestyle, label)`` of ``extra``."""
+    ax.set_yscale("log")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("depth $L$")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
     handles, labels = ax.get_legend_handles_labels()
     ink = mpl.rcParams["text.color"]
     handles += [Line2D([], [], color=ink, linestyle=style) for style, _ in extra]
     labels += [label for _, label in extra]
     ax.legend(handles, labels, loc="best", fontsize="small")
+    return ax
 
 
 def spectrum_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
@@ -55,13 +62,8 @@ def spectrum_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
         for key in ("min", "max"):
             ax.plot(depth, _values(rows, key), color=color, linestyle=":", linewidth=1.2)
         ax.plot(depth, _values(rows, "predicted_mean"), color=color, linestyle="--", linewidth=1.6)
-    ax.set_yscale("log")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("depth $L$")
-    ax.set_ylabel(r"$\lambda = s^2$ of $J$")
-    ax.set_title("spectrum through depth")
-    _legend(ax, [(":", "min / max"), ("--", "free-probability mean")])
-    return ax
+    return _depth_axis(ax, r"$\lambda = s^2$ of $J$", "spectrum through depth",
+                       [(":", "min / max"), ("--", "free-probability mean")])
 
 
 def variance_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
@@ -77,13 +79,7 @@ def variance_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
         ax.errorbar(depth, variance, yerr=[below, error], color=color, marker="o", capsize=3,
                     label=record["activation"])
         ax.plot(depth, _values(rows, "predicted_variance"), color=color, linestyle="--", linewidth=1.6)
-    ax.set_yscale("log")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("depth $L$")
-    ax.set_ylabel(r"$\mathrm{Var}\,\lambda$")
-    ax.set_title("spread of the spectrum")
-    _legend(ax, [("--", "free probability")])
-    return ax
+    return _depth_axis(ax, r"$\mathrm{Var}\,\lambda$", "spread of the spectrum", [("--", "free probability")])
 
 
 def spectrum_figure(records: Sequence[dict], *, size: FigureSize | None = None, theme: str | None = None) -> Figure:
