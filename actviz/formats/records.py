@@ -140,6 +140,7 @@ def spectrum_record(run, prediction, init: str) -> dict:  # noqa: ANN001  (Spect
     rows = []
     for stats in summarise(run):
         index = stats.depth - 1
+        log_mean, spread = float(prediction.log_mean[index]), float(prediction.relative_variance[index])
         mean, second = _exp_or_none(stats.log_mean), _exp_or_none(stats.log_second_moment)
         rows.append({
             "depth": stats.depth,
@@ -156,9 +157,9 @@ def spectrum_record(run, prediction, init: str) -> dict:  # noqa: ANN001  (Spect
             "max": _exp_or_none(stats.log_max),
             "resolution": _exp_or_none(stats.log_resolution),
             "zero_fraction": stats.zero_fraction,
-            "predicted_mean": finite_or_none(prediction.mean[index]),
-            "predicted_second_moment": finite_or_none(prediction.second_moment[index]),
-            "predicted_variance": finite_or_none(prediction.variance[index]),
+            "predicted_mean": _exp_or_none(log_mean),
+            "predicted_second_moment": _exp_or_none(2.0 * log_mean + math.log1p(spread)),
+            "predicted_variance": _exp_or_none(2.0 * log_mean + math.log(spread)) if spread > 0 else 0.0,
             "q": finite_or_none(prediction.q[index]),
             "mu1": finite_or_none(prediction.mu1[index]),
             "mu2": finite_or_none(prediction.mu2[index]),

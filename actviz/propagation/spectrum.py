@@ -316,8 +316,10 @@ def _relative_stderr(values: np.ndarray) -> float:
 
 def _relative_variance(log_first: np.ndarray, log_second: np.ndarray) -> np.ndarray:
     r""":math:`m_2/m_1^2 - 1`, 0 where that is within 64 roundings of 0 (or :math:`m_1 = 0`)."""
+    log_first, log_second = np.asarray(log_first, dtype=float), np.asarray(log_second, dtype=float)
     alive = np.isfinite(log_first)
-    ratio = np.exp(np.where(alive, log_second - 2.0 * log_first, 0.0)) - 1.0
+    excess = np.subtract(log_second, 2.0 * log_first, out=np.zeros_like(log_first), where=alive)
+    ratio = np.expm1(excess)
     return np.where(alive & (ratio > 64 * np.finfo(float).eps), ratio, 0.0)
 
 

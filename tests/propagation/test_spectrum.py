@@ -136,3 +136,10 @@ def test_recorded_depths_and_refusals():
         simulate_spectrum([TANH], [(1.0, 0.0)], depth=100000, width=4096, seeds=10)
     with pytest.raises(ActvizError, match="invalid weights"):
         simulate_spectrum([TANH], [(1.0, 0.0)], depth=3, width=4, weights="uniform")
+
+
+def test_a_jacobian_that_vanishes_is_summarised_without_warnings():
+    # 4 relu units over 200 layers: some layer has every unit off (p = 1/16 each), so J = 0
+    run, = simulate_spectrum([RELU], [(2.0, 0.0)], depth=200, width=4, seeds=2, depths=[200])
+    stats, = summarise(run)
+    assert stats.zero_fraction == 1.0 and stats.log_mean == -math.inf and stats.relative_variance == 0.0
