@@ -75,8 +75,6 @@ def spectrum_command(
     from ..propagation.spectrum import input_length, predict_spectrum, simulate_spectrum
 
     mode = _mode(output)
-    if weights not in ("orthogonal", "gaussian"):
-        raise ActvizError(f"invalid --weights '{weights}': expected orthogonal or gaussian")
     if init == "orthogonal" and weights == "gaussian":
         raise ActvizError("--init orthogonal draws orthogonal weights: drop --weights gaussian")
     acts = [get(spec) for spec in specs]
@@ -155,7 +153,7 @@ def cmap_command(
     sigma_w2: SigmaW2Opt = None,
     sigma_b2: SigmaB2Opt = None,
     points: Annotated[int, typer.Option("--points", min=3, max=10001, help="Values of c in [-1, 1].")] = 81,
-    shape_zeta: Annotated[float | None, typer.Option(
+    zeta: Annotated[float | None, typer.Option(
         "--shape", help="Shape each activation the Deep Kernel Shaping way for C'(1) = ZETA (> 1) and draw "
                         "the shaped maps (sigma_w^2 = 1, sigma_b^2 = 0).")] = None,
     beta: Annotated[float, typer.Option("--beta", help="Input shift beta of the shaped activation.")] = 0.0,
@@ -171,10 +169,10 @@ def cmap_command(
     mode = _mode(output)
     acts = [get(spec) for spec in specs]
     shaped = []
-    if shape_zeta is not None:
+    if zeta is not None:
         if init is not None or sigma_w2 is not None or sigma_b2 is not None:
             raise ActvizError("--shape works at sigma_w^2 = 1, sigma_b^2 = 0: drop --init, --sigma-w2 and --sigma-b2")
-        shaped = [shape(act, shape_zeta, beta) for act in acts]
+        shaped = [shape(act, zeta, beta) for act in acts]
         maps = [correlation_map(get(s.spec), 1.0, 0.0, points) for s in shaped]
     else:
         maps = []

@@ -133,10 +133,10 @@ def shape(act, zeta: float, beta: float = 0.0) -> Shaped:  # noqa: ANN001
     :math:`\alpha \in [10^{-3}, 10^3]`, in :math:`\ln\alpha`."""
     require_pointwise(act)
     if not (zeta > 1.0 and math.isfinite(zeta)):
-        raise ActvizError(f"invalid zeta {zeta!r}: expected a number > 1 (C'(1) >= 1 for any nonconstant "
-                          "activation with C(0) = 0 and Q(1) = 1; 1 only for a linear one)")
+        raise ActvizError(f"invalid {{zeta}} {zeta!r}: expected a number > 1 (C'(1) >= 1 for any nonconstant "
+                          "activation with C(0) = 0 and Q(1) = 1; 1 only for a linear one)", arguments=("zeta",))
     if not math.isfinite(beta):
-        raise ActvizError(f"invalid beta {beta!r}: expected a finite number")
+        raise ActvizError(f"invalid {{beta}} {beta!r}: expected a finite number", arguments=("beta",))
 
     def excess(log_alpha: float) -> float:
         alpha = math.exp(log_alpha)
@@ -152,8 +152,8 @@ def shape(act, zeta: float, beta: float = 0.0) -> Shaped:  # noqa: ANN001
     if bracket is None:
         finite = [math.exp(v) * zeta for v in values if math.isfinite(v)]
         reach = f"{min(finite):.4g} to {max(finite):.4g}" if finite else "nothing"
-        raise ActvizError(f"no alpha in [1e-3, 1e3] gives {act.label} C'(1) = {zeta:g} at beta = {beta:g} "
-                          f"(it reaches {reach}); try another --beta")
+        raise ActvizError(f"no alpha in [1e-3, 1e3] gives {act.label} C'(1) = {zeta:g} at {{beta}} = {beta:g} "
+                          f"(it reaches {reach}); try another {{beta}}", arguments=("beta",))
     a, fa, b, fb = bracket
     alpha = math.exp(bracketed_root(excess, a, b, fa=fa, fb=fb, xtol=1e-15))
     mean, variance, _ = _shifted_moments(act, alpha, beta)

@@ -120,7 +120,7 @@ def critical_at_q_star(act, q_star: float) -> tuple[float, float]:  # noqa: ANN0
     :math:`\sigma_b^2` would be negative (no such initialisation)."""
     require_pointwise(act)
     if not (q_star > 0 and math.isfinite(q_star)):
-        raise ActvizError(f"invalid q_star {q_star!r}: expected a positive number")
+        raise ActvizError(f"invalid {{q_star}} {q_star!r}: expected a positive number", arguments=("q_star",))
     x, w = gaussian_rule(np.array(0.0), np.array(math.sqrt(q_star)), kinks_of(act))
     slope_mass = float(np.sum(act.derivative(x) ** 2 * w))
     if not slope_mass > 0:
@@ -173,13 +173,13 @@ class SpectrumRun:
 
 def _check_weights(weights: str) -> None:
     if weights not in ("gaussian", "orthogonal"):
-        raise ActvizError(f"invalid weights '{weights}': expected gaussian or orthogonal")
+        raise ActvizError(f"invalid {{weights}} '{weights}': expected gaussian or orthogonal", arguments=("weights",))
 
 
 def _check_size(count: int, depth: int, width: int, seeds: int, weights: str, records: int) -> None:
     for name, value in (("depth", depth), ("width", width), ("seeds", seeds)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ActvizError(f"invalid {name} {value!r}: expected an integer >= 1")
+            raise ActvizError(f"invalid {{{name}}} {value!r}: expected an integer >= 1", arguments=(name,))
     if width > _LARGEST_WIDTH:
         raise ActvizError(f"width {width} is too large: at most {_LARGEST_WIDTH} (each product matrix "
                           f"takes {8 * width * width / 2**20:.0f} MB and every layer costs N^3)")

@@ -51,7 +51,7 @@ def test_spectrum_picture_and_terminal(tmp_path):
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["spectrum", "tanh", "--weights", "uniform"], "invalid --weights 'uniform'"),
+    (["spectrum", "tanh", "--weights", "uniform", *SMALL], "invalid --weights 'uniform'"),
     (["spectrum", "tanh", "--q-star", "0.1", "--sigma-w2", "2"], "--q-star sets a critical initialisation"),
     (["spectrum", "sigmoid"], "no critical initialisation of sigmoid"),
     (["spectrum", "tanh", "--width", "100000"], "too large"),

@@ -59,7 +59,7 @@ def test_shaped_activation_meets_the_dks_conditions(spec, zeta, beta):
 
 def test_relu_cannot_be_shaped_without_a_shift():
     # positively homogeneous: alpha^2 E relu'^2 / Var relu(alpha z) = 1/(1 - 1/pi) for every alpha
-    with pytest.raises(ActvizError, match="try another --beta"):
+    with pytest.raises(ActvizError, match="try another beta"):
         shape(actviz.get("relu"), 1.2)
     with pytest.raises(ActvizError, match="invalid zeta"):
         shape(actviz.get("tanh"), 0.9)
