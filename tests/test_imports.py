@@ -203,3 +203,13 @@ def test_imports_run_one_way():
                 if _within(module, package) and any(_within(target, f) for f in forbidden):
                     wrong.append((module, target))
     assert wrong == []
+
+
+def test_every_package_folder_has_an_init_so_a_plain_install_ships_it():
+    """setuptools' package finder skips a folder without __init__.py: `pip install .`
+    (the README's first command) would install actviz without it."""
+    from setuptools import find_packages
+
+    folders = {".".join(p.relative_to(_PACKAGE.parent).parts) for p in _PACKAGE.rglob("*")
+               if p.is_dir() and p.name != "__pycache__"} | {"actviz"}
+    assert folders == set(find_packages(str(_PACKAGE.parent), include=["actviz*"]))
