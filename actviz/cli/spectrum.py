@@ -4,7 +4,6 @@ the Deep Kernel Shaping way)."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer

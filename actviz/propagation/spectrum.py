@@ -80,14 +80,17 @@ class SpectrumPrediction:
 
     @property
     def mean(self) -> np.ndarray:
+        r""":math:`\mathbb{E}\lambda` (0 or inf where float64 cannot hold it; the log can)."""
         return np.exp(self.log_mean)
 
     @property
     def second_moment(self) -> np.ndarray:
+        r""":math:`\mathbb{E}\lambda^2 = (\mathbb{E}\lambda)^2 (1 + \mathrm{Var}\,\lambda/(\mathbb{E}\lambda)^2)`."""
         return np.exp(2 * self.log_mean) * (1.0 + self.relative_variance)
 
     @property
     def variance(self) -> np.ndarray:
+        r""":math:`\mathrm{Var}\,\lambda`."""
         return np.exp(2 * self.log_mean) * self.relative_variance
 
 
