@@ -30,6 +30,9 @@ COMMAND_MODULES = {
     "band": "nonpointwise",
     "train": "training",
     "claims": "claims",
+    "spectrum": "spectrum",
+    "cmap": "spectrum",
+    "init": "initialisation",
 }
 """Which module of actviz.cli defines each command (a test checks it against the full app)."""
 
