@@ -11,6 +11,7 @@ from typing import BinaryIO
 from matplotlib.figure import Figure
 
 from ..errors import ActvizError
+from .style import FONT_RC, distinct_gids, portable_text
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -60,14 +61,16 @@ def _umask() -> int:
 def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None, transparent: bool = False) -> Path:
     """Write ``fig`` to ``path`` in the format of its suffix (or ``fmt``),
     atomically (see :func:`write_atomically`). SVG keeps text as text (editable
-    in slide software) and PDF embeds TrueType fonts."""
+    in slide software) in fonts every browser has, with distinct ids; PDF embeds
+    TrueType fonts."""
     import matplotlib as mpl
 
     target = Path(path)
     chosen = output_format(target, fmt)
+    portable_text(fig)
 
     def draw(stream: BinaryIO) -> None:
-        with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        with mpl.rc_context({**FONT_RC, "pdf.fonttype": 42}), distinct_gids(fig):
             background = {} if transparent else {"facecolor": fig.get_facecolor()}
             fig.savefig(stream, format=chosen, transparent=transparent, **background)
 
