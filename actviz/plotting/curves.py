@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 
+from .linestyles import CurveStyle
 from .sampling import DEFAULT_POINTS, sample_curve
 from .style import accent, figure_theme, new_figure, palette, parse_size, themed
 
@@ -37,19 +38,23 @@ def draw_curve(
     label: str | None = None,
     asymptotes: bool = True,
     points: int = DEFAULT_POINTS,
+    style: CurveStyle | None = None,
 ) -> Axes:
     """Draw f (``order=0``), f' (1) or f'' (2) of ``act`` over ``[lo, hi]``.
 
     Each continuous piece is one ``Line2D`` (only the first carries ``label``);
     jumps get a closed dot at the value taken and open dots at the other
     one-sided limits; asymptotes ``y = lim_{x->±inf} g(x)`` are dashed.
+    ``style`` (see :func:`~actviz.plotting.linestyles.curve_styles`) sets the
+    colour, dash pattern, marker and width; else a solid line of ``color``.
     """
     ax = resolve_axes(ax)
-    color = color or palette(figure_theme(ax.figure))[0]
+    color = style.color if style else color or palette(figure_theme(ax.figure))[0]
+    width = current_linewidth()
+    look = style.line_kwargs(width) if style else {"color": color, "zorder": 3}
     curve = sample_curve(act, order, lo, hi, points)
     for i, (x, y) in enumerate(curve.segments):
-        (line,) = ax.plot(x, y, color=color, label=label if i == 0 else None, solid_capstyle="butt", zorder=3, gid="curve")
-    width = line.get_linewidth()
+        ax.plot(x, y, label=label if i == 0 else None, solid_capstyle="butt", dash_capstyle="butt", gid="curve", **look)
     face = ax.get_facecolor()
     for jump in curve.jumps:
         opens = jump.open_values()
@@ -63,6 +68,13 @@ def draw_curve(
                        alpha=0.75, zorder=2, gid="asymptote")
     ax.set_xlim(lo, hi)
     return ax
+
+
+def current_linewidth() -> float:
+    """The line width in effect (the size's, inside :func:`~actviz.plotting.style.themed`)."""
+    import matplotlib as mpl
+
+    return float(mpl.rcParams["lines.linewidth"])
 
 
 def draw_origin_axes(ax: Axes | None = None) -> Axes:

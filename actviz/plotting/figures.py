@@ -14,7 +14,8 @@ from matplotlib.figure import Figure
 from ..errors import ActvizError
 from .curves import draw_curve, draw_origin_axes, label_axes
 from .sampling import check_interval
-from .style import FigureSize, clipped_artists_out_of_layout, colors, new_figure, themed
+from .linestyles import CurveStyle, curve_styles
+from .style import FigureSize, clipped_artists_out_of_layout, new_figure, themed
 
 DEFAULT_RANGE = (-5.0, 5.0)
 
@@ -39,24 +40,49 @@ def formula_title(act, order: int) -> str:  # noqa: ANN001
     return "$" + latex.replace(r"\frac", r"\dfrac") + "$"
 
 
-def _draw_panel(ax: Axes, acts: Sequence, palette: Sequence[str], order: int, lo: float, hi: float,
-                ylim: tuple[float, float] | None) -> None:
-    for act, color in zip(acts, palette):
-        draw_curve(act, order, lo=lo, hi=hi, ax=ax, color=color, label=act.label)
+def curve_labels(acts: Sequence, lo: float, hi: float, orders: Sequence[int]) -> list[str]:
+    """The legend's names: each activation's label, and for one that coincides
+    with an earlier one on ``[lo, hi]`` in every order drawn (see
+    :func:`~actviz.analysis.coincide.coinciding`) ``"<label> = <earlier> (identical)"``."""
+    from ..analysis.coincide import coinciding
+
+    same = coinciding(acts, lo, hi, orders) if len(acts) > 1 else [None] * len(acts)
+    return [act.label if j is None else f"{act.label} = {acts[j].label} (identical)" for act, j in zip(acts, same)]
+
+
+def _draw_panel(ax: Axes, acts: Sequence, styles: Sequence[CurveStyle], labels: Sequence[str], order: int,
+                lo: float, hi: float, ylim: tuple[float, float] | None) -> None:
+    for act, style, label in zip(acts, styles, labels):
+        draw_curve(act, order, lo=lo, hi=hi, ax=ax, style=style, label=label)
     if ylim is not None:
         ax.set_ylim(*check_interval(*ylim, argument="ylim"))
     draw_origin_axes(ax)
 
 
+def legend_columns(labels: Sequence[str], budget: float) -> int:
+    """The most columns (at most 6) whose widths add up to at most ``budget``
+    characters, filled column by column as matplotlib does: each column as wide
+    as its longest label plus the line sample and the gap (5 characters)."""
+    for ncols in range(min(6, len(labels)), 1, -1):
+        rows = -(-len(labels) // ncols)
+        widths = [max(len(label) for label in labels[c * rows:(c + 1) * rows]) + 5
+                  for c in range(ncols) if labels[c * rows:(c + 1) * rows]]
+        if sum(widths) <= budget:
+            return len(widths)  # rows of ``rows`` may leave trailing columns empty
+    return 1
+
+
 def figure_legend(fig: Figure, ax: Axes) -> None:
-    """The legend of ``ax``'s curves below the panels, in balanced rows of as
-    many columns as fit across the figure (the panels keep the full width)."""
+    """The legend of ``ax``'s curves below the panels, in as many columns as fit
+    across the figure (the panels keep the full width), in a smaller font from
+    7 curves on so that it stays under a quarter of the figure's height."""
+    import matplotlib as mpl
+    from matplotlib.font_manager import FontProperties
+
     handles, labels = ax.get_legend_handles_labels()
-    widest = max(len(label) for label in labels)
-    fits = max(1, min(6, 110 // (widest + 8)))  # columns that fit across a 16:9 figure
-    rows = -(-len(labels) // fits)
-    fig.legend(handles, labels, loc="outside lower center", ncols=-(-len(labels) // rows),
-               fontsize="small" if len(labels) > 6 else None)
+    fontsize = FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size_in_points() * (0.85 if len(labels) > 6 else 1.0)
+    budget = fig.get_figwidth() * 72 / (0.6 * fontsize)  # characters across, at ~0.6 em per character
+    fig.legend(handles, labels, loc="outside lower center", ncols=legend_columns(labels, budget), fontsize=fontsize)
 
 
 def plot_figure(
@@ -78,12 +104,12 @@ def plot_figure(
     require_pointwise(acts)
     lo, hi = check_interval(lo, hi)
     orders = [0] + [1] * derivative + [2] * second
-    palette = colors(theme, len(acts))
+    styles, labels = curve_styles(theme, len(acts)), curve_labels(acts, lo, hi, orders)
     fig = new_figure(size, theme)
     with themed(size, theme):
         axes = fig.subplots(1, len(orders), sharex=True, squeeze=False)[0]
         for ax, order in zip(axes, orders):
-            _draw_panel(ax, acts, palette, order, lo, hi, ylim if order == 0 else None)
+            _draw_panel(ax, acts, styles, labels, order, lo, hi, ylim if order == 0 else None)
             label_axes(ax, order)
             if len(acts) == 1:
                 ax.set_title(formula_title(acts[0], order))
@@ -105,16 +131,18 @@ def compare_figure(
     title: str | None = None,
 ) -> Figure:
     """The functions overlaid on top, their first derivatives below on the
-    same x-axis, one colour per activation in both panels, and a legend naming
-    each with its parameters (``leaky_relu (negative_slope=0.2)``)."""
+    same x-axis, one style per activation in both panels (see
+    :func:`~actviz.plotting.linestyles.curve_styles`), and a legend naming
+    each with its parameters (``leaky_relu (negative_slope=0.2)``) and saying
+    which coincide."""
     require_pointwise(acts)
     lo, hi = check_interval(lo, hi)
-    palette = colors(theme, len(acts))
+    styles, labels = curve_styles(theme, len(acts)), curve_labels(acts, lo, hi, (0, 1))
     fig = new_figure(size, theme)
     with themed(size, theme):
         top, bottom = fig.subplots(2, 1, sharex=True)
-        _draw_panel(top, acts, palette, 0, lo, hi, ylim)
-        _draw_panel(bottom, acts, palette, 1, lo, hi, None)
+        _draw_panel(top, acts, styles, labels, 0, lo, hi, ylim)
+        _draw_panel(bottom, acts, styles, labels, 1, lo, hi, None)
         label_axes(top, 0, xlabel=False)
         label_axes(bottom, 1)
         figure_legend(fig, top)

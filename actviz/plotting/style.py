@@ -88,16 +88,11 @@ def palette(theme: str) -> tuple[str, ...]:
 
 
 def colors(theme: str, n: int) -> list[str]:
-    """``n`` distinct line colours: the palette, then a perceptually ordered
-    colormap once there are more curves than palette entries."""
+    """``n`` line colours: the theme's palette in order, repeating after 8 (never
+    a colormap, whose neighbours look alike; where more than 8 curves share a
+    picture, :func:`~actviz.plotting.linestyles.curve_styles` adds dashes and markers)."""
     base = palette(theme)
-    if n <= len(base):
-        return list(base[:n])
-    from matplotlib import colormaps
-    from matplotlib.colors import to_hex
-
-    cmap = colormaps["turbo"]
-    return [to_hex(cmap(0.08 + 0.84 * i / (n - 1))) for i in range(n)]
+    return [base[i % len(base)] for i in range(n)]
 
 
 def accent(theme: str, role: str) -> str:
