@@ -1,4 +1,4 @@
 """What is computed from an activation before anything is drawn or printed (NumPy only).
 
-:mod:`.coincide` curves equal to within a few units in the last place.
+:mod:`.differences` how far two curves are apart, and whether they coincide.
 """

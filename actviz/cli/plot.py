@@ -81,16 +81,46 @@ def compare_command(
     specs: Specs,
     x_range: RangeOpt = (-5.0, 5.0),
     ylim: YlimOpt = None,
+    diff: Annotated[bool, typer.Option("--diff", help="Draw f_A − f_B and f'_A − f'_B of two activations A B instead, with the largest printed.")] = False,
+    error: Annotated[str | None, typer.Option("--error", help="Like --diff, as abs (f_A − f_B), rel ((f_A − f_B)/|f_B|) or ulp (units in the last place).", metavar="abs|rel|ulp")] = None,
     *,
     output: Output,
 ) -> None:
-    """Overlay activations (top) and their derivatives (below) on a shared x-axis, one colour each."""
+    """Overlay activations (top) and their derivatives (below) on a shared x-axis; with --diff or --error, how two differ."""
+    if diff or error is not None:
+        _compare_difference(specs, x_range, error or "abs", output)
+        return
     from ..plotting.figures import compare_figure
 
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
         return compare_figure(acts, lo=lo, hi=hi, ylim=ylim, size=output.figure_size(), theme=output.theme)
 
     _draw_curves(specs, x_range, [0, 1], output, "compare", build)
+
+
+def _compare_difference(specs: list[str], x_range: tuple[float, float], kind: str, output: Output) -> None:
+    """``compare A B --diff``: print the largest difference of f and f', and draw both differences."""
+    from ..analysis.differences import ERROR_KINDS, curve_difference
+    from ..errors import ActvizError
+    from ..formats.numbers import format_number
+    from ..plotting.sampling import check_interval
+
+    if kind not in ERROR_KINDS:
+        raise ActvizError(f"unknown --error '{kind}': expected one of {', '.join(ERROR_KINDS)}")
+    if len(specs) != 2:
+        raise ActvizError(f"--diff and --error compare exactly two activations A B (got {len(specs)}: {' '.join(specs)})")
+    first, second = _activations(specs)
+    lo, hi = check_interval(*x_range)
+    unit = {"abs": "", "rel": " (relative to B)", "ulp": " ulps"}[kind]
+    for order, name in ((0, "f"), (1, "f'")):
+        largest, where = curve_difference(first, second, order, lo, hi, kind).largest
+        typer.echo(f"max |{name}_A - {name}_B| = {format_number(largest, 6)}{unit} at x = {format_number(where, 6)}"
+                   f"  (A = {first.label}, B = {second.label}, x in [{lo:g}, {hi:g}])")
+    if output.wants_figure:
+        from ..plotting.figures import difference_figure
+
+        fig, _ = difference_figure(first, second, kind=kind, lo=lo, hi=hi, size=output.figure_size(), theme=output.theme)
+        write(fig, output, _stem("diff", [first, second]))
 
 
 @app.command("saturation")

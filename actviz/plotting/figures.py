@@ -12,7 +12,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import ActvizError
-from .curves import draw_curve, draw_origin_axes, label_axes
+from ..formats.numbers import format_number
+from .curves import current_linewidth, draw_curve, draw_origin_axes, label_axes
 from .sampling import check_interval
 from .linestyles import CurveStyle, curve_styles
 from .style import FigureSize, clipped_artists_out_of_layout, new_figure, themed
@@ -43,8 +44,8 @@ def formula_title(act, order: int) -> str:  # noqa: ANN001
 def curve_labels(acts: Sequence, lo: float, hi: float, orders: Sequence[int]) -> list[str]:
     """The legend's names: each activation's label, and for one that coincides
     with an earlier one on ``[lo, hi]`` in every order drawn (see
-    :func:`~actviz.analysis.coincide.coinciding`) ``"<label> = <earlier> (identical)"``."""
-    from ..analysis.coincide import coinciding
+    :func:`~actviz.analysis.differences.coinciding`) ``"<label> = <earlier> (identical)"``."""
+    from ..analysis.differences import coinciding
 
     same = coinciding(acts, lo, hi, orders) if len(acts) > 1 else [None] * len(acts)
     return [act.label if j is None else f"{act.label} = {acts[j].label} (identical)" for act, j in zip(acts, same)]
@@ -149,3 +150,53 @@ def compare_figure(
         if title:
             fig.suptitle(title, fontweight="bold")
     return clipped_artists_out_of_layout(fig)
+
+
+_ERROR_EXPRESSIONS = {"abs": "{a} - {b}", "rel": "({a} - {b})/|{b}|", "ulp": "{a} - {b}"}
+
+
+def error_expression(order: int, kind: str) -> tuple[str, str]:
+    """The mathtext of the plotted error (``f'_A - f'_B``, ``(f_A - f_B)/|f_B|``)
+    without its ``$``, and its unit (`` in ulps`` or nothing)."""
+    g = "f" + "'" * order
+    return _ERROR_EXPRESSIONS[kind].format(a=g + "_A", b=g + "_B"), " in ulps" if kind == "ulp" else ""
+
+
+def difference_figure(
+    first,  # noqa: ANN001  (an Activation)
+    second,  # noqa: ANN001
+    *,
+    kind: str = "abs",
+    lo: float = DEFAULT_RANGE[0],
+    hi: float = DEFAULT_RANGE[1],
+    size: FigureSize,
+    theme: str = "light",
+) -> tuple[Figure, list]:
+    """How ``first`` (A) differs from ``second`` (B): f_A − f_B on top and
+    f′_A − f′_B below (relative or in ulps with ``kind``), each panel noting its
+    largest magnitude and where. Returns the figure and the two
+    :class:`~actviz.analysis.differences.CurveDifference`."""
+    from ..analysis.differences import curve_difference
+
+    require_pointwise([first, second])
+    lo, hi = check_interval(lo, hi)
+    differences = [curve_difference(first, second, order, lo, hi, kind) for order in (0, 1)]
+    style = curve_styles(theme, 1)[0]
+    fig = new_figure(size, theme)
+    with themed(size, theme):
+        axes = fig.subplots(2, 1, sharex=True)
+        for ax, difference in zip(axes, differences):
+            look = style.line_kwargs(current_linewidth())
+            for start, stop in difference.pieces:
+                ax.plot(difference.x[start:stop], difference.error[start:stop], gid="curve", **look)
+            expression, unit = error_expression(difference.order, kind)
+            largest, where = difference.largest
+            ax.set_title(f"max $|{expression}|$ = {format_number(largest, 3)}{unit} at x = {format_number(where, 3)}",
+                         loc="right", fontsize="small")
+            ax.ticklabel_format(axis="y", style="sci", scilimits=(-2, 3), useMathText=True)
+            ax.set_xlim(lo, hi)
+            ax.set_ylabel(f"${expression}${unit}")
+            draw_origin_axes(ax)
+        axes[1].set_xlabel("$x$")
+        fig.suptitle(f"{first.label}  (A)  −  {second.label}  (B)", fontweight="bold")
+    return clipped_artists_out_of_layout(fig), differences
