@@ -11,6 +11,7 @@ import typer
 
 from ..specs import get
 from .base import app
+from .data import DATA, DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
 
 Specs = Annotated[list[str], typer.Argument(help="Activations, e.g. gelu or leaky_relu:negative_slope=0.2.", metavar="SPEC...", show_default=False)]
@@ -38,14 +39,31 @@ def _terminal(panels) -> None:  # noqa: ANN001
     typer.echo(render(panels))
 
 
+def _grid(acts: list, lo: float, hi: float):  # noqa: ANN202  (a NumPy array)
+    """The x at which the pictures sample their curves: equally spaced, and every kink."""
+    import numpy as np
+
+    from ..plotting.sampling import DEFAULT_POINTS
+
+    return np.union1d(np.linspace(lo, hi, DEFAULT_POINTS), [k.x for act in acts for k in act.kinks if lo <= k.x <= hi])
+
+
 def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[int], output: Output,
                  stem_prefix: str, build: Callable) -> None:
-    """What plot and compare share: check the input, draw in the terminal
-    (``--terminal``) and/or build the figure with ``build(acts, lo, hi)`` and write it."""
+    """What plot and compare share: check the input; print the curves' numbers
+    (``--format json|csv``), or draw in the terminal (``--terminal``) and/or build
+    the figure with ``build(acts, lo, hi)`` and write it."""
     from ..plotting.sampling import check_interval
 
+    mode = output_mode(output)
     acts = _activations(specs)
     lo, hi = check_interval(*x_range)
+    if mode in DATA:
+        from ..formats.picture_data import curves_csv_rows, curves_record
+
+        print_data(curves_record(acts, orders, _grid(acts, lo, hi)), mode, curves_csv_rows)
+        return
+    output = picture_output(output, mode)
     if output.terminal:
         from ..plotting.terminal import curve_panels
 
@@ -55,7 +73,7 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
 
 
 @app.command("plot")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def plot_command(
     specs: Specs,
     derivative: Annotated[bool, typer.Option("--derivative", "-d", help="Also draw f' in its own panel.")] = False,
@@ -76,7 +94,7 @@ def plot_command(
 
 
 @app.command("compare")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def compare_command(
     specs: Specs,
     x_range: RangeOpt = (-5.0, 5.0),
@@ -109,11 +127,19 @@ def _compare_difference(specs: list[str], x_range: tuple[float, float], kind: st
         raise ActvizError(f"unknown --error '{kind}': expected one of {', '.join(ERROR_KINDS)}")
     if len(specs) != 2:
         raise ActvizError(f"--diff and --error compare exactly two activations A B (got {len(specs)}: {' '.join(specs)})")
+    mode = output_mode(output)
     first, second = _activations(specs)
     lo, hi = check_interval(*x_range)
+    differences = [curve_difference(first, second, order, lo, hi, kind) for order in (0, 1)]
+    if mode in DATA:
+        from ..formats.picture_data import difference_csv_rows, difference_record
+
+        print_data(difference_record(first, second, differences), mode, difference_csv_rows)
+        return
+    output = picture_output(output, mode)
     unit = {"abs": "", "rel": " (relative to B)", "ulp": " ulps"}[kind]
-    for order, name in ((0, "f"), (1, "f'")):
-        largest, where = curve_difference(first, second, order, lo, hi, kind).largest
+    for difference, name in zip(differences, ("f", "f'")):
+        largest, where = difference.largest
         typer.echo(f"max |{name}_A - {name}_B| = {format_number(largest, 6)}{unit} at x = {format_number(where, 6)}"
                    f"  (A = {first.label}, B = {second.label}, x in [{lo:g}, {hi:g}])")
     if output.wants_figure:
@@ -124,7 +150,7 @@ def _compare_difference(specs: list[str], x_range: tuple[float, float], kind: st
 
 
 @app.command("saturation")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def saturation_command(
     specs: Specs,
     threshold: Annotated[float, typer.Option("--threshold", help="Saturated where |f'| is below this.")] = 0.01,
@@ -137,9 +163,14 @@ def saturation_command(
     from ..plotting.sampling import check_interval
     from ..plotting.saturation import check_sigma, check_threshold, gaussian_fraction, saturation_sets
 
+    mode = output_mode(output)
     acts = _activations(specs)
     lo, hi = check_interval(*x_range)
     threshold = check_threshold(threshold)
+    if mode in DATA:
+        _print_saturation(acts, lo, hi, threshold, mode)
+        return
+    output = picture_output(output, mode)
     if sigma is not None:
         sigma = check_sigma(sigma)
         for act in acts:
@@ -156,6 +187,22 @@ def saturation_command(
         fig, _ = saturation_figure(acts, threshold=threshold, sigma=sigma, lo=lo, hi=hi,
                                    size=output.figure_size(), theme=output.theme)
         write(fig, output, _stem("saturation", acts))
+
+
+def _print_saturation(acts: list, lo: float, hi: float, threshold: float, mode: str) -> None:
+    """The numbers of the saturation picture: |f'| on the x grid, the shares on the σ grid."""
+    import numpy as np
+
+    from ..formats.picture_data import saturation_csv_rows, saturation_record
+    from ..plotting.saturation import SIGMA_RANGE, SIGMA_POINTS, gaussian_fraction, saturation_sets
+
+    x, sigmas = _grid(acts, lo, hi), np.geomspace(*SIGMA_RANGE, SIGMA_POINTS)
+    slopes = [act.derivative(x, 1) for act in acts]
+    shares = []
+    for act in acts:
+        sets = saturation_sets(act, threshold)
+        shares.append((gaussian_fraction(sets.saturated, sigmas), gaussian_fraction(sets.dead, sigmas)))
+    print_data(saturation_record(threshold, x, acts, slopes, sigmas, shares), mode, saturation_csv_rows)
 
 
 @app.command("gallery")

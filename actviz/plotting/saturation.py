@@ -33,6 +33,7 @@ from .style import FigureSize, accent, clipped_artists_out_of_layout, colors, fi
 
 DEFAULT_THRESHOLD = 0.01
 SIGMA_RANGE = (0.1, 10.0)
+SIGMA_POINTS = 241  # σ values drawn, geometrically spaced over SIGMA_RANGE
 WIDE_RANGE = (-40.0, 40.0)
 
 Interval = tuple[float, float]
@@ -195,7 +196,7 @@ def draw_fractions(
     dead zone (dashed, drawn where it is not zero) against σ on a log axis."""
     ax = resolve_axes(ax)
     color = color or palette(figure_theme(ax.figure))[0]
-    sigmas = np.geomspace(*SIGMA_RANGE, 241) if sigmas is None else np.asarray(sigmas, dtype=np.float64)
+    sigmas = np.geomspace(*SIGMA_RANGE, SIGMA_POINTS) if sigmas is None else np.asarray(sigmas, dtype=np.float64)
     ax.set_xscale("log")
     ax.plot(sigmas, gaussian_fraction(sets.saturated, sigmas), color=color, label=label, zorder=3, gid="saturated")
     dead = gaussian_fraction(sets.dead, sigmas)
