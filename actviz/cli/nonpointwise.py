@@ -18,6 +18,7 @@ from ..errors import ActvizError
 from ..formats.numbers import format_number
 from ..specs import get
 from .base import app
+from .data import DATA, DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
 
 _SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
@@ -56,7 +57,7 @@ def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noq
 
 
 @app.command("softmax", context_settings={"ignore_unknown_options": True})
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def softmax_command(
     logits: Annotated[list[float], typer.Argument(help="Two or more logits, e.g. 2.0 1.0 0.1 (negative ones as they are: -1.5).", show_default=False)],
     temperature: Annotated[float, typer.Option("--temperature", "-t", help="T > 0: softmax(z / T).")] = 1.0,
@@ -71,6 +72,11 @@ def softmax_command(
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
     softmax = get("softmax", temperature=temperature)
+    mode = output_mode(output)
+    if mode in DATA:
+        _print_softmax(softmax, np.asarray(logits, dtype=float), mode)
+        return
+    output = picture_output(output, mode)
     fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
@@ -80,7 +86,7 @@ def softmax_command(
 
 
 @app.command("glu")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def glu_command(
     variant: Annotated[str, typer.Argument(help="glu, reglu, geglu, swiglu or bilinear.", show_default=False)],
     extent: Annotated[float, typer.Option("--extent", help="Draw a and b over [-EXTENT, EXTENT].")] = 3.0,
@@ -97,6 +103,11 @@ def glu_command(
         variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
         raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
     extent = check_extent(extent)
+    mode = output_mode(output)
+    if mode in DATA:
+        _print_glu(glu, extent, mode)
+        return
+    output = picture_output(output, mode)
     fig = _figure(output, glu.name, lambda size: glu_figure(glu, size, output.theme, extent))
     panels = glu_panels(glu, extent) if output.terminal else None
     diagonal = glu.curve()
@@ -114,7 +125,7 @@ def _numbers(text: str, what: str) -> list[float]:
 
 
 @app.command("maxout")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def maxout_command(
     k: Annotated[int, typer.Option("--k", "-k", help="Number of affine pieces (drawn from --seed).")] = 3,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the standard-normal slopes and offsets.")] = 0,
@@ -132,6 +143,11 @@ def maxout_command(
         raise ActvizError("--slopes and --offsets go together: give both or neither")
     if slopes is not None:
         maxout = maxout.with_pieces(_numbers(slopes, "--slopes"), _numbers(offsets, "--offsets"))
+    mode = output_mode(output)
+    if mode in DATA:
+        _print_maxout(maxout, mode)
+        return
+    output = picture_output(output, mode)
     fig = _figure(output, "maxout", lambda size: maxout_figure(maxout, size, output.theme))
     panels = maxout_panels(maxout) if output.terminal else None
     rows = []
@@ -143,7 +159,7 @@ def maxout_command(
 
 
 @app.command("band")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def band_command(
     spec: Annotated[str, typer.Argument(help="prelu or rrelu, with parameters if you like (rrelu:lower=0.1,upper=0.3).", show_default=False)],
     low: Annotated[float | None, typer.Option("--low", help="Lowest slope (default: rrelu's lower, 0 for prelu).")] = None,
@@ -158,6 +174,11 @@ def band_command(
 
     band = slope_band(get(spec), low, high)
     stem = f"{band.activation.name}_band"
+    mode = output_mode(output)
+    if mode in DATA:
+        _print_band(band, mode)
+        return
+    output = picture_output(output, mode)
     fig = _figure(output, stem, lambda size: band_figure(band, size, output.theme))
     panels = band_panels(band) if output.terminal else None
     x = np.array(_SLICE_POINTS)
@@ -169,3 +190,47 @@ def band_command(
         rows,
     )
     _finish(fig, panels, output, stem)
+
+
+def _print_softmax(softmax, logits: np.ndarray, mode: str) -> None:  # noqa: ANN001
+    """The numbers of the softmax picture (``--format json|csv``)."""
+    from ..formats.picture_data import softmax_csv_rows, softmax_record
+    from ..plotting.nonpointwise import temperature_probabilities, two_logits
+
+    x, first, _ = two_logits(softmax)
+    record = softmax_record(softmax.params["temperature"], logits, softmax(logits), softmax.log(logits),
+                            softmax.jacobian(logits), temperature_probabilities(softmax, logits), (x, first))
+    print_data(record, mode, softmax_csv_rows)
+
+
+def _print_glu(glu, extent: float, mode: str) -> None:  # noqa: ANN001
+    """The numbers of the GLU picture: the map on the drawn 301 x 301 grid, the diagonal at 601 points."""
+    from ..formats.picture_data import glu_csv_rows, glu_record
+
+    grid, x = np.linspace(-extent, extent, 301), np.linspace(-extent, extent, 601)
+    a, b = np.meshgrid(grid, grid, indexing="xy")
+    record = glu_record(glu.name, grid, glu(a, b), x, glu.curve()(x), glu.gate_activation()(x))
+    print_data(record, mode, glu_csv_rows)
+
+
+def _print_maxout(maxout, mode: str) -> None:  # noqa: ANN001
+    """The numbers of the maxout picture, on its drawn range (801 points)."""
+    from ..formats.picture_data import maxout_csv_rows, maxout_record
+    from ..plotting.nonpointwise import maxout_range
+
+    x = np.linspace(*maxout_range(maxout), 801)
+    curve = maxout.curve()
+    breakpoints = np.array([k.x for k in curve.kinks])
+    print_data(maxout_record(maxout.label, np.asarray(maxout.slopes), np.asarray(maxout.offsets), x, curve(x), breakpoints),
+               mode, maxout_csv_rows)
+
+
+def _print_band(band, mode: str) -> None:  # noqa: ANN001
+    """The numbers of the slope-band picture, on its drawn range [-4, 2] (601 points)."""
+    from ..formats.picture_data import band_csv_rows, band_record
+    from ..plotting.nonpointwise import band_edges
+
+    x = np.linspace(-4.0, 2.0, 601)
+    lower, upper = band_edges(band, x)
+    print_data(band_record(band.activation.name, band.low, band.high, band.evaluation_slope, x, lower, upper,
+                           band.activation(x)), mode, band_csv_rows)

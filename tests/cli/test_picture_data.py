@@ -79,3 +79,33 @@ def test_phase_csv_has_one_row_per_grid_point():
 def test_data_formats_refuse_a_file_or_a_drawing(args):
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and result.stderr.startswith("error: --format")
+
+
+def test_softmax_csv_has_bars_jacobian_sweep_and_two_logits():
+    rows = _csv(_run("softmax", "2", "1", "0.1", "--format", "csv"))
+    softmax = actviz.get("softmax")
+    bars = [r for r in rows if r["panel"] == "bars"]
+    np.testing.assert_array_equal([float(r["probability"]) for r in bars], softmax(np.array([2.0, 1.0, 0.1])))
+    jacobian = [float(r["value"]) for r in rows if r["panel"] == "jacobian"]
+    np.testing.assert_array_equal(np.reshape(jacobian, (3, 3)), softmax.jacobian(np.array([2.0, 1.0, 0.1])))
+    assert {r["panel"] for r in rows} == {"bars", "jacobian", "sweep", "two_logits"}
+
+
+def test_glu_json_has_the_map_and_the_diagonal():
+    record = json.loads(_run("glu", "swiglu", "--extent", "2", "--format", "json"))
+    glu = actviz.get("swiglu")
+    grid = np.array(record["grid"])
+    a, b = np.meshgrid(grid, grid, indexing="xy")
+    np.testing.assert_array_equal(record["values"], glu(a, b))
+    x = np.array(record["diagonal"]["x"])
+    np.testing.assert_array_equal(record["diagonal"]["f"], glu.curve()(x))
+
+
+def test_maxout_and_band_csv_are_the_drawn_curves():
+    rows = _csv(_run("maxout", "--slopes", "1,-1,0", "--offsets", "0,0,-1", "--format", "csv"))
+    x = np.array([float(r["x"]) for r in rows])
+    np.testing.assert_array_equal([float(r["envelope"]) for r in rows], np.abs(x))  # max(x, -x, -1) = |x|
+    band = _csv(_run("band", "prelu", "--low", "0", "--high", "0.5", "--format", "csv"))
+    x = np.array([float(r["x"]) for r in band])
+    np.testing.assert_array_equal([float(r["band_low"]) for r in band], np.where(x < 0, 0.5 * x, x))
+    np.testing.assert_array_equal([float(r["band_high"]) for r in band], np.where(x < 0, 0.0, x))
