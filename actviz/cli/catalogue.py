@@ -63,8 +63,8 @@ def list_command(
     from rich.table import Table
 
     table = Table(title=f"{len(records)} activations", title_justify="left")
-    for column in header:
-        table.add_column(column)
+    for column in header:  # a narrow terminal wraps the family and parameters at spaces; names are never cut
+        table.add_column(column, overflow="fold", no_wrap=column in ("name", "aliases"))
     for row in rows:
         table.add_row(*row)
     Console().print(table)

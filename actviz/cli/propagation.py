@@ -156,22 +156,33 @@ def theory_command(
 
 
 def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
-    from rich.console import Console
-    from rich.table import Table
+    """The theory as a table fitted to the terminal (5 significant digits), or piped as
+    plain text at full precision; then the notes."""
+    import sys
 
-    from ..formats.numbers import format_number
+    from ..formats.numbers import format_full, format_number
+    from .tables import print_table
 
-    table = Table(title="mean-field theory (– : undefined, the stack diverges)", title_justify="left")
-    for column in ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc"):
-        table.add_column(column, justify="left" if column in ("activation", "regime", "phase") else "right")
-    for t in theories:
-        table.add_row(t.activation, f"{t.sigma_w2:.5g}", f"{t.sigma_b2:.5g}", t.regime, t.phase,
-                      *(format_number(v, 5) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c)))
-    console = Console(highlight=False)
-    console.print(table)
-    for t in theories:
-        for note in t.notes:
-            console.print(f"[dim]{t.activation}:[/] {note}")
+    header = ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc")
+    numeric = (False, True, True, False, False, True, True, True, True)
+
+    def row(t, number) -> list[str]:  # noqa: ANN001
+        return [t.activation, number(t.sigma_w2), number(t.sigma_b2), t.regime, t.phase,
+                *(number(v) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c))]
+
+    print_table("mean-field theory (– : undefined, the stack diverges)", header,
+                [row(t, lambda v: format_number(v, 5)) for t in theories], numeric,
+                plain_rows=[row(t, format_full) for t in theories])
+    notes = [(t.activation, note) for t in theories for note in t.notes]
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        for activation, note in notes:
+            console.print(f"[dim]{activation}:[/] {note}")
+    else:
+        for activation, note in notes:
+            typer.echo(f"{activation}: {note}")
 
 
 @app.command("phase")
