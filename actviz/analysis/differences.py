@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import ActvizError
+from .sampling import evaluate
 
 COINCIDE_ULPS = 4  # a few rounding errors apart: two implementations of one formula
 COINCIDE_POINTS = 2001  # as many samples as a drawn curve has
@@ -44,10 +45,6 @@ def _grid(acts: Sequence, lo: float, hi: float, points: int) -> np.ndarray:
     return np.union1d(np.linspace(lo, hi, points), kinks)
 
 
-def _curve(act, order: int, x: np.ndarray) -> np.ndarray:  # noqa: ANN001  (an Activation)
-    return np.asarray(act(x) if order == 0 else act.derivative(x, order), dtype=np.float64)
-
-
 def coinciding(acts: Sequence, lo: float, hi: float, orders: Sequence[int] = (0,), *,
                points: int = COINCIDE_POINTS, ulps: float = COINCIDE_ULPS) -> list[int | None]:
     r"""For each activation, the index of the first earlier one it coincides with
@@ -56,7 +53,7 @@ def coinciding(acts: Sequence, lo: float, hi: float, orders: Sequence[int] = (0,
     ``orders`` and every x of ``points`` equally spaced values on ``[lo, hi]``
     together with every kink of either there."""
     x = _grid(acts, lo, hi, points)
-    curves = [[_curve(act, order, x) for order in orders] for act in acts]
+    curves = [[evaluate(act, order, x) for order in orders] for act in acts]
     found: list[int | None] = []
     for i, mine in enumerate(curves):
         match = next((j for j in range(i) if found[j] is None
@@ -132,5 +129,5 @@ def curve_difference(first, second, order: int, lo: float, hi: float, kind: str 
         pieces.append((start, start + len(piece)))
         start += len(piece)
     x = np.concatenate(xs)
-    error = pointwise_error(_curve(first, order, x), _curve(second, order, x), kind)
+    error = pointwise_error(evaluate(first, order, x), evaluate(second, order, x), kind)
     return CurveDifference(x, error, tuple(pieces), order, kind)

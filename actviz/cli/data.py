@@ -35,7 +35,7 @@ def output_mode(output: Output) -> str:
     if chosen in DATA and (output.show or output.terminal):
         raise ActvizError(f"--format {chosen} prints numbers instead of drawing: drop --{'show' if output.show else 'terminal'}")
     if chosen in PICTURES:  # a typo in --size or --theme fails now, not after a long run
-        from ..plotting.style import theme_rc
+        from ..themes import theme_rc
 
         output.figure_size()
         theme_rc(output.theme)

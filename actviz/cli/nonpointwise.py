@@ -2,12 +2,11 @@
 pointwise, each as a table on the terminal and a figure in a file (or a window with
 ``--show``). ``--terminal`` draws the curves with characters: the heat maps and bars
 have no character rendering, their numbers are in the table (see
-:mod:`actviz.plotting.nonpointwise_terminal`)."""
+:mod:`actviz.terminal.vector`)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import Annotated
 
 import numpy as np
@@ -36,20 +35,25 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
     Console(highlight=False).print(table)
 
 
-def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a matplotlib Figure or None)
-    """``build(size)`` when a file or a window wants the figure, else None; size and
-    file format are checked either way, so a bad option fails before any table is printed."""
+def _figure(output: Output, stem: str, builder: str, *args: object, **kwargs: object):  # noqa: ANN202  (a Figure or None)
+    """``actviz.plotting.nonpointwise.<builder>(*args, size=..., theme=..., **kwargs)`` when a
+    file or a window wants the figure, else None (and matplotlib is never imported); size
+    and file format are checked either way, so a bad option fails before any table is printed."""
     from ..plotting.export import output_format
 
     output_format(output.target(stem), output.fmt)
     size = output.figure_size()
-    return build(size) if output.wants_figure else None
+    if not output.wants_figure:
+        return None
+    from ..plotting import nonpointwise
+
+    return getattr(nonpointwise, builder)(*args, size=size, theme=output.theme, **kwargs)
 
 
 def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noqa: ANN001  (a Figure or None)
     """After the table: the character plot of ``panels`` (with ``--terminal``), then the figure."""
     if panels is not None:
-        from ..plotting.terminal import render
+        from ..terminal.canvas import render
 
         typer.echo(render(panels))
     if fig is not None:
@@ -65,8 +69,7 @@ def softmax_command(
     output: Output,
 ) -> None:
     """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case."""
-    from ..plotting.nonpointwise import softmax_figure
-    from ..plotting.nonpointwise_terminal import softmax_panels
+    from ..terminal.vector import softmax_panels
 
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
@@ -77,7 +80,7 @@ def softmax_command(
         _print_softmax(softmax, np.asarray(logits, dtype=float), mode)
         return
     output = picture_output(output, mode)
-    fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
+    fig = _figure(output, "softmax", "softmax_figure", logits, temperature)
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
@@ -95,8 +98,8 @@ def glu_command(
 ) -> None:
     """A GLU variant f(a, b) = a g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
     from ..catalog.vector import GatedLinearUnit
-    from ..plotting.nonpointwise import check_extent, glu_figure
-    from ..plotting.nonpointwise_terminal import glu_panels
+    from ..analysis.vector import check_extent
+    from ..terminal.vector import glu_panels
 
     glu = get(variant)
     if not isinstance(glu, GatedLinearUnit):
@@ -108,7 +111,7 @@ def glu_command(
         _print_glu(glu, extent, mode)
         return
     output = picture_output(output, mode)
-    fig = _figure(output, glu.name, lambda size: glu_figure(glu, size, output.theme, extent))
+    fig = _figure(output, glu.name, "glu_figure", glu, extent=extent)
     panels = glu_panels(glu, extent) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
@@ -135,8 +138,7 @@ def maxout_command(
     output: Output,
 ) -> None:
     """Maxout of k affine pieces w_j x + b_j: the convex curve over its faint pieces, and where each piece is the maximum."""
-    from ..plotting.nonpointwise import maxout_figure
-    from ..plotting.nonpointwise_terminal import maxout_panels
+    from ..terminal.vector import maxout_panels
 
     maxout = get("maxout", k=k, seed=seed)
     if (slopes is None) != (offsets is None):
@@ -148,7 +150,7 @@ def maxout_command(
         _print_maxout(maxout, mode)
         return
     output = picture_output(output, mode)
-    fig = _figure(output, "maxout", lambda size: maxout_figure(maxout, size, output.theme))
+    fig = _figure(output, "maxout", "maxout_figure", maxout)
     panels = maxout_panels(maxout) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
@@ -169,8 +171,8 @@ def band_command(
 ) -> None:
     """The band of curves of PReLU or RReLU over their negative-side slope, with the evaluation-mode curve solid."""
     from ..catalog.vector import slope_band
-    from ..plotting.nonpointwise import band_edges, band_figure
-    from ..plotting.nonpointwise_terminal import band_panels
+    from ..analysis.vector import band_edges
+    from ..terminal.vector import band_panels
 
     band = slope_band(get(spec), low, high)
     stem = f"{band.activation.name}_band"
@@ -179,7 +181,7 @@ def band_command(
         _print_band(band, mode)
         return
     output = picture_output(output, mode)
-    fig = _figure(output, stem, lambda size: band_figure(band, size, output.theme))
+    fig = _figure(output, stem, "band_figure", band)
     panels = band_panels(band) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)
@@ -195,7 +197,7 @@ def band_command(
 def _print_softmax(softmax, logits: np.ndarray, mode: str) -> None:  # noqa: ANN001
     """The numbers of the softmax picture (``--format json|csv``)."""
     from ..formats.picture_data import softmax_csv_rows, softmax_record
-    from ..plotting.nonpointwise import temperature_probabilities, two_logits
+    from ..analysis.vector import temperature_probabilities, two_logits
 
     x, first, _ = two_logits(softmax)
     record = softmax_record(softmax.params["temperature"], logits, softmax(logits), softmax.log(logits),
@@ -216,7 +218,7 @@ def _print_glu(glu, extent: float, mode: str) -> None:  # noqa: ANN001
 def _print_maxout(maxout, mode: str) -> None:  # noqa: ANN001
     """The numbers of the maxout picture, on its drawn range (801 points)."""
     from ..formats.picture_data import maxout_csv_rows, maxout_record
-    from ..plotting.nonpointwise import maxout_range
+    from ..analysis.vector import maxout_range
 
     x = np.linspace(*maxout_range(maxout), 801)
     curve = maxout.curve()
@@ -228,7 +230,7 @@ def _print_maxout(maxout, mode: str) -> None:  # noqa: ANN001
 def _print_band(band, mode: str) -> None:  # noqa: ANN001
     """The numbers of the slope-band picture, on its drawn range [-4, 2] (601 points)."""
     from ..formats.picture_data import band_csv_rows, band_record
-    from ..plotting.nonpointwise import band_edges
+    from ..analysis.vector import band_edges
 
     x = np.linspace(-4.0, 2.0, 601)
     lower, upper = band_edges(band, x)

@@ -20,10 +20,10 @@ YlimOpt = Annotated[tuple[float, float] | None, typer.Option("--ylim", help="y f
 
 
 def _activations(specs: list[str]) -> list:
-    from ..plotting.figures import require_pointwise
+    from ..analysis.pointwise import PICTURES_NEED_POINTWISE, require_pointwise
 
     acts = [get(spec) for spec in specs]
-    require_pointwise(acts)
+    require_pointwise(acts, PICTURES_NEED_POINTWISE)
     return acts
 
 
@@ -34,7 +34,7 @@ def _stem(prefix: str, acts: list) -> str:
 
 
 def _terminal(panels) -> None:  # noqa: ANN001
-    from ..plotting.terminal import render
+    from ..terminal.canvas import render
 
     typer.echo(render(panels))
 
@@ -43,7 +43,7 @@ def _grid(acts: list, lo: float, hi: float):  # noqa: ANN202  (a NumPy array)
     """The x at which the pictures sample their curves: equally spaced, and every kink."""
     import numpy as np
 
-    from ..plotting.sampling import DEFAULT_POINTS
+    from ..analysis.sampling import DEFAULT_POINTS
 
     return np.union1d(np.linspace(lo, hi, DEFAULT_POINTS), [k.x for act in acts for k in act.kinks if lo <= k.x <= hi])
 
@@ -53,7 +53,7 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
     """What plot and compare share: check the input; print the curves' numbers
     (``--format json|csv``), or draw in the terminal (``--terminal``) and/or build
     the figure with ``build(acts, lo, hi)`` and write it."""
-    from ..plotting.sampling import check_interval
+    from ..analysis.sampling import check_interval
 
     mode = output_mode(output)
     acts = _activations(specs)
@@ -65,7 +65,7 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
         return
     output = picture_output(output, mode)
     if output.terminal:
-        from ..plotting.terminal import curve_panels
+        from ..terminal.curves import curve_panels
 
         _terminal(curve_panels(acts, orders, lo, hi, "dark"))
     if output.wants_figure:
@@ -84,9 +84,9 @@ def plot_command(
     output: Output,
 ) -> None:
     """Draw activations, and their derivatives with -d/--second, honestly: jumps as jumps, sharp kinks, dashed asymptotes."""
-    from ..plotting.figures import plot_figure
-
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
+        from ..plotting.figures import plot_figure
+
         return plot_figure(acts, derivative=derivative, second=second, lo=lo, hi=hi, ylim=ylim,
                            size=output.figure_size(), theme=output.theme)
 
@@ -108,9 +108,10 @@ def compare_command(
     if diff or error is not None:
         _compare_difference(specs, x_range, error or "abs", output)
         return
-    from ..plotting.figures import compare_figure
 
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
+        from ..plotting.figures import compare_figure
+
         return compare_figure(acts, lo=lo, hi=hi, ylim=ylim, size=output.figure_size(), theme=output.theme)
 
     _draw_curves(specs, x_range, [0, 1], output, "compare", build)
@@ -121,7 +122,7 @@ def _compare_difference(specs: list[str], x_range: tuple[float, float], kind: st
     from ..analysis.differences import ERROR_KINDS, curve_difference
     from ..errors import ActvizError
     from ..formats.numbers import format_number
-    from ..plotting.sampling import check_interval
+    from ..analysis.sampling import check_interval
 
     if kind not in ERROR_KINDS:
         raise ActvizError(f"unknown --error '{kind}': expected one of {', '.join(ERROR_KINDS)}")
@@ -160,8 +161,8 @@ def saturation_command(
     output: Output,
 ) -> None:
     """|f'| on a log axis with the saturated region shaded, and the share of z ~ N(0, σ²) saturated or dead as σ runs 0.1..10."""
-    from ..plotting.sampling import check_interval
-    from ..plotting.saturation import check_sigma, check_threshold, gaussian_fraction, saturation_sets
+    from ..analysis.sampling import check_interval
+    from ..analysis.saturation import check_sigma, check_threshold, saturation_sets
 
     mode = output_mode(output)
     acts = _activations(specs)
@@ -173,19 +174,19 @@ def saturation_command(
     output = picture_output(output, mode)
     if sigma is not None:
         sigma = check_sigma(sigma)
-        for act in acts:
-            sets = saturation_sets(act, threshold)
-            saturated, dead = (float(gaussian_fraction(s, sigma)) for s in (sets.saturated, sets.dead))
+    sets = [saturation_sets(act, threshold) for act in acts]  # once, for the numbers and every picture
+    if sigma is not None:
+        for act, act_sets in zip(acts, sets):
+            saturated, dead = (float(share) for share in act_sets.shares(sigma))
             typer.echo(f"{act.label}: at sigma={sigma:g}, {saturated:.4%} of inputs saturated (|f'| < {threshold:g}), {dead:.4%} dead (f' = 0)")
     if output.terminal:
-        from ..plotting.terminal import saturation_panels
+        from ..terminal.curves import saturation_panels
 
-        _terminal(saturation_panels(acts, lo, hi, threshold, "dark"))
+        _terminal(saturation_panels(acts, sets, lo, hi, "dark"))
     if output.wants_figure:
         from ..plotting.saturation import saturation_figure
 
-        fig, _ = saturation_figure(acts, threshold=threshold, sigma=sigma, lo=lo, hi=hi,
-                                   size=output.figure_size(), theme=output.theme)
+        fig = saturation_figure(acts, sets, sigma=sigma, lo=lo, hi=hi, size=output.figure_size(), theme=output.theme)
         write(fig, output, _stem("saturation", acts))
 
 
@@ -194,14 +195,11 @@ def _print_saturation(acts: list, lo: float, hi: float, threshold: float, mode: 
     import numpy as np
 
     from ..formats.picture_data import saturation_csv_rows, saturation_record
-    from ..plotting.saturation import SIGMA_RANGE, SIGMA_POINTS, gaussian_fraction, saturation_sets
+    from ..analysis.saturation import SIGMA_POINTS, SIGMA_RANGE, saturation_sets
 
     x, sigmas = _grid(acts, lo, hi), np.geomspace(*SIGMA_RANGE, SIGMA_POINTS)
     slopes = [act.derivative(x, 1) for act in acts]
-    shares = []
-    for act in acts:
-        sets = saturation_sets(act, threshold)
-        shares.append((gaussian_fraction(sets.saturated, sigmas), gaussian_fraction(sets.dead, sigmas)))
+    shares = [saturation_sets(act, threshold).shares(sigmas) for act in acts]
     print_data(saturation_record(threshold, x, acts, slopes, sigmas, shares), mode, saturation_csv_rows)
 
 

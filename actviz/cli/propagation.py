@@ -101,7 +101,8 @@ def decay_command(
         return
     output = picture_output(output, mode)
     if output.terminal:
-        from ..plotting.terminal import decay_panels, render
+        from ..terminal.canvas import render
+        from ..terminal.propagation import decay_panels
 
         typer.echo(render(decay_panels(runs, profiles)))
     if output.wants_figure:

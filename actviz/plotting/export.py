@@ -6,12 +6,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import ActvizError
 from .style import FONT_RC, distinct_gids, portable_text
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -63,18 +64,31 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None,
     atomically (see :func:`write_atomically`). SVG keeps text as text (editable
     in slide software) in fonts every browser has, with distinct ids; PDF embeds
     TrueType fonts."""
-    import matplotlib as mpl
-
     target = Path(path)
     chosen = output_format(target, fmt)
+    return write_atomically(target, lambda stream: _draw(fig, stream, chosen, transparent))
+
+
+def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) -> None:
+    """Render ``fig`` into ``stream``: text as text in SVG in fonts every browser has
+    (math rewritten by :func:`~actviz.plotting.style.portable_text`), with distinct
+    ids; TrueType fonts in PDF; the figure's own background unless ``transparent``."""
+    import matplotlib as mpl
+
     portable_text(fig)
+    with mpl.rc_context({**FONT_RC, "pdf.fonttype": 42}), distinct_gids(fig):
+        background = {} if transparent else {"facecolor": fig.get_facecolor()}
+        fig.savefig(stream, format=fmt, transparent=transparent, **background)
 
-    def draw(stream: BinaryIO) -> None:
-        with mpl.rc_context({**FONT_RC, "pdf.fonttype": 42}), distinct_gids(fig):
-            background = {} if transparent else {"facecolor": fig.get_facecolor()}
-            fig.savefig(stream, format=chosen, transparent=transparent, **background)
 
-    return write_atomically(target, draw)
+def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
+    """``fig`` in ``fmt`` (png, svg or pdf) as bytes, for a notebook's display (the
+    same rendering as :func:`save_figure`)."""
+    import io
+
+    stream = io.BytesIO()
+    _draw(fig, stream, output_format(Path(f"figure.{fmt}"), fmt))
+    return stream.getvalue()
 
 
 _NON_INTERACTIVE = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}

@@ -11,25 +11,16 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..errors import ActvizError
+from ..analysis.pointwise import PICTURES_NEED_POINTWISE, require_pointwise
+from ..analysis.sampling import check_interval
 from ..formats.numbers import format_number
 from .curves import current_linewidth, draw_curve, draw_origin_axes, label_axes
-from .sampling import check_interval
 from .linestyles import CurveStyle, curve_styles
-from .style import FigureSize, clipped_artists_out_of_layout, new_figure, themed
+from .style import FigureSize, clipped_artists_out_of_layout, current_theme, new_figure, themed
 
 DEFAULT_RANGE = (-5.0, 5.0)
 
 
-def require_pointwise(acts: Sequence) -> None:
-    """Raise :class:`ActvizError` for an entry that is not a pointwise function."""
-    for act in acts:
-        if not getattr(act, "pointwise", False):
-            signature = getattr(act, "signature", "it takes several numbers at once")
-            raise ActvizError(
-                f"'{act.name}' is not pointwise ({signature}): "
-                "plot, compare, saturation and the gallery draw pointwise activations only"
-            )
 
 
 def formula_title(act, order: int) -> str:  # noqa: ANN001
@@ -94,20 +85,22 @@ def plot_figure(
     lo: float = DEFAULT_RANGE[0],
     hi: float = DEFAULT_RANGE[1],
     ylim: tuple[float, float] | None = None,
-    size: FigureSize,
-    theme: str = "light",
+    size: FigureSize | None = None,
+    theme: str | None = None,
 ) -> Figure:
     """f of each activation, and f' and f'' on request, each in its own panel
     side by side on a shared x-axis. One activation: its formulas are the panel
     titles and its label the figure title; several: a legend with their labels
     below the panels.
-    ``ylim`` bounds the f panel only."""
-    require_pointwise(acts)
+    ``ylim`` bounds the f panel only; ``size`` None is matplotlib's default size and
+    ``theme`` None the active theme (see :func:`~actviz.plotting.style.theme`)."""
+    require_pointwise(acts, PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
     orders = [0] + [1] * derivative + [2] * second
-    styles, labels = curve_styles(theme, len(acts)), curve_labels(acts, lo, hi, orders)
+    labels = curve_labels(acts, lo, hi, orders)
     fig = new_figure(size, theme)
     with themed(size, theme):
+        styles = curve_styles(current_theme(), len(acts))
         axes = fig.subplots(1, len(orders), sharex=True, squeeze=False)[0]
         for ax, order in zip(axes, orders):
             _draw_panel(ax, acts, styles, labels, order, lo, hi, ylim if order == 0 else None)
@@ -127,8 +120,8 @@ def compare_figure(
     lo: float = DEFAULT_RANGE[0],
     hi: float = DEFAULT_RANGE[1],
     ylim: tuple[float, float] | None = None,
-    size: FigureSize,
-    theme: str = "light",
+    size: FigureSize | None = None,
+    theme: str | None = None,
     title: str | None = None,
 ) -> Figure:
     """The functions overlaid on top, their first derivatives below on the
@@ -136,11 +129,12 @@ def compare_figure(
     :func:`~actviz.plotting.linestyles.curve_styles`), and a legend naming
     each with its parameters (``leaky_relu (negative_slope=0.2)``) and saying
     which coincide."""
-    require_pointwise(acts)
+    require_pointwise(acts, PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
-    styles, labels = curve_styles(theme, len(acts)), curve_labels(acts, lo, hi, (0, 1))
+    labels = curve_labels(acts, lo, hi, (0, 1))
     fig = new_figure(size, theme)
     with themed(size, theme):
+        styles = curve_styles(current_theme(), len(acts))
         top, bottom = fig.subplots(2, 1, sharex=True)
         _draw_panel(top, acts, styles, labels, 0, lo, hi, ylim)
         _draw_panel(bottom, acts, styles, labels, 1, lo, hi, None)
@@ -169,8 +163,8 @@ def difference_figure(
     kind: str = "abs",
     lo: float = DEFAULT_RANGE[0],
     hi: float = DEFAULT_RANGE[1],
-    size: FigureSize,
-    theme: str = "light",
+    size: FigureSize | None = None,
+    theme: str | None = None,
 ) -> tuple[Figure, list]:
     """How ``first`` (A) differs from ``second`` (B): f_A − f_B on top and
     f′_A − f′_B below (relative or in ulps with ``kind``), each panel noting its
@@ -178,12 +172,12 @@ def difference_figure(
     :class:`~actviz.analysis.differences.CurveDifference`."""
     from ..analysis.differences import curve_difference
 
-    require_pointwise([first, second])
+    require_pointwise([first, second], PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
     differences = [curve_difference(first, second, order, lo, hi, kind) for order in (0, 1)]
-    style = curve_styles(theme, 1)[0]
     fig = new_figure(size, theme)
     with themed(size, theme):
+        style = curve_styles(current_theme(), 1)[0]
         axes = fig.subplots(2, 1, sharex=True)
         for ax, difference in zip(axes, differences):
             look = style.line_kwargs(current_linewidth())

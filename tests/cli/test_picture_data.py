@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 import actviz
 from actviz.cli.app import app
-from actviz.plotting.saturation import gaussian_fraction, saturation_sets
+from actviz.analysis.gaussian import gaussian_fraction
+from actviz.analysis.saturation import saturation_sets
 
 runner = CliRunner()
 

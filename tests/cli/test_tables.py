@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import actviz
 from actviz import registry
-from actviz.properties import analyse_many
+from actviz.analysis.properties import analyse_many
 from actviz.cli.app import app
 from actviz.cli.tables import column_blocks, fitted_tables, plain_lines
 from actviz.formats.tables import COLUMNS, DEFAULT_COLUMNS, cells, headers
