@@ -81,7 +81,7 @@ def softmax_command(
         return
     output = picture_output(output, mode)
     fig = _figure(output, "softmax", "softmax_figure", logits, temperature)
-    panels = softmax_panels(softmax, logits) if output.terminal else None
+    panels = softmax_panels(softmax, logits, output.theme) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
     _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
@@ -112,7 +112,7 @@ def glu_command(
         return
     output = picture_output(output, mode)
     fig = _figure(output, glu.name, "glu_figure", glu, extent=extent)
-    panels = glu_panels(glu, extent) if output.terminal else None
+    panels = glu_panels(glu, extent, output.theme) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
     rows = [(format_number(xi, 6), format_number(fi, 6), format_number(di, 6)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
@@ -151,7 +151,7 @@ def maxout_command(
         return
     output = picture_output(output, mode)
     fig = _figure(output, "maxout", "maxout_figure", maxout)
-    panels = maxout_panels(maxout) if output.terminal else None
+    panels = maxout_panels(maxout, output.theme) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
         interval = "never" if where is None else f"[{format_number(where[0], 6)}, {format_number(where[1], 6)}]"
@@ -182,7 +182,7 @@ def band_command(
         return
     output = picture_output(output, mode)
     fig = _figure(output, stem, "band_figure", band)
-    panels = band_panels(band) if output.terminal else None
+    panels = band_panels(band, theme=output.theme) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)
     rows = [(format_number(xi, 6), format_number(a, 6), format_number(e, 6), format_number(b, 6)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]

@@ -67,7 +67,7 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
     if output.terminal:
         from ..terminal.curves import curve_panels
 
-        _terminal(curve_panels(acts, orders, lo, hi, "dark"))
+        _terminal(curve_panels(acts, orders, lo, hi, output.theme))
     if output.wants_figure:
         write(build(acts, lo, hi), output, _stem(stem_prefix, acts))
 
@@ -182,7 +182,7 @@ def saturation_command(
     if output.terminal:
         from ..terminal.curves import saturation_panels
 
-        _terminal(saturation_panels(acts, sets, lo, hi, "dark"))
+        _terminal(saturation_panels(acts, sets, lo, hi, output.theme))
     if output.wants_figure:
         from ..plotting.saturation import saturation_figure
 

@@ -104,7 +104,7 @@ def decay_command(
         from ..terminal.canvas import render
         from ..terminal.propagation import decay_panels
 
-        typer.echo(render(decay_panels(runs, profiles)))
+        typer.echo(render(decay_panels(runs, profiles, output.theme)))
     if output.wants_figure:
         from ..plotting.propagation import decay_figure
 
