@@ -77,7 +77,7 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
 def plot_command(
     specs: Specs,
     derivative: Annotated[bool, typer.Option("--derivative", "-d", help="Also draw f' in its own panel.")] = False,
-    second: Annotated[bool, typer.Option("--second", help="Also draw f'' in its own panel.")] = False,
+    second: Annotated[bool, typer.Option("--second", help="Also draw f' and f'' in panels of their own.")] = False,
     x_range: RangeOpt = (-5.0, 5.0),
     ylim: YlimOpt = None,
     *,
@@ -90,7 +90,7 @@ def plot_command(
         return plot_figure(acts, derivative=derivative, second=second, lo=lo, hi=hi, ylim=ylim,
                            size=output.figure_size(), theme=output.theme)
 
-    _draw_curves(specs, x_range, [0] + [1] * derivative + [2] * second, output, "", build)
+    _draw_curves(specs, x_range, [0] + [1] * (derivative or second) + [2] * second, output, "", build)
 
 
 @app.command("compare")

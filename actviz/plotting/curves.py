@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 
-from ..analysis.sampling import DEFAULT_POINTS, sample_curve
+from ..analysis.sampling import DEFAULT_POINTS, dirac_masses, sample_curve
 from .linestyles import CurveStyle
 from .style import accent, current_theme, palette
 
@@ -66,8 +66,27 @@ def draw_curve(
         for asymptote in curve.asymptotes:
             ax.axhline(asymptote.value, color=color, linestyle=(0, (5, 4)), linewidth=0.55 * width,
                        alpha=0.75, zorder=2, gid="asymptote")
+    for mass in dirac_masses(act, order, lo, hi):
+        draw_dirac(ax, mass.x, mass.weight, color)
     ax.set_xlim(lo, hi)
     return ax
+
+
+def draw_dirac(ax: Axes, x: float, weight: float, color: str) -> None:
+    r"""A Dirac mass :math:`w\,\delta(t - x)` as an arrow from 0 to ``weight`` at ``x``
+    (the usual picture: the height is the weight), labelled ``w δ``; the axes'
+    limits take in the arrow."""
+    from matplotlib.patches import FancyArrowPatch
+
+    width = current_linewidth()
+    arrow = FancyArrowPatch((x, 0.0), (x, weight), arrowstyle="-|>", mutation_scale=6 * width, color=color,
+                            linewidth=width, zorder=4.5, gid="dirac", shrinkA=0, shrinkB=0)
+    ax.add_patch(arrow)
+    text = "δ" if weight == 1 else f"{weight:.4g} δ".replace("-", "−")
+    ax.annotate(text, (x, weight), xytext=(4, -2), textcoords="offset points", ha="left", va="top",
+                color=color, fontsize="small", gid="dirac-label")
+    ax.update_datalim([(x, 0.0), (x, weight * 1.1)])
+    ax.autoscale_view()
 
 
 def current_linewidth() -> float:

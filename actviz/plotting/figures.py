@@ -88,7 +88,7 @@ def plot_figure(
     size: FigureSize | None = None,
     theme: str | None = None,
 ) -> Figure:
-    """f of each activation, and f' and f'' on request, each in its own panel
+    """f of each activation, and f' (``derivative``) and f'' (``second``, which brings f' along), each in its own panel
     side by side on a shared x-axis. One activation: its formulas are the panel
     titles and its label the figure title; several: a legend with their labels
     below the panels.
@@ -96,7 +96,7 @@ def plot_figure(
     ``theme`` None the active theme (see :func:`~actviz.plotting.style.theme`)."""
     require_pointwise(acts, PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
-    orders = [0] + [1] * derivative + [2] * second
+    orders = [0] + [1] * (derivative or second) + [2] * second
     labels = curve_labels(acts, lo, hi, orders)
     fig = new_figure(size, theme)
     with themed(size, theme):
