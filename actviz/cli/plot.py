@@ -16,7 +16,8 @@ from .output import Output, with_output_options, write
 
 Specs = Annotated[list[str], typer.Argument(help="Activations, e.g. gelu or leaky_relu:negative_slope=0.2.", metavar="SPEC...", show_default=False)]
 RangeOpt = Annotated[tuple[float, float], typer.Option("--range", help="x from LO to HI.", metavar="LO HI")]
-YlimOpt = Annotated[tuple[float, float] | None, typer.Option("--ylim", help="y from LO to HI (the f panel).", metavar="LO HI")]
+YlimOpt = Annotated[tuple[float, float] | None, typer.Option("--ylim", help="y from LO to HI in the f panel (default: every curve, or the others' range when one dwarfs them).", metavar="LO HI")]
+DylimOpt = Annotated[tuple[float, float] | None, typer.Option("--dylim", help="y from LO to HI in the f' panel.", metavar="LO HI")]
 
 
 def _activations(specs: list[str]) -> list:
@@ -80,6 +81,7 @@ def plot_command(
     second: Annotated[bool, typer.Option("--second", help="Also draw f' and f'' in panels of their own.")] = False,
     x_range: RangeOpt = (-5.0, 5.0),
     ylim: YlimOpt = None,
+    dylim: DylimOpt = None,
     *,
     output: Output,
 ) -> None:
@@ -87,7 +89,7 @@ def plot_command(
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
         from ..plotting.figures import plot_figure
 
-        return plot_figure(acts, derivative=derivative, second=second, lo=lo, hi=hi, ylim=ylim,
+        return plot_figure(acts, derivative=derivative, second=second, lo=lo, hi=hi, ylim=ylim, dylim=dylim,
                            size=output.figure_size(), theme=output.theme)
 
     _draw_curves(specs, x_range, [0] + [1] * (derivative or second) + [2] * second, output, "", build)
@@ -99,6 +101,7 @@ def compare_command(
     specs: Specs,
     x_range: RangeOpt = (-5.0, 5.0),
     ylim: YlimOpt = None,
+    dylim: DylimOpt = None,
     diff: Annotated[bool, typer.Option("--diff", help="Draw f_A − f_B and f'_A − f'_B of two activations A B instead, with the largest printed.")] = False,
     error: Annotated[str | None, typer.Option("--error", help="Like --diff, as abs (f_A − f_B), rel ((f_A − f_B)/|f_B|) or ulp (units in the last place).", metavar="abs|rel|ulp")] = None,
     *,
@@ -112,7 +115,7 @@ def compare_command(
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
         from ..plotting.figures import compare_figure
 
-        return compare_figure(acts, lo=lo, hi=hi, ylim=ylim, size=output.figure_size(), theme=output.theme)
+        return compare_figure(acts, lo=lo, hi=hi, ylim=ylim, dylim=dylim, size=output.figure_size(), theme=output.theme)
 
     _draw_curves(specs, x_range, [0, 1], output, "compare", build)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -42,12 +43,69 @@ def curve_labels(acts: Sequence, lo: float, hi: float, orders: Sequence[int]) ->
     return [act.label if j is None else f"{act.label} = {acts[j].label} (identical)" for act, j in zip(acts, same)]
 
 
+DOMINANCE = 10.0  # a curve spreading this many times more than the typical one is left partly out of view
+
+
+def shared_view(curves: Sequence[np.ndarray]) -> tuple[tuple[float, float] | None, list[int]]:
+    """The y-range that shows every curve's shape when one dwarfs the others
+    (``compare exponential relu tanh``: e^5 = 148 would flatten the rest), and
+    the indices of the curves that leave it; ``(None, [])`` when every curve fits.
+
+    A curve's spread is the larger of its range and its largest magnitude (a
+    constant 1 spreads 1); a curve spreading more than ``DOMINANCE`` times the
+    lower median spread of the others (zeros left out) is left to leave the
+    view, which is the span of the rest padded by a tenth. One curve alone is
+    always shown whole."""
+    spans = []
+    for values in curves:
+        finite = values[np.isfinite(values)]
+        spans.append((float(finite.min()), float(finite.max())) if finite.size else None)
+    spreads = np.array([max(span[1] - span[0], abs(span[0]), abs(span[1])) if span else 0.0 for span in spans])
+    positive = np.sort(spreads[spreads > 0])
+    if len(curves) < 2 or positive.size < 2:
+        return None, []
+    typical = positive[(positive.size - 1) // 2]
+    far = [i for i, spread in enumerate(spreads) if spread > DOMINANCE * typical]
+    kept = [span for i, span in enumerate(spans) if span and i not in far]
+    if not far or not kept:
+        return None, []
+    low, high = min(a for a, _ in kept), max(b for _, b in kept)
+    pad = 0.1 * (high - low) or 0.1 * max(abs(low), abs(high), 1.0)
+    return (low - pad, high + pad), far
+
+
+def _note_off_view(ax: Axes, x: np.ndarray, y: np.ndarray, label: str, color: str) -> None:
+    """An arrow and the curve's name where it first leaves the view, and its extreme."""
+    bottom, top = ax.get_ylim()
+    outside = np.flatnonzero(np.isfinite(y) & ((y > top) | (y < bottom)))
+    if not outside.size:
+        return
+    up = y[outside[0]] > top
+    extreme = float(np.nanmax(y) if up else np.nanmin(y))
+    ax.annotate(f"{'↑' if up else '↓'} {label}: to {format_number(extreme, 3)}", (float(x[outside[0]]), top if up else bottom),
+                xytext=(-4, -4 if up else 4), textcoords="offset points", ha="right", va="top" if up else "bottom",
+                color=color, fontsize="small", gid="off-view")
+
+
 def _draw_panel(ax: Axes, acts: Sequence, styles: Sequence[CurveStyle], labels: Sequence[str], order: int,
-                lo: float, hi: float, ylim: tuple[float, float] | None) -> None:
+                lo: float, hi: float, ylim: tuple[float, float] | None, argument: str = "ylim") -> None:
+    """Draw the curves of ``order``; the y-range is ``ylim`` if given, else the
+    :func:`shared_view` of the curves, with a note for each that leaves it."""
+    drawn = []
     for act, style, label in zip(acts, styles, labels):
+        before = len(ax.lines)
         draw_curve(act, order, lo=lo, hi=hi, ax=ax, style=style, label=label)
+        lines = [line for line in ax.lines[before:] if line.get_gid() == "curve"]
+        drawn.append((np.concatenate([np.asarray(line.get_xdata(), float) for line in lines]),
+                      np.concatenate([np.asarray(line.get_ydata(), float) for line in lines])))
     if ylim is not None:
-        ax.set_ylim(*check_interval(*ylim, argument="ylim"))
+        ax.set_ylim(*check_interval(*ylim, argument=argument))
+    else:
+        view, far = shared_view([y for _, y in drawn])
+        if view is not None:
+            ax.set_ylim(*view)
+            for i in far:
+                _note_off_view(ax, *drawn[i], acts[i].label, styles[i].color)
     draw_origin_axes(ax)
 
 
@@ -85,6 +143,7 @@ def plot_figure(
     lo: float = DEFAULT_RANGE[0],
     hi: float = DEFAULT_RANGE[1],
     ylim: tuple[float, float] | None = None,
+    dylim: tuple[float, float] | None = None,
     size: FigureSize | None = None,
     theme: str | None = None,
 ) -> Figure:
@@ -92,7 +151,8 @@ def plot_figure(
     side by side on a shared x-axis. One activation: its formulas are the panel
     titles and its label the figure title; several: a legend with their labels
     below the panels.
-    ``ylim`` bounds the f panel only; ``size`` None is matplotlib's default size and
+    ``ylim`` bounds the f panel and ``dylim`` the f' panel (default: every
+    curve's range, or :func:`shared_view` when one dwarfs the others); ``size`` None is matplotlib's default size and
     ``theme`` None the active theme (see :func:`~actviz.plotting.style.theme`)."""
     require_pointwise(acts, PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
@@ -103,7 +163,8 @@ def plot_figure(
         styles = curve_styles(current_theme(), len(acts))
         axes = fig.subplots(1, len(orders), sharex=True, squeeze=False)[0]
         for ax, order in zip(axes, orders):
-            _draw_panel(ax, acts, styles, labels, order, lo, hi, ylim if order == 0 else None)
+            limits = {0: (ylim, "ylim"), 1: (dylim, "dylim")}.get(order, (None, "ylim"))
+            _draw_panel(ax, acts, styles, labels, order, lo, hi, *limits)
             label_axes(ax, order)
             if len(acts) == 1:
                 ax.set_title(formula_title(acts[0], order))
@@ -120,6 +181,7 @@ def compare_figure(
     lo: float = DEFAULT_RANGE[0],
     hi: float = DEFAULT_RANGE[1],
     ylim: tuple[float, float] | None = None,
+    dylim: tuple[float, float] | None = None,
     size: FigureSize | None = None,
     theme: str | None = None,
     title: str | None = None,
@@ -128,7 +190,8 @@ def compare_figure(
     same x-axis, one style per activation in both panels (see
     :func:`~actviz.plotting.linestyles.curve_styles`), and a legend naming
     each with its parameters (``leaky_relu (negative_slope=0.2)``) and saying
-    which coincide."""
+    which coincide. ``ylim`` and ``dylim`` bound the two panels (default: see
+    :func:`shared_view`)."""
     require_pointwise(acts, PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
     labels = curve_labels(acts, lo, hi, (0, 1))
@@ -137,7 +200,7 @@ def compare_figure(
         styles = curve_styles(current_theme(), len(acts))
         top, bottom = fig.subplots(2, 1, sharex=True)
         _draw_panel(top, acts, styles, labels, 0, lo, hi, ylim)
-        _draw_panel(bottom, acts, styles, labels, 1, lo, hi, None)
+        _draw_panel(bottom, acts, styles, labels, 1, lo, hi, dylim, "dylim")
         label_axes(top, 0, xlabel=False)
         label_axes(bottom, 1)
         figure_legend(fig, top)
