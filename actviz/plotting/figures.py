@@ -6,6 +6,7 @@ Each builder returns a :class:`matplotlib.figure.Figure` and writes nothing;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,14 +34,36 @@ def formula_title(act, order: int) -> str:  # noqa: ANN001
     return "$" + latex.replace(r"\frac", r"\dfrac") + "$"
 
 
+def display_name(act) -> str:  # noqa: ANN001
+    r"""How a picture names an activation: its label (``elu (alpha=0.5)``), or for
+    a formula the formula as math (``$x \cdot \tanh(\mathrm{softplus}(x))$``, not the
+    ASCII typed)."""
+    if getattr(act, "family", None) == "formula":
+        return "$" + re.sub(r"^\s*f\(x\)\s*=\s*", "", act.latex) + "$"
+    return act.label
+
+
+def figure_title(acts: Sequence, most: int = 70) -> str:
+    """A title naming the activations drawn: ``relu, elu (alpha=1), selu``, or the
+    first few and how many there are when the list is longer than ``most`` characters."""
+    names = [display_name(act) for act in acts]
+    shown = []
+    for name in names:
+        if len(", ".join([*shown, name])) > most and shown:
+            return ", ".join(shown) + f", … ({len(names)} activations)"
+        shown.append(name)
+    return ", ".join(shown)
+
+
 def curve_labels(acts: Sequence, lo: float, hi: float, orders: Sequence[int]) -> list[str]:
-    """The legend's names: each activation's label, and for one that coincides
-    with an earlier one on ``[lo, hi]`` in every order drawn (see
-    :func:`~actviz.analysis.differences.coinciding`) ``"<label> = <earlier> (identical)"``."""
+    """The legend's names (:func:`display_name`), and for an activation that
+    coincides with an earlier one on ``[lo, hi]`` in every order drawn (see
+    :func:`~actviz.analysis.differences.coinciding`) ``"<name> = <earlier> (identical)"``."""
     from ..analysis.differences import coinciding
 
     same = coinciding(acts, lo, hi, orders) if len(acts) > 1 else [None] * len(acts)
-    return [act.label if j is None else f"{act.label} = {acts[j].label} (identical)" for act, j in zip(acts, same)]
+    return [display_name(act) if j is None else f"{display_name(act)} = {display_name(acts[j])} (identical)"
+            for act, j in zip(acts, same)]
 
 
 DOMINANCE = 10.0  # a curve spreading this many times more than the typical one is left partly out of view
@@ -169,9 +192,10 @@ def plot_figure(
             if len(acts) == 1:
                 ax.set_title(formula_title(acts[0], order))
         if len(acts) == 1:
-            fig.suptitle(acts[0].label, fontweight="bold")
+            fig.suptitle(display_name(acts[0]), fontweight="bold")
         else:
             figure_legend(fig, axes[0])
+            fig.suptitle(figure_title(acts), fontweight="bold")
     return clipped_artists_out_of_layout(fig)
 
 
@@ -204,8 +228,7 @@ def compare_figure(
         label_axes(top, 0, xlabel=False)
         label_axes(bottom, 1)
         figure_legend(fig, top)
-        if title:
-            fig.suptitle(title, fontweight="bold")
+        fig.suptitle(title or figure_title(acts), fontweight="bold")
     return clipped_artists_out_of_layout(fig)
 
 
@@ -255,5 +278,5 @@ def difference_figure(
             ax.set_ylabel(f"${expression}${unit}")
             draw_origin_axes(ax)
         axes[1].set_xlabel("$x$")
-        fig.suptitle(f"{first.label}  (A)  −  {second.label}  (B)", fontweight="bold")
+        fig.suptitle(f"{display_name(first)}  (A)  −  {display_name(second)}  (B)", fontweight="bold")
     return clipped_artists_out_of_layout(fig), differences

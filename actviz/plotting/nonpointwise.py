@@ -28,8 +28,15 @@ from ..errors import ActvizError
 from .curves import draw_origin_axes, resolve_axes
 from .style import FigureSize, accent, colors, current_theme, ink, new_figure, palette, parse_size, themed
 
-_ON_MAP = "#222222"  # lines and text on the light middle of a diverging map, in either theme
-_DIVERGING = "RdBu_r"  # signed maps: red positive, blue negative, white zero
+# Signed maps: red positive, blue negative, and zero in the theme's own background
+# (white in light, near black in dark: no white block on a dark slide).
+_DIVERGING = {"light": "RdBu_r", "dark": "berlin"}
+_ON_MAP = {"light": ("#222222", "white"), "dark": ("#e8e8e8", "#15181e")}  # (on the middle, on the ends)
+
+
+def _on_map(strong: bool = False) -> str:
+    """The colour of lines and text on a signed map: on its middle, or (``strong``) on its ends."""
+    return _ON_MAP[current_theme()][1 if strong else 0]
 
 
 def _faint(theme: str) -> str:
@@ -46,13 +53,23 @@ def _single_panel(draw: Callable[[Axes], Axes], size: FigureSize | None, theme: 
     return fig
 
 
-def _signed_map(ax: Axes, values: np.ndarray, **imshow: object) -> float:
-    """``values`` as an image in the diverging map, white at 0 and symmetric, with a colour bar; returns max |value|."""
+def _signed_map(ax: Axes, values: np.ndarray, label: str, **imshow: object) -> float:
+    """``values`` as an image in the theme's diverging map, its background colour at 0
+    and symmetric, with a colour bar named ``label``; returns max |value|."""
     limit = float(np.max(np.abs(values))) or 1.0
-    image = ax.imshow(values, cmap=_DIVERGING, norm=TwoSlopeNorm(0.0, -limit, limit), **imshow)
+    image = ax.imshow(values, cmap=_DIVERGING[current_theme()], norm=TwoSlopeNorm(0.0, -limit, limit), **imshow)
     ax.grid(False)
-    ax.figure.colorbar(image, ax=ax, shrink=0.85)
+    ax.figure.colorbar(image, ax=ax, shrink=0.85, label=label)
     return limit
+
+
+def round_levels(limit: float, most: int = 10) -> np.ndarray:
+    """Contour levels at round numbers (1, 2, 2.5, 5 times a power of ten) inside
+    ``(-limit, limit)``, at most ``most``, without 0 (a flat zero region has no contour)."""
+    from matplotlib.ticker import MaxNLocator
+
+    levels = MaxNLocator(nbins=most, steps=[1, 2, 2.5, 5, 10]).tick_values(-limit, limit)
+    return levels[(np.abs(levels) < limit) & (levels != 0)]
 
 
 def _signed(value: float, spec: str) -> str:
@@ -114,12 +131,12 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
     jacobian = softmax.jacobian(z)
-    extent = _signed_map(ax, jacobian, aspect="auto")
+    extent = _signed_map(ax, jacobian, r"$\partial p_i / \partial z_j$", aspect="auto")
     if z.size <= 8:
         for (i, j), value in np.ndenumerate(jacobian):
             strong = abs(value) > 0.6 * extent
             ax.text(j, i, _signed(value, ".3f"), ha="center", va="center", fontsize=0.65 * mpl.rcParams["font.size"],
-                    color="white" if strong else _ON_MAP)
+                    color=_on_map(strong))
     ticks = [f"{i + 1}" for i in range(z.size)]
     ax.set_xticks(range(z.size), ticks)
     ax.set_yticks(range(z.size), ticks)
@@ -174,11 +191,11 @@ def glu_heatmap(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.
     grid = np.linspace(-extent, extent, count)
     a, b = np.meshgrid(grid, grid, indexing="xy")
     values = glu(a, b)
-    limit = _signed_map(ax, values, origin="lower", extent=(-extent, extent, -extent, extent), interpolation="bilinear")
-    levels = np.linspace(-limit, limit, 12)[1:-1]  # no level at 0: a flat zero region has no contour
-    contours = ax.contour(a, b, values, levels=levels, colors=_ON_MAP, linewidths=1.0, alpha=0.7)
+    limit = _signed_map(ax, values, f"{glu.name}$(a, b)$", origin="lower", extent=(-extent, extent, -extent, extent),
+                        interpolation="bilinear")
+    contours = ax.contour(a, b, values, levels=round_levels(limit), colors=_on_map(), linewidths=1.0, alpha=0.7)
     ax.clabel(contours, fmt=lambda v: _signed(v, ".2g"), fontsize=0.5 * mpl.rcParams["font.size"])
-    ax.plot(grid, grid, color=_ON_MAP, linestyle="--", linewidth=1.8, label="diagonal a = b")
+    ax.plot(grid, grid, color=_on_map(), linestyle="--", linewidth=1.8, label="diagonal a = b")
     ax.set_xlabel("value $a$")
     ax.set_ylabel("gate input $b$")
     ax.set_title(f"${glu.latex}$")
@@ -211,6 +228,7 @@ def glu_figure(glu: GatedLinearUnit, size: FigureSize | None = None, theme: str 
         heat, slice_ = fig.subplots(1, 2, width_ratios=(1.15, 1.0))
         glu_heatmap(glu, heat, extent)
         glu_diagonal(glu, slice_, extent)
+        fig.suptitle(f"{glu.label}: a gated linear unit f(a, b) = a · g(b)", fontweight="bold")
     return fig
 
 

@@ -45,7 +45,8 @@ def test_a_formula_equal_to_a_catalogue_entry_is_named_identical_in_the_legend()
     fig = plot_figure([actviz.get("x*tanh(softplus(x))"), actviz.get("mish")], derivative=True,
                       size=parse_size("640x360", 50))
     labels = [text.get_text() for text in fig.legends[0].get_texts()]
-    assert labels == ["x*tanh(softplus(x))", "mish = x*tanh(softplus(x)) (identical)"]
+    formula = r"$x \cdot \tanh(\mathrm{softplus}(x))$"  # the formula shown as math
+    assert labels == [formula, f"mish = {formula} (identical)"]
 
 
 def test_near_curves_are_not_called_identical():
