@@ -159,17 +159,18 @@ def saturation_command(
     specs: Specs,
     threshold: Annotated[float, typer.Option("--threshold", help="Saturated where |f'| is below this.")] = 0.01,
     sigma: Annotated[float | None, typer.Option("--sigma", help="Mark this input σ and print the shares at it.")] = None,
-    x_range: RangeOpt = (-40.0, 40.0),
+    x_range: Annotated[tuple[float, float] | None, typer.Option("--range", help="x from LO to HI (default -10 10, or -40 40 with --full).", metavar="LO HI")] = None,
+    full: Annotated[bool, typer.Option("--full", help="The whole view: x over -40..40 and |f'| down to its smallest value.")] = False,
     *,
     output: Output,
 ) -> None:
     """|f'| on a log axis with the saturated region shaded, and the share of z ~ N(0, σ²) saturated or dead as σ runs 0.1..10."""
     from ..analysis.sampling import check_interval
-    from ..analysis.saturation import check_sigma, check_threshold, saturation_sets
+    from ..analysis.saturation import DEFAULT_RANGE, WIDE_RANGE, check_sigma, check_threshold, saturation_sets
 
     mode = output_mode(output)
     acts = _activations(specs)
-    lo, hi = check_interval(*x_range)
+    lo, hi = check_interval(*(x_range or (WIDE_RANGE if full else DEFAULT_RANGE)))
     threshold = check_threshold(threshold)
     if mode in DATA:
         _print_saturation(acts, lo, hi, threshold, mode)
@@ -189,7 +190,7 @@ def saturation_command(
     if output.wants_figure:
         from ..plotting.saturation import saturation_figure
 
-        fig = saturation_figure(acts, sets, sigma=sigma, lo=lo, hi=hi, size=output.figure_size(), theme=output.theme)
+        fig = saturation_figure(acts, sets, sigma=sigma, lo=lo, hi=hi, full=full, size=output.figure_size(), theme=output.theme)
         write(fig, output, _stem("saturation", acts))
 
 
