@@ -114,7 +114,8 @@ def _explain_fractions(ax: Axes, ink: str, sigma: float | None) -> None:
     from matplotlib.ticker import FixedLocator, NullLocator
 
     handles = [Line2D([], [], color=ink, label="saturated"),
-               Line2D([], [], color=ink, linestyle=(0, (4, 2.5)), label="dead ($f'=0$)")]
+               Line2D([], [], color=ink, linestyle=(0, (4, 2.5)), marker="o", markerfacecolor=ax.get_facecolor(),
+                      markersize=0.7 * mpl.rcParams["lines.markersize"], label="dead ($f'=0$)")]
     if sigma is not None:
         handles.append(ax.axvline(sigma, color=ink, linestyle=":", zorder=1, gid="sigma", label=f"$\\sigma = {sigma:g}$"))
     ax.legend(handles=handles, loc="upper left", fontsize="small")
