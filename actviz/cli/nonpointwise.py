@@ -23,16 +23,18 @@ from .output import Output, with_output_options, write
 _SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
 
 
-def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str | float, ...]]) -> None:
+    """A table of text and numbers: fitted to the terminal with numbers to 6 digits,
+    or piped as plain text with every number at full precision (:mod:`.tables`)."""
+    from ..formats.numbers import format_full
+    from .tables import print_table
 
-    table = Table(title=title, title_justify="left")
-    for n, column in enumerate(columns):
-        table.add_column(column, justify="left" if n == 0 else "right")
-    for row in rows:
-        table.add_row(*row)
-    Console(highlight=False).print(table)
+    def text(row: tuple, number) -> list[str]:  # noqa: ANN001
+        return [cell if isinstance(cell, str) else number(cell) for cell in row]
+
+    numeric = [False] + [True] * (len(columns) - 1)
+    print_table(title, columns, [text(row, lambda v: format_number(v, 6)) for row in rows], numeric,
+                plain_rows=[text(row, format_full) for row in rows])
 
 
 def _figure(output: Output, stem: str, builder: str, *args: object, **kwargs: object):  # noqa: ANN202  (a Figure or None)
@@ -83,7 +85,7 @@ def softmax_command(
     fig = _figure(output, "softmax", "softmax_figure", logits, temperature)
     panels = softmax_panels(softmax, logits, output.theme) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
-    rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
+    rows = [(f"z{i + 1}", float(z), float(pi), float(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
     _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
     _finish(fig, panels, output, "softmax")
 
@@ -115,7 +117,7 @@ def glu_command(
     panels = glu_panels(glu, extent, output.theme) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
-    rows = [(format_number(xi, 6), format_number(fi, 6), format_number(di, 6)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
+    rows = [(float(xi), float(fi), float(di)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
     _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
     _finish(fig, panels, output, glu.name)
 
@@ -155,7 +157,7 @@ def maxout_command(
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
         interval = "never" if where is None else f"[{format_number(where[0], 6)}, {format_number(where[1], 6)}]"
-        rows.append((str(j + 1), format_number(w, 6), format_number(b, 6), interval))
+        rows.append((str(j + 1), float(w), float(b), interval))
     _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
     _finish(fig, panels, output, "maxout")
 
@@ -185,7 +187,7 @@ def band_command(
     panels = band_panels(band, theme=output.theme) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)
-    rows = [(format_number(xi, 6), format_number(a, 6), format_number(e, 6), format_number(b, 6)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
+    rows = [(float(xi), float(a), float(e), float(b)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
     _print_table(
         f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
         ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),
