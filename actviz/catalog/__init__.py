@@ -1,7 +1,19 @@
 """The catalogue: every activation, one module per family.
 
 Importing this package registers every entry; the modules are imported for
-that side effect only.
+that side effect only. ``gates`` (the gates of the self-gated units) and the
+underscored modules hold shared kernels and numerics, no entries.
 """
 
-from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps, vector  # noqa: F401
+from . import (  # noqa: F401
+    exponential,
+    periodic,
+    rational,
+    rectifiers,
+    self_gated,
+    shrinkage,
+    sigmoidal,
+    smooth,
+    steps,
+    vector,
+)

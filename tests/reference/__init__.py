@@ -155,4 +155,4 @@ def limit_derivatives(
     return [float(v) for v in derivatives(f, x, kinks, 2, oscillating=oscillating)]
 
 
-from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps  # noqa: E402,F401
+from . import exponential, periodic, rational, rectifiers, self_gated, shrinkage, sigmoidal, smooth, steps  # noqa: E402,F401
