@@ -54,12 +54,14 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
         # never both: the careful slope on [slope_from, slope_to], T + u T' elsewhere.
         flat = u.reshape(-1)
         inside = (flat >= gate.slope_from) & (flat <= gate.slope_to(**rest))
-        if inside.all():
+        careful = _stable.subset(inside)
+        if careful.size == flat.size:
             return a * gate.slope(u, **rest)
         result = np.empty_like(flat)
-        result[inside] = gate.slope(flat[inside], **rest)
-        outside = ~inside
-        result[outside] = plain_slope(flat[outside], rest)
+        if careful.size:
+            result[careful] = gate.slope(np.take(flat, careful), **rest)
+        plain = _stable.subset(~inside)
+        result[plain] = plain_slope(np.take(flat, plain), rest)
         return a * result.reshape(u.shape)
 
     def d2f(x: np.ndarray, **params: float) -> np.ndarray:

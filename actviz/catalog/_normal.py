@@ -1,0 +1,147 @@
+r"""The standard normal CDF :math:`\Phi` and density :math:`\varphi`, vectorised.
+
+NumPy has no erf, and scipy's ``ndtr``/``erfcx`` are scalar loops (about 50 ns a
+value here, against under 1 ns for NumPy's SIMD ``exp``): gelu spent nine tenths of
+its time in them. This module evaluates :math:`\Phi` with W. J. Cody's rational
+Chebyshev approximations (Cody 1969, "Rational Chebyshev approximations for the
+error function", Math. Comp. 23; the normal-CDF form ANORM of his SPECFUN package,
+ACM TOMS Algorithm 715, 1993, the one R's ``pnorm`` runs), written as NumPy array
+operations. With :math:`y = |u|`:
+
+* :math:`y \le 0.6745`: :math:`\Phi(u) = 1/2 + u\,A(u^2)`, A rational of degree 4/4;
+* :math:`0.6745 < y \le \sqrt{32}`: :math:`\Phi(-y) = E(y)\,B(y)`, B of degree 8/8;
+* :math:`y > \sqrt{32}`: :math:`\Phi(-y) = E(y)\,(1/\sqrt{2\pi} - z\,C(z))/y`, :math:`z = 1/y^2`,
+  C of degree 5/5;
+
+and :math:`\Phi(y) = 1 - \Phi(-y)` for u > 0 (no cancellation: :math:`\Phi(-y) < 1/4`).
+:math:`E(y) = e^{-y^2/2}` is formed as :math:`e^{-k^2/2} e^{-(y-k)(y+k)/2}` with
+:math:`k = \lfloor 16 y\rfloor/16`, so :math:`k^2` is exact and the second exponent
+tiny: the rounding of :math:`y^2` never reaches the result (``exp(-y*y/2)`` loses up to
+:math:`y^2` ulps). The density is :math:`\varphi(u) = E(y)/\sqrt{2\pi}` from the same E.
+Cody's approximations are accurate to about 1e-18 relative, below one double
+rounding; the evaluation adds a few roundings (measured against mpmath: see
+tests/catalog/test_normal.py and the gelu tables).
+
+Each element goes through its own range only: the three ranges are gathered by
+integer index (:func:`_stable.subset`), evaluated, and scattered back.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import _stable
+
+INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
+_SMALL = 0.67448975  # Cody's split points: the quartile of N(0, 1) and sqrt(32)
+_MIDDLE = math.sqrt(32.0)
+UNDERFLOW = 40.0  # Phi(-40) = 3.7e-350 underflows; |u| is clamped there before 16 y and y^2 are formed
+
+# Cody's coefficients (ACM TOMS 715, ANORM), highest power's numerator coefficient last in A_NUM and B_NUM.
+_A_NUM = (2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249,
+          0.065682337918207449113)  # fmt: skip
+_A_DEN = (47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956)
+_B_NUM = (0.39894151208813466764, 8.8831497943883759412, 93.506656132177855979, 597.27027639480026226,
+          2494.5375852903726711, 6848.1904505362823326, 11602.651437647350124, 9842.7148383839780218,
+          1.0765576773720192317e-8)  # fmt: skip
+_B_DEN = (22.266688044328115691, 235.38790178262499861, 1519.377599407554805, 6485.558298266760755,
+          18615.571640885098091, 34900.952721145977266, 38912.003286093271411, 19685.429676859990727)  # fmt: skip
+_C_NUM = (0.21589853405795699, 0.1274011611602473639, 0.022235277870649807, 0.001421619193227893466,
+          2.9112874951168792e-5, 0.02307344176494017303)  # fmt: skip
+_C_DEN = (1.28426009614491121, 0.468238212480865118, 0.0659881378689285515, 0.00378239633202758244,
+          7.29751555083966205e-5)  # fmt: skip
+
+
+def _cody_rational(t: np.ndarray, num: tuple[float, ...], den: tuple[float, ...]) -> np.ndarray:
+    r"""Cody's :math:`(n_{m} t^{m} + n_0 t^{m-1} + \dots + n_{m-1}) / (t^{m} + d_0 t^{m-1} + \dots + d_{m-1})`
+    with m = len(den) (his loop order: the last numerator coefficient leads), in place on two arrays."""
+    top = np.multiply(t, num[-1], out=np.empty_like(t))
+    bottom = t.copy()
+    for n, d in zip(num[:-2], den[:-1]):
+        top += n
+        top *= t
+        bottom += d
+        bottom *= t
+    top += num[-2]
+    bottom += den[-1]
+    return np.divide(top, bottom, out=top)
+
+
+def gaussian_factor(y: np.ndarray) -> np.ndarray:
+    r""":math:`e^{-y^2/2}` for :math:`0 \le y \le 40` as :math:`e^{-k^2/2} e^{-(y-k)(y+k)/2}`,
+    :math:`k = \lfloor 16y \rfloor / 16` (Cody's splitting): k^2 is exact, the second
+    exponent below 3.5 in size with one rounding, so the result is within about 1.5 ulp."""
+    k = np.multiply(y, 16.0, out=np.empty_like(y))  # out=: arrays even for 0-d y
+    np.trunc(k, out=k)
+    k *= 0.0625
+    small = np.subtract(y, k, out=np.empty_like(y))
+    small *= y + k
+    small *= -0.5
+    np.exp(small, out=small)
+    np.multiply(k, k, out=k)
+    k *= -0.5
+    np.exp(k, out=k)
+    return np.multiply(k, small, out=k)
+
+
+def _put_tail(tail: np.ndarray, y: np.ndarray, factor: np.ndarray, region: np.ndarray, kernel) -> None:  # noqa: ANN001
+    """tail[region] = kernel(y[region], factor[region]) for flat integer indices ``region`` (1-d arrays).
+
+    Scattered by index assignment, which costs 25 us for 32768 values against 62 for np.put."""
+    if region.size:
+        tail[region] = kernel(np.take(y, region), np.take(factor, region))
+
+
+def _central_tail(y: np.ndarray, _factor: np.ndarray) -> np.ndarray:
+    r""":math:`\Phi(-y) = 1/2 - y\,A(y^2)` for :math:`y \le 0.6745`."""
+    tail = _cody_rational(y * y, _A_NUM, _A_DEN)
+    tail *= y
+    return np.subtract(0.5, tail, out=tail)
+
+
+def _middle_tail(y: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    r""":math:`\Phi(-y) = E(y)\,B(y)` for :math:`0.6745 < y \le \sqrt{32}`."""
+    tail = _cody_rational(y, _B_NUM, _B_DEN)
+    return np.multiply(tail, factor, out=tail)
+
+
+def _far_tail(y: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    r""":math:`\Phi(-y) = E(y)\,(1/\sqrt{2\pi} - z\,C(z))/y`, :math:`z = 1/y^2`, for :math:`y > \sqrt{32}` (and nan)."""
+    z = np.divide(1.0, y * y)
+    series = _cody_rational(z, _C_NUM, _C_DEN)
+    series *= z
+    np.subtract(INV_SQRT_2PI, series, out=series)
+    series *= factor
+    return np.divide(series, y, out=series)
+
+
+def normal_cdf_and_pdf(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    r"""(:math:`\Phi(u)`, :math:`\varphi(u)`) for float64 u of any shape, from one Gaussian factor.
+
+    :math:`\Phi(u) = \tfrac12\operatorname{erfc}(-u/\sqrt2)`, :math:`\varphi(u) = e^{-u^2/2}/\sqrt{2\pi}`:
+    Cody's three ranges give the lower tail :math:`T = \Phi(-|u|) \le 1/2`, and
+    :math:`\Phi(u) = T` for u <= 0, :math:`1 - T` for u > 0 (``copysign(T, 1/2 - [u > 0]) + [u > 0]``:
+    arithmetic, which costs a fifth of a masked ufunc). 0 and 1 at ∓inf, nan for nan.
+    """
+    y = np.abs(u, out=np.empty_like(u))
+    np.minimum(y, UNDERFLOW, out=y)
+    factor = gaussian_factor(y)
+    flat_y, flat_factor = y.reshape(-1), factor.reshape(-1)
+    tail = np.empty_like(flat_y)
+    central = flat_y <= _SMALL
+    middle = flat_y <= _MIDDLE
+    _put_tail(tail, flat_y, flat_factor, _stable.subset(central), _central_tail)
+    _put_tail(tail, flat_y, flat_factor, _stable.subset(middle & ~central), _middle_tail)
+    _put_tail(tail, flat_y, flat_factor, _stable.subset(~middle), _far_tail)  # nan goes here and stays nan
+    positive = u > 0.0
+    cdf = np.copysign(tail.reshape(u.shape), np.subtract(0.5, positive))  # -T for u > 0, T for u <= 0 (and -0.0)
+    cdf += positive
+    factor *= INV_SQRT_2PI
+    return cdf, factor
+
+
+def normal_cdf(u: np.ndarray) -> np.ndarray:
+    r""":math:`\Phi(u) = \int_{-\infty}^u e^{-t^2/2}\,dt/\sqrt{2\pi}` (see :func:`normal_cdf_and_pdf`)."""
+    return normal_cdf_and_pdf(u)[0]
