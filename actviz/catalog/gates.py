@@ -47,29 +47,47 @@ class GateKernels:
 
 
 def _silu_slope(u: np.ndarray) -> np.ndarray:
-    r"""silu'(u) = sigma + u sigma' for |u| <= 800 from one exponential e = e^{-|u|}:
-    e ((1 + e) + u) / (1 + e)^2 for u <= 0 and 1 + e (u - (1 + e)) / (1 + e)^2 for u > 0.
+    r"""silu'(u) = sigma + u sigma' from one exponential e = e^{-|u|}, on the whole line.
 
-    Left of 0 the bracket cancels near the minimum at u = -1.28: 1 + e = s + l exactly
-    (two_sum), s + u is exact where it cancels (Sterbenz: -2s <= u <= -s/2), so the
-    bracket (s + u) + l is rounded once; l enters the square as 2 s l. Worst error 1.3
-    units (tables and a dense mpmath check), as the double-double bracket it replaces,
-    at one exponential instead of three (10^6 values: f' 82 -> 26 ms).
+    With q = sigma'(u) = e/(1 + e)^2 (even in u): silu' = q (u + (1 + e)) for u <= 0 and
+    1 + q (u - (1 + e)) for u > 0, i.e. [u > 0] + q (u + sign (1 + e)), sign = -1 for u > 0.
+    Left of 0 the bracket cancels near the minimum at u = -1.28: 1 + e = s + l exactly (a
+    fast two-sum, 1 >= e), u + s is exact where it cancels (Sterbenz), so the bracket
+    (u + s) + l is rounded once; (1 + e)^2 = s (s + 2l) to far below an ulp. Every step in
+    place, no np.where: 150 us per 32768 values against 412 for the three-branch form
+    (both sides and a where) it replaces, within 1.7 units (tables and a dense mpmath
+    check). |u| may be huge (e = 0 then: 0 left, 1 right), but not inf (scaled() clips u).
     """
     e = _stable.exp_neg_abs(u)
-    s, l = _stable.two_sum(np.ones_like(u), e)
-    square = s * s + 2.0 * s * l
-    left = e * ((s + u) + l) / square
-    right = 1.0 + e * ((u - s) - l) / square  # = 1 + e (u - (1 + e)) / (1 + e)^2: a small correction to 1
-    return np.where(u <= 0.0, left, right)
+    s = np.add(e, 1.0, out=np.empty_like(e))
+    l = np.subtract(s, 1.0, out=np.empty_like(e))
+    np.subtract(e, l, out=l)
+    square = np.add(l, l, out=np.empty_like(e))
+    square += s
+    square *= s
+    np.divide(e, square, out=e)
+    positive = u > 0.0
+    sign = np.subtract(0.5, positive, out=square)
+    sign += sign
+    s *= sign
+    l *= sign
+    s += u
+    s += l
+    s *= e
+    s += positive
+    return s
 
 
 def _plus_800(**_params: float) -> float:
     return 800.0
 
 
+def _everywhere(**_params: float) -> float:
+    return math.inf
+
+
 _SIGMOID = lookup("sigmoid")
-SIGMOID_GATE = GateKernels(_SIGMOID.f, _SIGMOID.df, _SIGMOID.d2f, _silu_slope, slope_to=_plus_800)
+SIGMOID_GATE = GateKernels(_SIGMOID.f, _SIGMOID.df, _SIGMOID.d2f, _silu_slope, slope_from=-math.inf, slope_to=_everywhere)
 
 
 def _normal_pdf(u: np.ndarray) -> np.ndarray:

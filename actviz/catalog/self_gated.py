@@ -14,6 +14,8 @@ f and f' within 4 units everywhere, f'' within 64.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..entry import Activation, Kink, Param, Reference
@@ -38,7 +40,8 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
 
     def f(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
-        return a * _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest))
+        product = _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest))
+        return product if a == 1.0 else a * product
 
     def plain_slope(u: np.ndarray, rest: dict[str, float]) -> np.ndarray:
         if gate.fused is not None:
@@ -50,6 +53,8 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
         u = _numerics.scaled(x, b)
         if gate.slope is None:
             return a * plain_slope(u, rest)
+        if gate.slope_from == -math.inf and gate.slope_to(**rest) == math.inf:
+            return gate.slope(u, **rest) if a == 1.0 else a * gate.slope(u, **rest)
         # Each element goes through one of the two paths only (gather, evaluate, scatter back),
         # never both: the careful slope on [slope_from, slope_to], T + u T' elsewhere.
         flat = u.reshape(-1)
