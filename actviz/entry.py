@@ -222,6 +222,12 @@ class Activation(Entry):
     df: Kernel = field(repr=False)
     d2f: Kernel = field(repr=False)
     kink_points: Callable[..., tuple[Kink, ...]] = field(default=_no_kinks, repr=False)
+    # Optional: (f, f') from one pass, sharing the work (one exponential for both, say).
+    f_df: Callable[..., tuple[np.ndarray, np.ndarray]] | None = field(default=None, repr=False)
+    # Optional: f and f' kernels that take and return float32 arrays, evaluated natively on
+    # float32 input (NumPy's float32 exp, log, tanh are SIMD); each re-proven within the
+    # catalogue's float32 bound by tests/catalog/test_accuracy.py. Absent: float64, rounded once.
+    float32: tuple[Kernel, Kernel] | None = field(default=None, repr=False)
 
     pointwise: ClassVar[bool] = True
 
@@ -233,33 +239,57 @@ class Activation(Entry):
     # -- evaluation -----------------------------------------------------------
     def __call__(self, x: object) -> np.ndarray:
         """f(x), elementwise."""
-        return self._evaluate(self.f, x)
+        return self._evaluate(x, self.f, self.float32 and self.float32[0])[0]
 
     def derivative(self, x: object, order: int = 1) -> np.ndarray:
         """f'(x) for ``order=1``, f''(x) for ``order=2``, elementwise."""
         if order == 1:
-            return self._evaluate(self.df, x)
+            return self._evaluate(x, self.df, self.float32 and self.float32[1])[0]
         if order == 2:
-            return self._evaluate(self.d2f, x)
+            return self._evaluate(x, self.d2f)[0]
         raise ActvizError(f"invalid derivative order {order!r}: expected 1 or 2")
 
-    def _evaluate(self, kernel: Kernel, x: object) -> np.ndarray:
+    def f_and_df(self, x: object) -> tuple[np.ndarray, np.ndarray]:
+        """``(f(x), f'(x))``, the same values as ``act(x)`` and ``act.derivative(x)``, in one pass.
+
+        For code that needs both (a deep stack's forward pass, a training step, a plot
+        of f and f'): entries whose f and f' share their expensive part (sigmoid and
+        sigmoid' one exponential e^{-|x|}, gelu's Phi and phi one Gaussian factor) compute
+        it once, in cache-sized blocks; the others evaluate f and f' one after the other.
+        """
+        if self.f_df is None or (self.float32 is not None and self._input(x)[1] == np.float32):
+            return self(x), self.derivative(x)
+        return self._evaluate(x, self.f_df)
+
+    def _evaluate(self, x: object, kernel: Callable[..., object], native32: Kernel | None = None) -> tuple[np.ndarray, ...]:
+        """kernel's results (one array, or a tuple of them) under the dtype policy, as a tuple."""
         array, dtype = self._input(x)
         params = self.params
 
-        def evaluate(values: np.ndarray) -> np.ndarray:
-            return round_to(kernel(values.astype(np.float64, copy=False), **params), dtype)
+        if native32 is not None and dtype == np.float32:
+
+            def evaluate(values: np.ndarray) -> tuple[np.ndarray, ...]:
+                return (native32(values, **params),)
+
+        else:
+
+            def evaluate(values: np.ndarray) -> tuple[np.ndarray, ...]:
+                results = kernel(values.astype(np.float64, copy=False), **params)
+                return tuple(round_to(r, dtype) for r in (results if isinstance(results, tuple) else (results,)))
 
         if array.size <= _BLOCK:
-            result = evaluate(array)
-            return result[()] if array.ndim == 0 else result
+            results = evaluate(array)
+            return tuple(r[()] for r in results) if array.ndim == 0 else results
         # Large arrays go through in blocks, so a kernel's temporaries stay in cache
         # (measured 20-30% faster than whole-array passes at 10^7 values).
         flat = array.reshape(-1)
-        out = np.empty(flat.shape, dtype)
+        first = evaluate(flat[:_BLOCK])
+        outs = [np.empty(flat.shape, dtype) for _ in first]
         for start in range(0, flat.size, _BLOCK):
-            out[start : start + _BLOCK] = evaluate(flat[start : start + _BLOCK])
-        return out.reshape(array.shape)
+            block = first if start == 0 else evaluate(flat[start : start + _BLOCK])
+            for out, result in zip(outs, block):
+                out[start : start + _BLOCK] = result
+        return tuple(out.reshape(array.shape) for out in outs)
 
 
 def round_to(result: np.ndarray, dtype: np.dtype) -> np.ndarray:

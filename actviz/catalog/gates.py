@@ -44,6 +44,7 @@ class GateKernels:
     slope_from: float = -800.0
     slope_to: Callable[..., float] = _no_end
     fused: Gate | None = None  # T + u T' outside the slope's interval in one pass, when cheaper than t0, t1
+    gate_and_slope: Gate | None = None  # (T(u), T + u T') on the whole line from shared work, for f_and_df
 
 
 def _silu_slope(u: np.ndarray) -> np.ndarray:
@@ -58,24 +59,37 @@ def _silu_slope(u: np.ndarray) -> np.ndarray:
     (both sides and a where) it replaces, within 1.7 units (tables and a dense mpmath
     check). |u| may be huge (e = 0 then: 0 left, 1 right), but not inf (scaled() clips u).
     """
-    e = _stable.exp_neg_abs(u)
+    return _silu_slope_from(u, _stable.exp_neg_abs(u))
+
+
+def _silu_slope_from(u: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """:func:`_silu_slope` given e = e^{-|u|} (left unchanged)."""
     s = np.add(e, 1.0, out=np.empty_like(e))
     l = np.subtract(s, 1.0, out=np.empty_like(e))
     np.subtract(e, l, out=l)
     square = np.add(l, l, out=np.empty_like(e))
     square += s
     square *= s
-    np.divide(e, square, out=e)
+    q = np.divide(e, square, out=square)
     positive = u > 0.0
-    sign = np.subtract(0.5, positive, out=square)
+    sign = np.subtract(0.5, positive, out=np.empty_like(e))
     sign += sign
     s *= sign
     l *= sign
     s += u
     s += l
-    s *= e
+    s *= q
     s += positive
     return s
+
+
+def _sigmoid_and_silu_slope(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sigma(u), silu'(u)) from one exponential e = e^{-|u|} (see :func:`_stable.sigmoid`)."""
+    e = _stable.exp_neg_abs(u)
+    slope = _silu_slope_from(u, e)
+    sigma = np.maximum(e, u >= 0, out=np.empty_like(e))
+    e += 1.0
+    return np.divide(sigma, e, out=sigma), slope
 
 
 def _plus_800(**_params: float) -> float:
@@ -87,7 +101,15 @@ def _everywhere(**_params: float) -> float:
 
 
 _SIGMOID = lookup("sigmoid")
-SIGMOID_GATE = GateKernels(_SIGMOID.f, _SIGMOID.df, _SIGMOID.d2f, _silu_slope, slope_from=-math.inf, slope_to=_everywhere)
+SIGMOID_GATE = GateKernels(
+    _SIGMOID.f,
+    _SIGMOID.df,
+    _SIGMOID.d2f,
+    _silu_slope,
+    slope_from=-math.inf,
+    slope_to=_everywhere,
+    gate_and_slope=_sigmoid_and_silu_slope,
+)
 
 
 def _normal_pdf(u: np.ndarray) -> np.ndarray:
@@ -142,6 +164,19 @@ def _gelu_fused_slope(u: np.ndarray) -> np.ndarray:
     return np.add(cdf, pdf, out=cdf)
 
 
+def _normal_cdf_and_gelu_slope(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(Phi(u), GELU'(u)) from one :func:`_normal.normal_cdf_and_pdf`: Phi + u phi, with
+    :func:`_gelu_slope` on [-1.5, -0.3] where that sum cancels (gathered by index)."""
+    cdf, pdf = _normal.normal_cdf_and_pdf(u)
+    pdf *= u
+    slope = np.add(cdf, pdf, out=pdf).reshape(-1)
+    flat = u.reshape(-1)
+    window = _stable.subset((flat >= _GELU_SLOPE_FROM) & (flat <= _GELU_SLOPE_TO))
+    if window.size:
+        slope[window] = _gelu_slope(np.take(flat, window))
+    return cdf, slope.reshape(u.shape)
+
+
 def _gelu_slope_end() -> float:
     return _GELU_SLOPE_TO
 
@@ -154,6 +189,7 @@ NORMAL_CDF_GATE = GateKernels(
     slope_from=_GELU_SLOPE_FROM,
     slope_to=_gelu_slope_end,
     fused=_gelu_fused_slope,
+    gate_and_slope=_normal_cdf_and_gelu_slope,
 )
 
 _GELU_K = math.sqrt(2.0 / math.pi)

@@ -25,8 +25,9 @@ from . import _numerics, _stable, gates
 FAMILY = "self-gated"
 
 
-def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -> tuple[gates.Gate, gates.Gate, gates.Gate]:
-    r"""Kernels f, f', f'' of :math:`f(x) = a\,x\,T(b x)`.
+def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -> tuple[gates.Gate, ...]:
+    r"""Kernels f, f', f'' of :math:`f(x) = a\,x\,T(b x)`, and (f, f') together where the
+    gate shares work between T and the slope (else None).
 
     ``scale`` and ``amplitude`` name the parameters playing b and a (both 1
     when not given); every other parameter is passed on to the gate.
@@ -74,7 +75,13 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
         u = _numerics.scaled(x, b)
         return (a * b) * (2.0 * gate.t1(u, **rest) + _stable.times_vanishing(u, gate.t2(u, **rest)))
 
-    return f, df, d2f
+    def f_df(x: np.ndarray, **params: float) -> tuple[np.ndarray, np.ndarray]:
+        a, b, rest = unpack(params)
+        value, slope = gate.gate_and_slope(_numerics.scaled(x, b), **rest)
+        product = _stable.times_vanishing(x, value)
+        return (product, slope) if a == 1.0 else (a * product, a * slope)
+
+    return f, df, d2f, (f_df if gate.gate_and_slope is not None else None)
 
 
 _HENDRYCKS = Reference(
@@ -93,7 +100,7 @@ _BISWAS_ERF = Reference(
     "https://arxiv.org/abs/2109.04386",
 )
 
-_gelu_f, _gelu_df, _gelu_d2f = _self_gated(gates.NORMAL_CDF_GATE)
+_gelu_f, _gelu_df, _gelu_d2f, _gelu_f_df = _self_gated(gates.NORMAL_CDF_GATE)
 register(
     Activation(
         name="gelu",
@@ -101,6 +108,7 @@ register(
         f=_gelu_f,
         df=_gelu_df,
         d2f=_gelu_d2f,
+        f_df=_gelu_f_df,
         latex=r"\mathrm{GELU}(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}(x/\sqrt{2})\right)",
         latex_derivative=r"\mathrm{GELU}'(x) = \Phi(x) + x\,\varphi(x)",
         summary=(
@@ -119,7 +127,7 @@ register(
     )
 )
 
-_gelu_tanh_f, _gelu_tanh_df, _gelu_tanh_d2f = _self_gated(gates.GELU_TANH_GATE)
+_gelu_tanh_f, _gelu_tanh_df, _gelu_tanh_d2f, _gelu_tanh_f_df = _self_gated(gates.GELU_TANH_GATE)
 register(
     Activation(
         name="gelu_tanh",
@@ -128,6 +136,7 @@ register(
         f=_gelu_tanh_f,
         df=_gelu_tanh_df,
         d2f=_gelu_tanh_d2f,
+        f_df=_gelu_tanh_f_df,
         latex=r"x\,\frac{1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715\,x^{3})\right)}{2}",
         latex_derivative=r"\frac{1 + \tanh y}{2} + x\,\frac{\sqrt{2/\pi}\,(1 + 0.134145\,x^{2})}{2\cosh^{2} y}",
         summary=(
@@ -140,7 +149,7 @@ register(
     )
 )
 
-_silu_f, _silu_df, _silu_d2f = _self_gated(gates.SIGMOID_GATE)
+_silu_f, _silu_df, _silu_d2f, _silu_f_df = _self_gated(gates.SIGMOID_GATE)
 
 
 register(
@@ -150,6 +159,7 @@ register(
         f=_silu_f,
         df=_silu_df,
         d2f=_silu_d2f,
+        f_df=_silu_f_df,
         latex=r"\mathrm{SiLU}(x) = x\,\sigma(x) = \frac{x}{1 + e^{-x}}",
         latex_derivative=r"\mathrm{SiLU}'(x) = \sigma(x)\left(1 + x\,\sigma(-x)\right)",
         summary=(
@@ -163,7 +173,7 @@ register(
     )
 )
 
-_swish_f, _swish_df, _swish_d2f = _self_gated(gates.SIGMOID_GATE, scale="beta")
+_swish_f, _swish_df, _swish_d2f, _swish_f_df = _self_gated(gates.SIGMOID_GATE, scale="beta")
 register(
     Activation(
         name="swish",
@@ -172,6 +182,7 @@ register(
         f=_swish_f,
         df=_swish_df,
         d2f=_swish_d2f,
+        f_df=_swish_f_df,
         latex=r"\mathrm{swish}(x) = x\,\sigma(\beta x)",
         latex_derivative=r"\mathrm{swish}'(x) = \sigma(\beta x)\left(1 + \beta x\,\sigma(-\beta x)\right)",
         summary=(
@@ -190,7 +201,7 @@ register(
     )
 )
 
-_mish_f, _mish_df, _mish_d2f = _self_gated(gates.MISH_GATE)
+_mish_f, _mish_df, _mish_d2f, _mish_f_df = _self_gated(gates.MISH_GATE)
 
 
 register(
@@ -200,6 +211,7 @@ register(
         f=_mish_f,
         df=_mish_df,
         d2f=_mish_d2f,
+        f_df=_mish_f_df,
         latex=r"\mathrm{Mish}(x) = x\,\tanh(\ln(1 + e^{x}))",
         latex_derivative=r"\mathrm{Mish}'(x) = \tanh(\mathrm{sp}(x)) + x\,\sigma(x)\,\mathrm{sech}^{2}(\mathrm{sp}(x))",
         summary=(
@@ -221,7 +233,7 @@ _SIGMOID_GATE_SCALES = (
     Param("alpha", 1.0, "output scale", lower=0.0, lower_open=True),
     Param("beta", 1.0, "input scale of the sigmoid", lower=0.0, lower_open=True),
 )
-_smish_f, _smish_df, _smish_d2f = _self_gated(gates.SMISH_GATE, scale="beta", amplitude="alpha")
+_smish_f, _smish_df, _smish_d2f, _smish_f_df = _self_gated(gates.SMISH_GATE, scale="beta", amplitude="alpha")
 register(
     Activation(
         name="smish",
@@ -230,6 +242,7 @@ register(
         f=_smish_f,
         df=_smish_df,
         d2f=_smish_d2f,
+        f_df=_smish_f_df,
         latex=r"\mathrm{Smish}(x) = \alpha x\,\tanh(\ln(1 + \sigma(\beta x)))",
         latex_derivative=(
             r"\alpha\tanh(\ln(1+\sigma(\beta x))) + \alpha\beta"
@@ -249,7 +262,7 @@ register(
     )
 )
 
-_logish_f, _logish_df, _logish_d2f = _self_gated(gates.LOGISH_GATE, scale="beta", amplitude="alpha")
+_logish_f, _logish_df, _logish_d2f, _logish_f_df = _self_gated(gates.LOGISH_GATE, scale="beta", amplitude="alpha")
 register(
     Activation(
         name="logish",
@@ -258,6 +271,7 @@ register(
         f=_logish_f,
         df=_logish_df,
         d2f=_logish_d2f,
+        f_df=_logish_f_df,
         latex=r"\mathrm{Logish}(x) = \alpha x\,\ln(1 + \sigma(\beta x))",
         latex_derivative=(
             r"\alpha\ln(1 + \sigma(\beta x)) + \alpha\beta"
@@ -277,8 +291,8 @@ register(
     )
 )
 
-_pserf_f, _pserf_df, _pserf_d2f = _self_gated(gates.ERF_SOFTPLUS_GATE, scale="delta")
-_serf_f, _serf_df, _serf_d2f = _self_gated(gates.ERF_SOFTPLUS_GATE)
+_pserf_f, _pserf_df, _pserf_d2f, _pserf_f_df = _self_gated(gates.ERF_SOFTPLUS_GATE, scale="delta")
+_serf_f, _serf_df, _serf_d2f, _serf_f_df = _self_gated(gates.ERF_SOFTPLUS_GATE)
 register(
     Activation(
         name="serf",
@@ -286,6 +300,7 @@ register(
         f=_serf_f,
         df=_serf_df,
         d2f=_serf_d2f,
+        f_df=_serf_f_df,
         latex=r"\mathrm{Serf}(x) = x\,\mathrm{erf}(\ln(1 + e^{x}))",
         latex_derivative=r"\mathrm{erf}(\mathrm{sp}(x)) + x\,\frac{2}{\sqrt{\pi}}\,e^{-\mathrm{sp}(x)^{2}}\,\sigma(x)",
         summary=(
@@ -312,6 +327,7 @@ register(
         f=_pserf_f,
         df=_pserf_df,
         d2f=_pserf_d2f,
+        f_df=_pserf_f_df,
         latex=r"\mathrm{Pserf}(x) = x\,\mathrm{erf}(\gamma\ln(1 + e^{\delta x}))",
         latex_derivative=(
             r"\mathrm{erf}(w) +"
@@ -329,7 +345,7 @@ register(
     )
 )
 
-_erfact_f, _erfact_df, _erfact_d2f = _self_gated(gates.ERF_EXP_GATE, scale="beta")
+_erfact_f, _erfact_df, _erfact_d2f, _erfact_f_df = _self_gated(gates.ERF_EXP_GATE, scale="beta")
 register(
     Activation(
         name="erfact",
@@ -341,6 +357,7 @@ register(
         f=_erfact_f,
         df=_erfact_df,
         d2f=_erfact_d2f,
+        f_df=_erfact_f_df,
         latex=r"\mathrm{ErfAct}(x) = x\,\mathrm{erf}(\alpha e^{\beta x})",
         latex_derivative=r"\mathrm{erf}(t) + \beta x\,\frac{2}{\sqrt{\pi}}\,t\,e^{-t^{2}},\;\; t = \alpha e^{\beta x}",
         summary=(
@@ -357,7 +374,7 @@ register(
     )
 )
 
-_tanh_exp_f, _tanh_exp_df, _tanh_exp_d2f = _self_gated(gates.TANH_EXP_GATE)
+_tanh_exp_f, _tanh_exp_df, _tanh_exp_d2f, _tanh_exp_f_df = _self_gated(gates.TANH_EXP_GATE)
 register(
     Activation(
         name="tanh_exp",
@@ -366,6 +383,7 @@ register(
         f=_tanh_exp_f,
         df=_tanh_exp_df,
         d2f=_tanh_exp_d2f,
+        f_df=_tanh_exp_f_df,
         latex=r"\mathrm{TanhExp}(x) = x\,\tanh(e^{x})",
         latex_derivative=r"\mathrm{TanhExp}'(x) = \tanh(e^{x}) + x\,e^{x}\,\mathrm{sech}^{2}(e^{x})",
         summary=(
@@ -382,7 +400,7 @@ register(
     )
 )
 
-_lisht_f, _lisht_df, _lisht_d2f = _self_gated(gates.TANH_GATE)
+_lisht_f, _lisht_df, _lisht_d2f, _lisht_f_df = _self_gated(gates.TANH_GATE)
 register(
     Activation(
         name="lisht",
@@ -390,6 +408,7 @@ register(
         f=_lisht_f,
         df=_lisht_df,
         d2f=_lisht_d2f,
+        f_df=_lisht_f_df,
         latex=r"\mathrm{LiSHT}(x) = x\,\tanh(x)",
         latex_derivative=r"\mathrm{LiSHT}'(x) = \tanh(x) + x\,\mathrm{sech}^{2}(x)",
         summary=(

@@ -26,6 +26,7 @@ register(
         f=_stable.sigmoid,
         df=_stable.sigmoid_prime,
         d2f=_sigmoid_d2,
+        f_df=_stable.sigmoid_and_prime,
         latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
         latex_derivative=r"\sigma'(x) = \sigma(x)\,\sigma(-x)",
         summary=(
