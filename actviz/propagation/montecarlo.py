@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import ActvizError
+from ._blas import single_threaded_blas
 
 _STREAM_INPUT, _STREAM_LAYER, _STREAM_GRADIENT = 0, 1, 2
 _MEMORY = 256 * 2**20
@@ -162,9 +163,15 @@ def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_
     """Run the stack of the module docstring once and measure every layer.
 
     ``progress(done, total)`` is called after each layer of the forward and the
-    backward pass (for a progress bar; the library never prints).
+    backward pass (for a progress bar; the library never prints). The matrix
+    products run on one BLAS thread (:mod:`._blas` says why).
     """
     _check(act, depth, width, batch, sigma_w2, sigma_b2, weights, saturation_threshold)
+    with single_threaded_blas():
+        return _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, saturation_threshold, progress)
+
+
+def _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, saturation_threshold, progress) -> StackRun:  # noqa: ANN001
     stack = _Stack(act, width, sigma_w2, sigma_b2, weights, seed)
     segment = max(1, min(depth, _MEMORY // (8 * width * batch)))
     total = 2 * depth + 1
