@@ -15,6 +15,7 @@ from .. import registry
 from ..errors import ActvizError
 from .base import app
 from .output import Output, with_output_options, write
+from .progress import LazyProgress
 
 _PICTURES = ("png", "svg", "pdf")
 _DATA = ("json", "csv")
@@ -54,33 +55,6 @@ def _mode(output: Output) -> str:
 def _picture(output: Output, mode: str) -> Output:
     """``output`` with the picture format checked by :func:`_mode` (lower case), when one was given."""
     return dataclasses.replace(output, fmt=mode if output.fmt is not None else None)
-
-
-class _LazyProgress:
-    """A rich progress bar on stderr that appears only once the work has taken more than a second."""
-
-    def __init__(self, total: int, description: str) -> None:
-        self.total, self.description = total, description
-        self.offset = 0
-        self.started = time.perf_counter()
-        self.bar = None
-        self.task = None
-
-    def update(self, done: int, _total: int) -> None:
-        if self.bar is None:
-            if time.perf_counter() - self.started < 1.0:
-                return
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.description, total=self.total)
-        self.bar.update(self.task, completed=self.offset + done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | None):  # noqa: ANN001,ANN202
@@ -123,7 +97,7 @@ def decay_command(
     mode = _mode(output)
     acts = [registry.get(spec) for spec in specs]
     inits = [_init_for(act, init, sigma_w2, sigma_b2) for act in acts]
-    progress = _LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
+    progress = LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
     runs, profiles, records = [], [], []
     try:
         for act, chosen in zip(acts, inits):
