@@ -224,10 +224,11 @@ class Activation(Entry):
     kink_points: Callable[..., tuple[Kink, ...]] = field(default=_no_kinks, repr=False)
     # Optional: (f, f') from one pass, sharing the work (one exponential for both, say).
     f_df: Callable[..., tuple[np.ndarray, np.ndarray]] | None = field(default=None, repr=False)
-    # Optional: f and f' kernels that take and return float32 arrays, evaluated natively on
-    # float32 input (NumPy's float32 exp, log, tanh are SIMD); each re-proven within the
-    # catalogue's float32 bound by tests/catalog/test_accuracy.py. Absent: float64, rounded once.
-    float32: tuple[Kernel, Kernel] | None = field(default=None, repr=False)
+    # True where the f and f' kernels also run natively on float32 arrays (every operation keeps
+    # the dtype; NumPy's float32 exp, log, tanh, sin are SIMD): float32 input is then evaluated in
+    # float32, re-proven within the catalogue's float32 bound by tests/catalog/test_accuracy.py.
+    # False: float32 input is computed in float64 and rounded once.
+    native_float32: bool = field(default=False, repr=False)
 
     pointwise: ClassVar[bool] = True
 
@@ -239,12 +240,12 @@ class Activation(Entry):
     # -- evaluation -----------------------------------------------------------
     def __call__(self, x: object) -> np.ndarray:
         """f(x), elementwise."""
-        return self._evaluate(x, self.f, self.float32 and self.float32[0])[0]
+        return self._evaluate(x, self.f, self.native_float32)[0]
 
     def derivative(self, x: object, order: int = 1) -> np.ndarray:
         """f'(x) for ``order=1``, f''(x) for ``order=2``, elementwise."""
         if order == 1:
-            return self._evaluate(x, self.df, self.float32 and self.float32[1])[0]
+            return self._evaluate(x, self.df, self.native_float32)[0]
         if order == 2:
             return self._evaluate(x, self.d2f)[0]
         raise ActvizError(f"invalid derivative order {order!r}: expected 1 or 2")
@@ -257,19 +258,20 @@ class Activation(Entry):
         sigmoid' one exponential e^{-|x|}, gelu's Phi and phi one Gaussian factor) compute
         it once, in cache-sized blocks; the others evaluate f and f' one after the other.
         """
-        if self.f_df is None or (self.float32 is not None and self._input(x)[1] == np.float32):
+        if self.f_df is None or (self.native_float32 and self._input(x)[1] == np.float32):
             return self(x), self.derivative(x)
         return self._evaluate(x, self.f_df)
 
-    def _evaluate(self, x: object, kernel: Callable[..., object], native32: Kernel | None = None) -> tuple[np.ndarray, ...]:
-        """kernel's results (one array, or a tuple of them) under the dtype policy, as a tuple."""
+    def _evaluate(self, x: object, kernel: Callable[..., object], native32: bool = False) -> tuple[np.ndarray, ...]:
+        """kernel's results (one array, or a tuple of them) under the dtype policy, as a tuple;
+        ``native32``: float32 input goes to the kernel as it is (see ``native_float32``)."""
         array, dtype = self._input(x)
         params = self.params
 
-        if native32 is not None and dtype == np.float32:
+        if native32 and dtype == np.float32 and _float32_exact(params):
 
             def evaluate(values: np.ndarray) -> tuple[np.ndarray, ...]:
-                return (native32(values, **params),)
+                return (kernel(values, **params),)
 
         else:
 
@@ -290,6 +292,13 @@ class Activation(Entry):
             for out, result in zip(outs, block):
                 out[start : start + _BLOCK] = result
         return tuple(out.reshape(array.shape) for out in outs)
+
+
+def _float32_exact(params: Mapping[str, float]) -> bool:
+    """Whether every parameter is a float32 number: a native float32 kernel compares and
+    multiplies with float32(value), which must be the value itself (hardtanh's max_val = 0.3
+    would move its kink to 0.30000001)."""
+    return all(float(np.float32(value)) == value for value in params.values())
 
 
 def round_to(result: np.ndarray, dtype: np.dtype) -> np.ndarray:

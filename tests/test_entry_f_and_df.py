@@ -43,3 +43,33 @@ def test_entries_that_share_work_have_a_fused_kernel(name, params):
     value, slope = act.f_and_df(x)
     np.testing.assert_array_equal(value, act(x))
     np.testing.assert_array_equal(slope, act.derivative(x))
+
+
+NATIVE32 = [name for name in actviz.names(pointwise=True) if actviz.get(name).native_float32]
+EXTREMES32 = np.array([0.0, -0.0, 1e-45, -1e-45, 1e-38, -1e-38, 1e30, -1e30, 3.4028235e38, -3.4028235e38,
+                       np.inf, -np.inf, np.nan, 88.7, 89.0, -103.0, -104.0], dtype=np.float32)
+
+
+@pytest.mark.parametrize("name", NATIVE32)
+def test_native_float32_extremes_agree_with_the_float64_path(name):
+    """Entries evaluated natively in float32 (Activation.native_float32): at float32's
+    extremes, no warning, float32 out, and the float64 path's rounded value within
+    4 float32 ulps (its accuracy is proven on the reference grid by test_accuracy)."""
+    act = actviz.get(name)
+    wide = np.asarray([act(EXTREMES32.astype(np.float64)), act.derivative(EXTREMES32.astype(np.float64))])
+    with np.errstate(over="ignore"):  # the float64 results rounded here, by the test, may overflow float32
+        expected = wide.astype(np.float32)
+    for got, want in zip((act(EXTREMES32), act.derivative(EXTREMES32)), expected):
+        assert got.dtype == np.float32
+        np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
+        finite = np.isfinite(want)
+        np.testing.assert_array_equal(got[~finite & ~np.isnan(want)], want[~finite & ~np.isnan(want)])
+        # atol: the catalogue's unit is at least the smallest normal number (subnormal results may lose digits)
+        np.testing.assert_allclose(got[finite], want[finite], rtol=4 * 2.0**-23, atol=4 * float(np.finfo(np.float32).tiny))
+
+
+def test_float32_parameters_that_are_not_float32_numbers_take_the_float64_path():
+    act = actviz.get("hardtanh", max_val=0.3)  # float32(0.3) = 0.30000001 would move the kink
+    x = np.array([np.float32(0.3)], dtype=np.float32)
+    assert float(act.derivative(x)[0]) == 0.0  # x = 0.30000001 > 0.3: outside, slope 0
+    assert actviz.get("hardtanh", max_val=0.5).derivative(np.array([0.25], np.float32)).dtype == np.float32

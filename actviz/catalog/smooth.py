@@ -53,6 +53,7 @@ register(
         f=_softplus,
         df=_softplus_d1,
         d2f=_softplus_d2,
+        native_float32=True,
         f_df=_softplus_and_d1,
         latex=r"\mathrm{softplus}(x) = \frac{1}{\beta}\ln(1 + e^{\beta x})",
         latex_derivative=r"\mathrm{softplus}'(x) = \sigma(\beta x)",
@@ -96,6 +97,7 @@ register(
         f=_log_sigmoid,
         df=_log_sigmoid_d1,
         d2f=_log_sigmoid_d2,
+        native_float32=True,
         latex=r"\ln\sigma(x) = -\ln(1 + e^{-x})",
         latex_derivative=r"(\ln\sigma)'(x) = \sigma(-x)",
         summary=(
