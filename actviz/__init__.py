@@ -12,7 +12,8 @@ matplotlib is imported by the plotting layer, typer and rich by the CLI.
 from . import catalog as _catalog  # noqa: F401  (registers every activation)
 from .entry import Activation, Kink, Param, Reference
 from .errors import ActvizError
-from .registry import families, get, lookup, names, parse_spec
+from .registry import families, lookup, names
+from .specs import get, parse_spec
 
 __all__ = [
     "Activation",

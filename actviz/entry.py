@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -33,6 +34,10 @@ Kernel = Callable[..., np.ndarray]
 """``kernel(x: float64 ndarray, **params) -> float64 ndarray`` of the same shape."""
 
 _KEPT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
+NUMBER_SYNTAX = r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+"""An unsigned number literal in ASCII: ``1``, ``1.5``, ``.5``, ``2e-3``."""
+SIGNED_NUMBER = re.compile(r"[+-]?" + NUMBER_SYNTAX)
+"""A number literal with an optional sign, in ASCII: the values of ``name=value`` parameters."""
 _BLOCK = 32768  # values per block: a kernel's float64 temporaries (256 KiB each) stay in L2
 
 
@@ -71,10 +76,9 @@ class Param:
         """Return ``value`` as a float, or raise :class:`ParameterError` naming it."""
         problem = f"invalid value {value!r} for parameter '{self.name}' of {owner}: expected {self.domain()}"
         if isinstance(value, str):
-            try:
-                value = float(value)
-            except ValueError:
-                raise ParameterError(problem) from None
+            if not SIGNED_NUMBER.fullmatch(value.strip()):  # float() alone would take '１.5', '1_0', 'nan'
+                raise ParameterError(problem)
+            value = float(value)
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
             raise ParameterError(problem)
         number = float(value)
@@ -191,6 +195,19 @@ class Entry:
             return self.name
         return self.name + ":" + ",".join(f"{k}={v!r}" for k, v in changed.items())
 
+    # -- notebooks (see actviz.display) ------------------------------------------
+    def _repr_markdown_(self) -> str:
+        """The ``actviz info`` card, for Jupyter."""
+        from . import display
+
+        return display.card_markdown(self)
+
+    def _repr_latex_(self) -> str:
+        """The formula and its derivative, for Jupyter."""
+        from . import display
+
+        return display.formula_latex(self)
+
     # -- dtype policy -----------------------------------------------------------
     def _input(self, x: object) -> tuple[np.ndarray, np.dtype]:
         """``x`` as an array, and the dtype to give results back in: float16/32/64
@@ -236,6 +253,22 @@ class Activation(Entry):
     def kinks(self) -> tuple[Kink, ...]:
         """The points where f, f' or f'' jump, at the bound parameters."""
         return self.kink_points(**self.params)
+
+    @property
+    def plot(self):  # noqa: ANN201  (an actviz.display.PlotAccessor)
+        """Plots of this activation, xarray's accessor: ``act.plot()`` draws f on
+        ``plt.gca()``, ``act.plot(1)`` f', ``act.plot.saturation()``,
+        ``act.plot.figure(derivative=True)``; see :mod:`actviz.plot`. matplotlib is
+        imported only when one is called."""
+        from . import display
+
+        return display.PlotAccessor(self)
+
+    def _repr_png_(self) -> bytes:
+        """f and f' as a PNG, for Jupyter (imports matplotlib)."""
+        from . import display
+
+        return display.activation_png(self)
 
     # -- evaluation -----------------------------------------------------------
     def __call__(self, x: object) -> np.ndarray:

@@ -112,81 +112,39 @@ SIGMOID_GATE = GateKernels(
 )
 
 
-def _normal_pdf(u: np.ndarray) -> np.ndarray:
-    return _normal.INV_SQRT_2PI * _normal.gaussian_factor(np.minimum(np.abs(u), _normal.UNDERFLOW))
-
-
-def _normal_pdf_d1(u: np.ndarray) -> np.ndarray:
-    return -_stable.times_vanishing(u, _normal_pdf(u))
-
-
-# GELU'(u) = Phi(u) + u phi(u) = t P(t), t = u - r, about its root r (double-double r_hi + r_lo), with P a
-# polynomial of degree 17 on [-1.5, -0.3] (highest power first), from mpmath at 50 digits:
-#   g = lambda u: mp.ncdf(u) + u * mp.npdf(u);  r = mp.findroot(g, -0.75)
-#   P = lambda t: g(t + r) / t if abs(t) > mp.mpf(10)**-30 else mp.diff(g, r)
-#   coefficients = mp.chebyfit(P, [-1.5 - r, -0.3 - r], 18)   # fit error 1e-18, P >= 0.16 there
-_GELU_ROOT_HI, _GELU_ROOT_LO = -0.7517915246935645, 1.4956759177009883e-17
-_GELU_SLOPE_POLYNOMIAL = (
-    -5.0948401705891365e-09, -3.7190424348633176e-08, 2.899279345027617e-10, 5.722902340934522e-07,
-    4.327605694175508e-07, -7.749155166517955e-06, -1.1214505599523597e-05, 8.615959441394828e-05,
-    0.00018633977947480704, -0.0007448268489828954, -0.0022395380717138104, 0.004539228379612158,
-    0.019421679838378746, -0.014771522148255641, -0.11400823329722594, -0.01819967639867098,
-    0.38828498299055203, 0.4314939923140469,
-)  # fmt: skip
-_GELU_SLOPE_FROM, _GELU_SLOPE_TO = -1.5, -0.3
-
-
-def _gelu_slope(u: np.ndarray) -> np.ndarray:
-    """GELU'(u) = Phi(u) + u phi(u) on [-1.5, -0.3], where its two terms cancel near the root
-    r = -0.7518: t P(t) with t = (u - r_hi) - r_lo (u - r_hi is exact on [-1.5, -0.376],
-    Sterbenz) and P a fitted polynomial, positive there, by Horner's scheme.
-
-    Within 1.9 units (dense mpmath check, 3000 points; the plain sum reaches 3.2 there).
-    Replaces Taylor expansions about 13 tabulated centres, whose per-element gather of
-    18 coefficient rows cost about 100 ns a value (measured at 32768 values).
-    """
-    t = np.subtract(u, _GELU_ROOT_HI, out=np.empty_like(u))
-    t -= _GELU_ROOT_LO
-    total = np.full_like(t, _GELU_SLOPE_POLYNOMIAL[0])
-    for coefficient in _GELU_SLOPE_POLYNOMIAL[1:]:
-        total *= t
-        total += coefficient
-    return np.multiply(total, t, out=total)
-
-
 def _gelu_fused_slope(u: np.ndarray) -> np.ndarray:
     """GELU'(u) = Phi(u) + u phi(u) outside [-1.5, -0.3], Phi and phi from one Gaussian factor
     (|u| <= 1e300 here, and phi(u) = 0 exactly for |u| >= 40, so u phi never meets inf * 0).
     Within 2.2 units there (dense mpmath check); on [-1.5, -0.3] the sum cancels and
-    reaches 3.2, hence :func:`_gelu_slope` there."""
-    cdf, pdf = _normal.normal_cdf_and_pdf(u)
+    reaches 3.2, hence :func:`_normal.gelu_slope` there."""
+    cdf, pdf = _normal.cdf_and_pdf(u)
     pdf *= u
     return np.add(cdf, pdf, out=cdf)
 
 
 def _normal_cdf_and_gelu_slope(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(Phi(u), GELU'(u)) from one :func:`_normal.normal_cdf_and_pdf`: Phi + u phi, with
-    :func:`_gelu_slope` on [-1.5, -0.3] where that sum cancels (gathered by index)."""
-    cdf, pdf = _normal.normal_cdf_and_pdf(u)
+    """(Phi(u), GELU'(u)) from one :func:`_normal.cdf_and_pdf`: Phi + u phi, with
+    :func:`_normal.gelu_slope` on [-1.5, -0.3] where that sum cancels (gathered by index)."""
+    cdf, pdf = _normal.cdf_and_pdf(u)
     pdf *= u
     slope = np.add(cdf, pdf, out=pdf).reshape(-1)
     flat = u.reshape(-1)
-    window = _stable.subset((flat >= _GELU_SLOPE_FROM) & (flat <= _GELU_SLOPE_TO))
+    window = _stable.subset((flat >= _normal.GELU_SLOPE_FROM) & (flat <= _normal.GELU_SLOPE_TO))
     if window.size:
-        slope[window] = _gelu_slope(np.take(flat, window))
+        slope[window] = _normal.gelu_slope(np.take(flat, window))
     return cdf, slope.reshape(u.shape)
 
 
 def _gelu_slope_end() -> float:
-    return _GELU_SLOPE_TO
+    return _normal.GELU_SLOPE_TO
 
 
 NORMAL_CDF_GATE = GateKernels(
-    _normal.normal_cdf,
-    _normal_pdf,
-    _normal_pdf_d1,
-    _gelu_slope,
-    slope_from=_GELU_SLOPE_FROM,
+    _normal.cdf,
+    _normal.pdf,
+    _normal.pdf_prime,
+    _normal.gelu_slope,
+    slope_from=_normal.GELU_SLOPE_FROM,
     slope_to=_gelu_slope_end,
     fused=_gelu_fused_slope,
     gate_and_slope=_normal_cdf_and_gelu_slope,

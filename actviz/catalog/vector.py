@@ -152,7 +152,7 @@ class Softmax(VectorActivation):
         r"""The two-logit softmax :math:`x \mapsto \mathrm{softmax}([x, 0])_0 = \sigma(x/T)`:
         with two classes softmax is the sigmoid of the difference of the logits."""
         temperature = self.params["temperature"]
-        sigmoid = registry.get("sigmoid")
+        sigmoid = registry.lookup("sigmoid")
 
         def f(x: np.ndarray) -> np.ndarray:
             return sigmoid(_overflow.divide(x, temperature))
@@ -225,7 +225,7 @@ class GatedLinearUnit(VectorActivation):
 
     def gate_activation(self) -> Activation:
         """The gate g, from the registry."""
-        return registry.get(self.gate)
+        return registry.lookup(self.gate)
 
     def __call__(self, a: object, b: object) -> np.ndarray:
         r""":math:`a\,g(b)`, broadcast; :math:`0 \cdot \infty` counts as 0 (the limit where g(b) vanishes)."""
@@ -529,20 +529,19 @@ class SlopeBand:
 
     def member(self, slope: float) -> Activation:
         """The curve with negative-side ``slope``: PReLU with that weight."""
-        return registry.get("prelu", weight=slope)
+        return registry.lookup("prelu").with_params(weight=slope)
 
     def slopes(self, count: int) -> np.ndarray:
         """``count`` slopes evenly spaced over the band."""
         return np.linspace(self.low, self.high, count)
 
 
-def slope_band(spec: str, low: float | None = None, high: float | None = None) -> SlopeBand:
-    """The slope band of ``prelu`` or ``rrelu`` (with parameters, e.g. ``rrelu:lower=0.1``).
+def slope_band(act: Activation, low: float | None = None, high: float | None = None) -> SlopeBand:
+    """The slope band of ``prelu`` or ``rrelu`` (with its parameters, e.g. ``get("rrelu:lower=0.1")``).
 
     The band is [lower, upper] for RReLU and [0, 1] for PReLU unless ``low``
     and ``high`` say otherwise.
     """
-    act = registry.get(spec)
     if act.name == "rrelu":
         default, describe = (act.params["lower"], act.params["upper"]), "training: slope drawn from U({:.3g}, {:.3g})"
     elif act.name == "prelu":

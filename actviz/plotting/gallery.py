@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from .. import registry
+from ..analysis.saturation import saturation_sets
+from ..specs import get
 from .export import save_figure, write_atomically
 from .figures import DEFAULT_RANGE, compare_figure, plot_figure
 from .saturation import saturation_figure
@@ -71,20 +73,20 @@ class _Picture:
 
 def _draw(picture: _Picture, size: FigureSize) -> Path:
     """Draw and save one picture (in a worker process, or in this one)."""
-    acts = [registry.get(name) for name in picture.names]
+    acts = [get(name) for name in picture.names]
     if picture.kind == "plot":
-        fig = plot_figure(acts, derivative=True, size=size)
+        fig = plot_figure(acts, derivative=True, size=size, theme=picture.theme)
     elif picture.kind == "family":
         fig = compare_figure(acts, size=size, theme=picture.theme, title=picture.title)
     else:
-        fig, _ = saturation_figure(acts, size=size, theme=picture.theme, title=picture.title)
+        fig = saturation_figure(acts, [saturation_sets(act) for act in acts], size=size, theme=picture.theme,
+                                title=picture.title)
     return save_figure(fig, picture.path)
 
 
 def _pictures(folder: Path, by_family: dict[str, list]) -> list[_Picture]:
     """Every picture of the gallery, in the order of :func:`build_gallery`'s docstring."""
-    pictures = [_Picture("plot", (act.name,), folder / f"{act.name}.png")
-                for name in registry.names(pointwise=True) for act in [registry.get(name)]]
+    pictures = [_Picture("plot", (name,), folder / f"{name}.png") for name in registry.names(pointwise=True)]
     for theme, where in (("light", folder), ("dark", folder / "dark")):
         for family, acts in sorted(by_family.items()):
             sheets = [sheet for group in scale_groups(acts) for sheet in family_sheets(group)]
@@ -118,7 +120,7 @@ def build_gallery(folder: str | os.PathLike, *, size: FigureSize | None = None, 
     (folder / "dark").mkdir(parents=True, exist_ok=True)
     by_family: dict[str, list] = {}
     for name in registry.names(pointwise=True):
-        act = registry.get(name)
+        act = get(name)
         by_family.setdefault(act.family, []).append(act)
     pictures = _pictures(folder, by_family)
     if jobs <= 1:

@@ -95,7 +95,7 @@ def test_maxout_figure_pieces_behind_the_envelope():
 
 
 def test_band_figure_fills_the_band_and_draws_evaluation_solid():
-    band = slope_band("rrelu")
+    band = slope_band(actviz.get("rrelu"))
     ax = plots.band_figure(band, SMALL).axes[0]
     fill = next(c for c in ax.collections if isinstance(c, PolyCollection))
     assert fill.get_label().startswith("training: slope drawn from U(0.125, 0.333)")
@@ -118,6 +118,9 @@ def test_themes_and_exported_pixels(tmp_path, theme):
     assert fig.axes[0].get_facecolor()[:3] == pytest.approx(background, abs=1 / 255)
 
 
-def test_axes_level_functions_make_their_own_axes():
+def test_axes_level_functions_draw_on_pyplots_current_axes():
+    from matplotlib import pyplot
+
     ax = plots.two_logit_curve(actviz.get("softmax"))
+    assert ax is pyplot.gca()
     assert len(_lines(ax)) == 2
