@@ -87,7 +87,8 @@ def decay_command(
     dtype: Annotated[str, typer.Option("--dtype", help=(
         "float64 or float32: the network's numbers. float32 halves the memory and is faster; its "
         "rounding (6e-8 per layer) is far below the sampling noise, so the theory comparison holds, "
-        "but |h| above 1e18 counts as overflow and a seed gives a different network."))] = "float64",
+        "but |h| above 1e18 counts as overflow, signals below 1e-38 lose digits (1e-308 in float64) "
+        "and a seed gives a different network."))] = "float64",
     *,
     output: Output,
 ) -> None:

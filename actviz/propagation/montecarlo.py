@@ -18,7 +18,7 @@ float32 kernels, faster activations); the per-layer statistics are still summed 
 float64. Rounding then perturbs each layer by about 6e-8 relatively, far below the
 batch's sampling noise, so the comparison with the mean-field theory is unchanged
 except where the signal itself nears float32's range (|h| above 1e18 counts as an
-overflow instead of 1e150). The same seed gives a different network in float32
+overflow instead of 1e150; below 1e-38 the signal loses digits and near 1e-45 it is 0). The same seed gives a different network in float32
 (its normals are drawn in float32).
 
 Every random number comes from a stream keyed by (seed, purpose, block of layers), so
