@@ -12,6 +12,7 @@ from ..specs import get
 from ..errors import ActvizError
 from .base import app
 from .output import Output, with_output_options, write
+from .progress import LazyProgress
 from .propagation import (
     _DATA,
     DataFormatOpt,
@@ -19,7 +20,6 @@ from .propagation import (
     SigmaW2Opt,
     SpecsArg,
     _init_for,
-    _LazyProgress,
     _mode,
     _picture,
     _print_data,
@@ -79,7 +79,7 @@ def spectrum_command(
     acts = [get(spec) for spec in specs]
     settings = [_setting(act, init, sigma_w2, sigma_b2, q_star) for act in acts]
     q0 = [q if q is not None else input_length(act, w2, b2) for act, (_, w2, b2, q) in zip(acts, settings)]
-    progress = _LazyProgress(seeds * depth, "Jacobian products")
+    progress = LazyProgress(seeds * depth, "Jacobian products")
     try:
         runs = simulate_spectrum(acts, [(w2, b2) for _, w2, b2, _ in settings], depth=depth, width=width,
                                  weights=weights, seeds=seeds, q0=q0, progress=progress.update)
