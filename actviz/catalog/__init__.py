@@ -5,3 +5,4 @@ that side effect only.
 """
 
 from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps, vector  # noqa: F401
+from . import implicit  # noqa: F401

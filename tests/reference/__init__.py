@@ -156,3 +156,4 @@ def limit_derivatives(
 
 
 from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps  # noqa: E402,F401
+from . import implicit  # noqa: E402,F401
