@@ -2,7 +2,7 @@
 
 Nothing here is typed in by hand: every entry of a :class:`PropertyReport` is
 derived from f, f', f'' and the declared kinks of an
-:class:`~actviz.activation.Activation`, so the report holds for any parameter
+:class:`~actviz.entry.Activation`, so the report holds for any parameter
 value and for user formulas alike.
 
 How the analysis sees the function
@@ -480,9 +480,9 @@ def relative_costs(acts: Sequence, *, baseline=None) -> list[float]:
     so the whole catalogue is timed in a fraction of a second; the ratio of the
     two is the cost. ``baseline`` replaces relu (tests use it).
     """
-    from .registry import get
+    from .registry import lookup
 
-    relu = baseline if baseline is not None else get("relu")
+    relu = baseline if baseline is not None else lookup("relu")
     blocks = np.split(_normal_sample(7 * _COST_BLOCK), 7)  # only these are ever timed
     reference = _block_time(relu, blocks)
     return [_block_time(act, blocks[:3], budget=0.005) / reference for act in acts]

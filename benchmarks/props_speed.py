@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/props_speed.py [--runs 5]
+    python -m benchmarks.props_speed [--runs 5]
 
 Prints the median wall time of whole processes (``python -c "import numpy"`` as
 the floor, ``actviz props relu``, ``actviz props`` over the whole catalogue with
@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run from a clone, without installing
 
 
 def _whole_process(argv: list[str], runs: int) -> float:

@@ -11,6 +11,7 @@ from enum import Enum
 import typer
 
 from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from .base import app
 
@@ -91,7 +92,7 @@ def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu 
     # 0.15 s this command may take.
     from ..latex_text import latex_to_text
 
-    act = registry.get(spec)
+    act = get(spec)
     kind = "" if act.pointwise else ", not pointwise"
     typer.secho(act.label, bold=True, nl=False)
     typer.secho(f"  ({act.family}{kind})", dim=True)

@@ -14,6 +14,7 @@ import numpy as np
 import typer
 
 from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from .base import app
 from .output import Output, with_output_options, write
@@ -72,7 +73,7 @@ def softmax_command(
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
-    softmax = registry.get("softmax", temperature=temperature)
+    softmax = get("softmax", temperature=temperature)
     fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
@@ -94,7 +95,7 @@ def glu_command(
     from ..plotting.nonpointwise import check_extent, glu_figure
     from ..plotting.nonpointwise_terminal import glu_panels
 
-    glu = registry.get(variant)
+    glu = get(variant)
     if not isinstance(glu, GatedLinearUnit):
         variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
         raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
@@ -129,7 +130,7 @@ def maxout_command(
     from ..plotting.nonpointwise import maxout_figure
     from ..plotting.nonpointwise_terminal import maxout_panels
 
-    maxout = registry.get("maxout", k=k, seed=seed)
+    maxout = get("maxout", k=k, seed=seed)
     if (slopes is None) != (offsets is None):
         raise ActvizError("--slopes and --offsets go together: give both or neither")
     if slopes is not None:
@@ -158,7 +159,7 @@ def band_command(
     from ..plotting.nonpointwise import band_edges, band_figure
     from ..plotting.nonpointwise_terminal import band_panels
 
-    band = slope_band(spec, low, high)
+    band = slope_band(get(spec), low, high)
     stem = f"{band.activation.name}_band"
     fig = _figure(output, stem, lambda size: band_figure(band, size, output.theme))
     panels = band_panels(band) if output.terminal else None

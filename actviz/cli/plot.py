@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .. import registry
+from ..specs import get
 from .base import app
 from .output import Output, with_output_options, write
 
@@ -21,7 +21,7 @@ YlimOpt = Annotated[tuple[float, float] | None, typer.Option("--ylim", help="y f
 def _activations(specs: list[str]) -> list:
     from ..plotting.figures import require_pointwise
 
-    acts = [registry.get(spec) for spec in specs]
+    acts = [get(spec) for spec in specs]
     require_pointwise(acts)
     return acts
 

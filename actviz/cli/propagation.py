@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from .base import app
 from .output import Output, with_output_options, write
@@ -121,7 +121,7 @@ def decay_command(
     from ..propagation.records import run_csv_rows, run_record
 
     mode = _mode(output)
-    acts = [registry.get(spec) for spec in specs]
+    acts = [get(spec) for spec in specs]
     inits = [_init_for(act, init, sigma_w2, sigma_b2) for act in acts]
     progress = _LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
     runs, profiles, records = [], [], []
@@ -186,7 +186,7 @@ def theory_command(
 
     if fmt not in ("table", *_DATA):
         raise ActvizError(f"unsupported format '{fmt}': expected table, json or csv")
-    acts = [registry.get(spec) for spec in specs]
+    acts = [get(spec) for spec in specs]
     theories = []
     for act in acts:
         chosen = _init_for(act, init, sigma_w2, sigma_b2)
@@ -245,7 +245,7 @@ def phase_command(
         raise ActvizError("the phase diagram is a grid: use --format json for its numbers")
     if output.terminal:
         raise ActvizError("the phase diagram is a colour map, which --terminal cannot draw: write a file with -o (or use --show)")
-    act = registry.get(spec)
+    act = get(spec)
     if not (sigma_b2_max > 0 and math.isfinite(sigma_b2_max)):
         raise ActvizError(f"invalid --sigma-b2-max {sigma_b2_max!r}: expected a positive number")
     if sigma_w2_max is None:

@@ -8,6 +8,7 @@ from enum import Enum
 import typer
 
 from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from ..properties import analyse_many
 from ..tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
@@ -90,7 +91,7 @@ def props_command(
     if table and output_format not in (None, PropsFormat.table):
         raise ActvizError(f"--table asks for the terminal table but --format asks for {output_format.value}: give one of them")
     fmt = output_format or (PropsFormat.table if table or sys.stdout.isatty() else PropsFormat.markdown)
-    acts = [registry.get(spec) for spec in (specs or registry.names(pointwise=True))]
+    acts = [get(spec) for spec in (specs or registry.names(pointwise=True))]
     for_scripts = fmt in (PropsFormat.json, PropsFormat.csv)
     chosen = parse_columns(columns, default=list(COLUMNS) if for_scripts else DEFAULT_COLUMNS)
     reports = analyse_many(acts, with_cost="cost" in chosen)

@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 
-from .. import registry
+from ..specs import get
 from ..catalog.vector import GatedLinearUnit, Maxout, SlopeBand, Softmax
 from ..errors import ActvizError
 from .curves import draw_origin_axes, resolve_axes
@@ -149,7 +149,7 @@ def two_logits(softmax: Softmax, half_width: float = 8.0, count: int = 401) -> t
     temperature = softmax.params["temperature"]
     x = np.linspace(-half_width * temperature, half_width * temperature, count)
     first = softmax(np.stack([x, np.zeros_like(x)], axis=-1))[:, 0]
-    return x, first, registry.get("sigmoid")(x / temperature)
+    return x, first, get("sigmoid")(x / temperature)
 
 
 def two_logit_curve(softmax: Softmax, ax: Axes | None = None, half_width: float = 8.0) -> Axes:
@@ -172,7 +172,7 @@ def softmax_figure(logits: object, temperature: float = 1.0, size: FigureSize | 
                    theme: str = "light") -> Figure:
     """The four softmax panels: bars, temperature sweep, Jacobian, two-logit case."""
     size = size or parse_size("slide")
-    softmax = registry.get("softmax", temperature=temperature)
+    softmax = get("softmax", temperature=temperature)
     z = np.asarray(logits, dtype=float)
     if z.ndim != 1 or z.size < 2 or not np.isfinite(z).all():
         raise ActvizError(f"softmax figure needs at least two finite logits, got {z.tolist()}")

@@ -21,7 +21,7 @@ from actviz.plotting.saturation import (
 )
 from actviz.plotting.style import parse_size
 
-from .plotting_cases import PROBIT
+from tests.helpers import PROBIT
 
 mpmath.mp.dps = 40
 SMALL = parse_size("640x360", 50)

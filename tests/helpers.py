@@ -1,9 +1,11 @@
-"""Small activations with known shapes for the plotting tests, built here (not
-registered) so the tests do not depend on which catalogue entries exist."""
+"""Helpers shared by the tests: small activations with known shapes, built here
+(not registered) so the plotting tests do not depend on which catalogue entries
+exist, and a PNG size reader."""
 
 from __future__ import annotations
 
 import math
+import struct
 
 import numpy as np
 
@@ -82,3 +84,10 @@ RELU6 = Activation(
     d2f=_zeros, latex=r"\min(\max(0, x), 6)", latex_derivative=r"\mathbb{1}[0 < x < 6]", summary=_SUMMARY,
     reference=_REF, kink_points=lambda: (Kink(0.0, "f'(0) = 0"), Kink(6.0, "f'(6) = 0")),
 )
+
+
+def png_size(path) -> tuple[int, int]:
+    """(width, height) from the IHDR chunk that opens every PNG."""
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])

@@ -54,7 +54,7 @@ def test_maxout_panel_envelope_is_the_max_of_its_pieces():
 
 
 def test_band_panel_edges_hold_the_evaluation_curve():
-    (panel,) = band_panels(slope_band("rrelu"))
+    (panel,) = band_panels(slope_band(actviz.get("rrelu")))
     lower, upper, evaluation = panel.traces
     assert lower.y[0] == pytest.approx(-4.0 / 3) and upper.y[0] == pytest.approx(-4.0 / 8)  # slopes 1/3, 1/8 at x = -4
     assert np.all(lower.y <= evaluation.y) and np.all(evaluation.y <= upper.y)

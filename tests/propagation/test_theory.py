@@ -102,7 +102,7 @@ def test_moment_slope_carries_the_kink_and_jump_terms():
     V(q) = P(sqrt(q) z > 1/2) and dV/dq = n(1/(2 sqrt q)) / (4 q^(3/2)), all from the jump term."""
     import dataclasses
 
-    from actviz.activation import Kink
+    from actviz.entry import Kink
     from actviz.catalog._stable import zeros_like
 
     relu = actviz.get("relu")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import struct
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -13,13 +12,7 @@ from actviz.errors import ActvizError
 from actviz.plotting.export import save_figure, show_figure
 from actviz.plotting.figures import plot_figure
 from actviz.plotting.style import parse_size
-
-
-def png_size(path) -> tuple[int, int]:
-    """(width, height) from the IHDR chunk that opens every PNG."""
-    data = path.read_bytes()[:24]
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
-    return struct.unpack(">II", data[16:24])
+from tests.helpers import png_size
 
 
 def _figure(size="640x360", dpi=None):

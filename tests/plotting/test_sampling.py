@@ -10,7 +10,7 @@ import actviz
 from actviz.errors import ActvizError
 from actviz.plotting.sampling import Asymptote, Jump, check_interval, sample_curve
 
-from .plotting_cases import ELU, LEAKY, RELU6, STEP
+from tests.helpers import ELU, LEAKY, RELU6, STEP
 
 
 def test_kink_is_a_grid_point_and_the_line_is_the_catalogue_values():

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import actviz
-from actviz.activation import Activation
+from actviz.entry import Activation
 from actviz.catalog.vector import slope_band, upper_envelope
 from actviz.errors import ActvizError, ParameterError
 
@@ -132,7 +132,7 @@ def test_curve_is_an_ordinary_activation():
 
 
 def test_rrelu_band_is_lower_to_upper_with_the_mean_in_evaluation():
-    band = slope_band("rrelu")
+    band = slope_band(actviz.get("rrelu"))
     assert (band.low, band.high) == (1 / 8, 1 / 3)
     assert band.evaluation_slope == pytest.approx((1 / 8 + 1 / 3) / 2, rel=1e-15)  # 11/48, torch's eval mode
     x = np.linspace(-5, 3, 81)
@@ -146,10 +146,10 @@ def test_rrelu_band_is_lower_to_upper_with_the_mean_in_evaluation():
 
 
 def test_prelu_band_defaults_to_relu_through_identity():
-    band = slope_band("prelu")
+    band = slope_band(actviz.get("prelu"))
     assert (band.low, band.high, band.evaluation_slope) == (0.0, 1.0, 0.25)
     assert band.member(0.0)(-3.0) == 0.0 and band.member(1.0)(-3.0) == -3.0
-    custom = slope_band("rrelu:lower=0.1,upper=0.3", low=0.05)
+    custom = slope_band(actviz.get("rrelu:lower=0.1,upper=0.3"), low=0.05)
     assert (custom.low, custom.high) == (0.05, 0.3)
 
 
@@ -160,4 +160,4 @@ def test_prelu_band_defaults_to_relu_through_identity():
 ])
 def test_bad_bands(spec, low, high, message):
     with pytest.raises(ActvizError, match=message):
-        slope_band(spec, low, high)
+        slope_band(actviz.get(spec), low, high)

@@ -12,7 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import actviz
-from actviz.activation import Activation
+from actviz.entry import Activation
 from actviz.catalog.vector import GatedLinearUnit
 
 EPS = 2.0**-53

@@ -1,24 +1,30 @@
-"""The :class:`Activation` object: one pointwise activation function with its
-parameters bound, its exact derivatives and what is known about it.
+"""The one entry model: what every catalogue entry is.
 
-A catalogue entry supplies three *kernels* ``f``, ``df`` and ``d2f``. A kernel
+:class:`Entry` holds what every activation has, pointwise or not: its name,
+family, parameters (with the literature's defaults, validated and bound by
+:meth:`Entry.with_params`), summary, reference, notes, spec and label, and the
+dtype policy (float16/float32/float64 are kept, integers and booleans become
+float64, the work is done in float64 and rounded once, overflow-safely).
+:class:`Activation` is the pointwise kind, ``f: R -> R`` with exact ``f'`` and
+``f''``; :class:`~actviz.catalog.vector.VectorActivation` maps several numbers
+to one or several (softmax, the GLU family, maxout).
+
+A pointwise entry supplies three *kernels* ``f``, ``df`` and ``d2f``. A kernel
 receives a float64 ``numpy.ndarray`` (never a scalar, never another dtype) and
 the parameters as keyword arguments, must not modify its input, and returns a
 float64 array of the same shape. It must be exact to a few units in the last
 place over the whole float64 line (``±0``, subnormals, ``±1.7e308``, ``±inf``)
 without any floating-point warning, and must map nan to nan.
-
-:class:`Activation` does everything around the kernels once, for every entry:
-dtype policy (float16/float32/float64 are kept; integers and booleans become
-float64), scalars in and out, parameter validation, labels and spec strings.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
@@ -28,6 +34,10 @@ Kernel = Callable[..., np.ndarray]
 """``kernel(x: float64 ndarray, **params) -> float64 ndarray`` of the same shape."""
 
 _KEPT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
+NUMBER_SYNTAX = r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+"""An unsigned number literal in ASCII: ``1``, ``1.5``, ``.5``, ``2e-3``."""
+SIGNED_NUMBER = re.compile(r"[+-]?" + NUMBER_SYNTAX)
+"""A number literal with an optional sign, in ASCII: the values of ``name=value`` parameters."""
 _BLOCK = 32768  # values per block: a kernel's float64 temporaries (256 KiB each) stay in L2
 
 
@@ -66,10 +76,9 @@ class Param:
         """Return ``value`` as a float, or raise :class:`ParameterError` naming it."""
         problem = f"invalid value {value!r} for parameter '{self.name}' of {owner}: expected {self.domain()}"
         if isinstance(value, str):
-            try:
-                value = float(value)
-            except ValueError:
-                raise ParameterError(problem) from None
+            if not SIGNED_NUMBER.fullmatch(value.strip()):  # float() alone would take '１.5', '1_0', 'nan'
+                raise ParameterError(problem)
+            value = float(value)
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
             raise ParameterError(problem)
         number = float(value)
@@ -113,33 +122,28 @@ def _no_kinks(**_params: float) -> tuple[Kink, ...]:
     return ()
 
 
-@dataclass(frozen=True, eq=False)
-class Activation:
-    """A pointwise activation function ``f: R -> R`` with bound parameters.
+@dataclass(frozen=True, eq=False, kw_only=True)
+class Entry:
+    """What every catalogue entry has: a name, a family, parameters and a description.
 
-    ``act(x)`` evaluates f and ``act.derivative(x, order)`` evaluates f' (order 1)
-    or f'' (order 2) on a scalar or an array of any shape. float16, float32 and
-    float64 inputs keep their dtype (the work is done in float64 and rounded
-    once); integer and boolean inputs give float64. The input is never modified.
+    Parameters are declared as :class:`Param` and bound with :meth:`with_params`
+    (validated, by name); ``bound`` holds the values that differ from nothing
+    (the defaults fill the rest). Fields are keyword-only.
     """
 
     name: str
     family: str
-    f: Kernel = field(repr=False)
-    df: Kernel = field(repr=False)
-    d2f: Kernel = field(repr=False)
     latex: str = field(repr=False)
     latex_derivative: str = field(repr=False)
     summary: str = field(repr=False)
     reference: Reference = field(repr=False)
     parameters: tuple[Param, ...] = field(default=(), repr=False)
     aliases: tuple[str, ...] = field(default=(), repr=False)
-    kink_points: Callable[..., tuple[Kink, ...]] = field(default=_no_kinks, repr=False)
     constraint: Callable[..., str | None] | None = field(default=None, repr=False)
     notes: str = field(default="", repr=False)
     bound: tuple[tuple[str, float], ...] = ()
 
-    pointwise = True
+    pointwise: ClassVar[bool]
 
     # -- parameters -----------------------------------------------------------
     @property
@@ -149,10 +153,10 @@ class Activation:
 
     @property
     def params(self) -> dict[str, float]:
-        """The parameter values this activation is evaluated with."""
+        """The parameter values this entry is evaluated with."""
         return {**self.defaults, **dict(self.bound)}
 
-    def with_params(self, **values: object) -> Activation:
+    def with_params(self, **values: object) -> Entry:
         """Return a copy with some parameters changed (validated, by name).
 
         Raises :class:`ParameterError` for an unknown name or a value outside
@@ -175,11 +179,6 @@ class Activation:
                 raise ParameterError(f"invalid parameters for {self.name}: {problem}")
         return candidate
 
-    @property
-    def kinks(self) -> tuple[Kink, ...]:
-        """The points where f, f' or f'' jump, at the bound parameters."""
-        return self.kink_points(**self.params)
-
     # -- naming ---------------------------------------------------------------
     @property
     def label(self) -> str:
@@ -190,11 +189,50 @@ class Activation:
 
     @property
     def spec(self) -> str:
-        """The spec string that gives this activation back: ``"elu:alpha=0.5"``."""
+        """The spec string that gives this entry back: ``"elu:alpha=0.5"``."""
         changed = {k: v for k, v in self.params.items() if v != self.defaults[k]}
         if not changed:
             return self.name
         return self.name + ":" + ",".join(f"{k}={v!r}" for k, v in changed.items())
+
+    # -- dtype policy -----------------------------------------------------------
+    def _input(self, x: object) -> tuple[np.ndarray, np.dtype]:
+        """``x`` as an array, and the dtype to give results back in: float16/32/64
+        are kept, integers and booleans give float64, anything else is refused."""
+        array = np.asarray(x)
+        if array.dtype in _KEPT_DTYPES:
+            return array, array.dtype
+        if array.dtype.kind in "biuf":
+            return array, np.dtype(np.float64)
+        raise ActvizError(f"cannot evaluate {self.name} on {array.dtype} input: expected real numbers")
+
+    def _as_float64(self, x: object) -> tuple[np.ndarray, np.dtype]:
+        """``x`` as a float64 array, and the dtype to give results back in (see :meth:`_input`)."""
+        array, dtype = self._input(x)
+        return array.astype(np.float64, copy=False), dtype
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class Activation(Entry):
+    """A pointwise activation function ``f: R -> R`` with bound parameters.
+
+    ``act(x)`` evaluates f and ``act.derivative(x, order)`` evaluates f' (order 1)
+    or f'' (order 2) on a scalar or an array of any shape. float16, float32 and
+    float64 inputs keep their dtype (the work is done in float64 and rounded
+    once); integer and boolean inputs give float64. The input is never modified.
+    """
+
+    f: Kernel = field(repr=False)
+    df: Kernel = field(repr=False)
+    d2f: Kernel = field(repr=False)
+    kink_points: Callable[..., tuple[Kink, ...]] = field(default=_no_kinks, repr=False)
+
+    pointwise: ClassVar[bool] = True
+
+    @property
+    def kinks(self) -> tuple[Kink, ...]:
+        """The points where f, f' or f'' jump, at the bound parameters."""
+        return self.kink_points(**self.params)
 
     # -- evaluation -----------------------------------------------------------
     def __call__(self, x: object) -> np.ndarray:
@@ -210,17 +248,11 @@ class Activation:
         raise ActvizError(f"invalid derivative order {order!r}: expected 1 or 2")
 
     def _evaluate(self, kernel: Kernel, x: object) -> np.ndarray:
-        array = np.asarray(x)
-        if array.dtype in _KEPT_DTYPES:
-            dtype = array.dtype
-        elif array.dtype.kind in "biuf":
-            dtype = np.dtype(np.float64)
-        else:
-            raise ActvizError(f"cannot evaluate {self.name} on {array.dtype} input: expected real numbers")
+        array, dtype = self._input(x)
         params = self.params
 
         def evaluate(values: np.ndarray) -> np.ndarray:
-            return _round_to(kernel(values.astype(np.float64, copy=False), **params), dtype)
+            return round_to(kernel(values.astype(np.float64, copy=False), **params), dtype)
 
         if array.size <= _BLOCK:
             result = evaluate(array)
@@ -234,7 +266,7 @@ class Activation:
         return out.reshape(array.shape)
 
 
-def _round_to(result: np.ndarray, dtype: np.dtype) -> np.ndarray:
+def round_to(result: np.ndarray, dtype: np.dtype) -> np.ndarray:
     """Round float64 ``result`` to ``dtype``; magnitudes that round beyond the
     dtype's largest number become ±inf without numpy's cast RuntimeWarning (an
     honest overflow, e.g. exp(100) in float32, is the right answer, not an error).

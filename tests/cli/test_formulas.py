@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import actviz
 from actviz.cli.app import app
-from actviz.expr import parse_params
+from actviz.specs import parse_params
 from actviz.latex_text import latex_to_text
 
 runner = CliRunner()
@@ -44,7 +44,7 @@ def test_info_shows_parameters_and_kinks_of_a_formula():
         ("x*2 + fo(x)", "error: unknown function 'fo' at column 7 (built-ins: abs, arctan,"),
         ("x*sigmod(x)", "error: unknown function 'sigmod' at column 3; did you mean 'sigmoid'"),
         ("__import__('os').system('ls')", "error: unexpected '_' at column 1: names start with a letter"),
-        ("x*sigmoid(b*x)", "error: no value for 'b' in x*sigmoid(b*x): give one as 'x*sigmoid(b*x):b=1.0' or --param b=1.0"),
+        ("x*sigmoid(b*x)", "error: no value for 'b' in x*sigmoid(b*x): give one in the spec, 'x*sigmoid(b*x):b=1.0'"),
         ("x" * 2000 + "+1", "error: activation spec of 2002 characters is too long: at most 1000"),
     ],
 )

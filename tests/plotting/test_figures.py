@@ -12,7 +12,7 @@ from actviz.plotting.curves import draw_curve
 from actviz.plotting.figures import compare_figure, plot_figure
 from actviz.plotting.style import PALETTES, THEMES, parse_size
 
-from .plotting_cases import ELU, LEAKY, STEP, NotPointwise
+from tests.helpers import ELU, LEAKY, STEP, NotPointwise
 
 SMALL = parse_size("640x360", 50)
 

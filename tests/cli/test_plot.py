@@ -16,8 +16,8 @@ from actviz.cli.app import app
 from actviz.plotting import gallery
 from actviz.plotting.saturation import gaussian_fraction, saturation_sets
 
-from .plotting_cases import NotPointwise
-from .test_plotting_export import png_size
+from tests.helpers import NotPointwise
+from tests.helpers import png_size
 
 runner = CliRunner()
 

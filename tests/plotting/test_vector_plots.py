@@ -95,7 +95,7 @@ def test_maxout_figure_pieces_behind_the_envelope():
 
 
 def test_band_figure_fills_the_band_and_draws_evaluation_solid():
-    band = slope_band("rrelu")
+    band = slope_band(actviz.get("rrelu"))
     ax = plots.band_figure(band, SMALL).axes[0]
     fill = next(c for c in ax.collections if isinstance(c, PolyCollection))
     assert fill.get_label().startswith("training: slope drawn from U(0.125, 0.333)")

@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import actviz
-from actviz.activation import _no_kinks
+from actviz.entry import _no_kinks
 from actviz.errors import ActvizError
 from actviz.properties import PropertyReport, analyse, gaussian_moments, relative_costs
 
