@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from ..activation import Activation, Param, Reference
+from ..entry import Activation, Param, Reference
 from ..registry import register
 from . import _stable
 from .periodic import _finite_or_nan
