@@ -5,4 +5,5 @@ that side effect only.
 """
 
 from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps, vector  # noqa: F401
-from . import implicit  # noqa: F401
+from . import exponential_units, gated, implicit, kernel_friendly, logarithmic, polynomial, shifted_rectifiers  # noqa: F401
+from . import root_sign, smooth_rectifiers, squashing  # noqa: F401

@@ -17,7 +17,7 @@ import numpy as np
 from ..entry import Activation, Param, Reference
 from ..registry import register
 from . import _stable
-from .periodic import _finite_or_nan
+from .periodic import _finite_or_nan, _snake_argument
 
 FAMILY = "implicit"
 
@@ -217,15 +217,8 @@ register(
 # -- snake with separate frequency and magnitude (BigVGAN's SnakeBeta) -----------
 
 
-def _snake_beta_argument(x: np.ndarray, alpha: float) -> np.ndarray:
-    # as snake's: beyond max/(4 max(alpha, 1)) the ripple is below one rounding of x
-    cutoff = 0.25 * _DOUBLE_MAX / max(alpha, 1.0)
-    beyond = np.abs(x) > cutoff
-    return alpha * (np.where(beyond, 0.0, x) if beyond.any() else x)
-
-
 def _snake_beta(x: np.ndarray, alpha: float, beta: float) -> np.ndarray:
-    s = np.sin(_snake_beta_argument(x, alpha))
+    s = np.sin(_snake_argument(x, alpha))
     return x + (s * s) / beta
 
 
@@ -233,7 +226,7 @@ def _snake_beta_d1(x: np.ndarray, alpha: float, beta: float) -> np.ndarray:
     r""":math:`1 + r \sin 2u = (1 - r) + 2 r \sin^2(u + \pi/4)` with r = alpha/beta <= 1 and
     u = alpha x: both terms are >= 0, so nothing cancels (r = 1 is snake's form)."""
     r = alpha / beta
-    s = np.sin(_snake_beta_argument(x, alpha) + math.pi / 4)
+    s = np.sin(_snake_argument(x, alpha) + math.pi / 4)
     d1 = (1.0 - r) + 2.0 * r * (s * s)
     return np.where(np.isinf(x), np.nan, d1)
 
@@ -248,7 +241,7 @@ def _snake_beta_constraint(alpha: float, beta: float) -> str | None:
 
 
 def _snake_beta_d2(x: np.ndarray, alpha: float, beta: float) -> np.ndarray:
-    d2 = (2.0 * alpha * alpha / beta) * np.cos(2.0 * _snake_beta_argument(x, alpha))
+    d2 = (2.0 * alpha * alpha / beta) * np.cos(2.0 * _snake_argument(x, alpha))
     return np.where(np.isinf(x), np.nan, d2)
 
 
@@ -284,5 +277,62 @@ register(
             "BigVGAN learns log(alpha) and log(beta) (alpha_logscale) initialised at 0, i.e. alpha = beta = 1, "
             "where SnakeBeta is snake:alpha=1."
         ),
+    )
+)
+
+
+# -- Mexican hat (Ricker) wavelet -------------------------------------------------------
+
+
+def _ricker_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(x, x^2 = h + l exactly, e^{-x^2/2}) with |x| clipped at 40, where the Gaussian has underflowed."""
+    xc = np.clip(x, -40.0, 40.0)
+    h, l = _stable.two_prod(xc, xc)
+    return xc, h, l, _stable.exp_neg_square(xc, 0.5)
+
+
+def _ricker(x: np.ndarray) -> np.ndarray:
+    # (1 - x^2) e^{-x^2/2}, with 1 - x^2 = (1 - h) - l: exact near the zeros at ±1
+    _, h, l, e = _ricker_parts(x)
+    return ((1.0 - h) - l) * e
+
+
+def _ricker_d1(x: np.ndarray) -> np.ndarray:
+    # x (x^2 - 3) e^{-x^2/2}, with x^2 - 3 = (h - 3) + l exact near ±sqrt 3
+    xc, h, l, e = _ricker_parts(x)
+    return xc * ((h - 3.0) + l) * e
+
+
+def _ricker_d2(x: np.ndarray) -> np.ndarray:
+    # (-x^4 + 6 x^2 - 3) e^{-x^2/2} = (6 - (x^2 - 3)^2) e^{-x^2/2}
+    _, h, l, e = _ricker_parts(x)
+    s = (h - 3.0) + l
+    return (6.0 - s * s) * e
+
+
+register(
+    Activation(
+        name="mexican_hat",
+        family=FAMILY,
+        aliases=("ricker",),
+        f=_ricker,
+        df=_ricker_d1,
+        d2f=_ricker_d2,
+        latex=r"\psi(x) = (1 - x^{2})\, e^{-x^{2}/2}",
+        latex_derivative=r"\psi'(x) = x (x^{2} - 3)\, e^{-x^{2}/2}",
+        summary=(
+            "The Mexican-hat (Ricker) wavelet, the negative second derivative of a Gaussian: a central bump "
+            "with two negative side lobes and zero mean. Zhang and Benveniste's wavelet networks use it as "
+            "the hidden unit, with translations and dilations as the weights, to approximate functions with "
+            "localised detail; it is also a classic activation of coordinate networks. Not monotone, and "
+            "its gradient vanishes beyond a few units."
+        ),
+        reference=Reference(
+            "Zhang & Benveniste",
+            1992,
+            "Wavelet networks",
+            "https://doi.org/10.1109/72.165591",
+        ),
+        notes="Unnormalised (psi(0) = 1); the wavelet's usual factor 2/(sqrt(3) pi^{1/4}) is left out.",
     )
 )

@@ -156,4 +156,5 @@ def limit_derivatives(
 
 
 from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps  # noqa: E402,F401
-from . import implicit  # noqa: E402,F401
+from . import exponential_units, gated, implicit, kernel_friendly, logarithmic, polynomial, shifted_rectifiers  # noqa: E402,F401
+from . import root_sign, smooth_rectifiers, squashing  # noqa: E402,F401

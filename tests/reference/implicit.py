@@ -33,3 +33,9 @@ def gaussian_sigma(x, sigma=0.1):
 def snake_beta(x, alpha=1.0, beta=1.0):
     # Lee et al. (2023), BigVGAN eq. 2: x + sin^2(alpha x)/beta
     return x + mp.sin(mp.mpf(alpha) * x) ** 2 / mp.mpf(beta)
+
+
+@reference("mexican_hat", extra_points=[1.0, -1.0, 1.7320508075688772, 0.7419637843027258, 2.3344142183389773, 38.5])
+def mexican_hat(x):
+    # Zhang & Benveniste (1992): (1 - x^2) exp(-x^2/2) (extra points: the zeros of f, f', f'')
+    return (1 - x**2) * mp.exp(-(x**2) / 2)
