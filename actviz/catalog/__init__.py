@@ -1,9 +1,29 @@
 """The catalogue: every activation, one module per family.
 
 Importing this package registers every entry; the modules are imported for
-that side effect only.
+that side effect only. ``gates`` (the gates of the self-gated units) and the
+underscored modules hold shared kernels and numerics, no entries.
 """
 
-from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps, vector  # noqa: F401
-from . import exponential_units, gated, implicit, kernel_friendly, logarithmic, polynomial, shifted_rectifiers  # noqa: F401
-from . import root_sign, smooth_rectifiers, squashing  # noqa: F401
+from . import (  # noqa: F401
+    exponential,
+    exponential_units,
+    gated,
+    implicit,
+    kernel_friendly,
+    logarithmic,
+    periodic,
+    polynomial,
+    rational,
+    rectifiers,
+    root_sign,
+    self_gated,
+    shifted_rectifiers,
+    shrinkage,
+    sigmoidal,
+    smooth,
+    smooth_rectifiers,
+    squashing,
+    steps,
+    vector,
+)

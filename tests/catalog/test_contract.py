@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import actviz
-from actviz.latex_text import latex_to_text
+from actviz.formats.latex_text import latex_to_text
 
 POINTWISE = actviz.names(pointwise=True)
 

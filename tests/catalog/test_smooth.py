@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import actviz
-from actviz.catalog.smooth import PAU_DENOMINATOR, PAU_NUMERATOR
+from actviz.catalog.rational import PAU_DENOMINATOR, PAU_NUMERATOR
 
 TINY_TAIL_VALUES = [
     # (name, x, mpmath value at 40 digits)

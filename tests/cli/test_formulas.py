@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import actviz
 from actviz.cli.app import app
 from actviz.specs import parse_params
-from actviz.latex_text import latex_to_text
+from actviz.formats.latex_text import latex_to_text
 
 runner = CliRunner()
 

@@ -267,7 +267,7 @@ def test_catalogue_keyword_parameters_are_bound_and_checked():
 def test_latex_renders_with_mathtext_and_reads_as_text():
     from matplotlib.mathtext import MathTextParser
 
-    from actviz.latex_text import latex_to_text
+    from actviz.formats.latex_text import latex_to_text
 
     parser = MathTextParser("path")
     texts = [t for t, _ in _REFERENCES] + [

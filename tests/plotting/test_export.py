@@ -91,7 +91,7 @@ def test_read_only_folder_for_real(tmp_path):
 
 
 def test_show_without_a_display_is_an_error():
-    with pytest.raises(ActvizError, match="--show needs a display"):
+    with pytest.raises(ActvizError, match="show needs a display"):
         show_figure(_figure())
 
 

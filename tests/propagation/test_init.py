@@ -12,7 +12,8 @@ import actviz
 from actviz.errors import ActvizError
 from actviz.propagation import resolve_init
 from actviz.propagation.montecarlo import simulate
-from actviz.propagation.records import run_csv_rows, run_record, to_csv
+from actviz.formats.delimited import to_csv
+from actviz.formats.records import run_csv_rows, run_record
 from actviz.propagation.theory import mean_field, profile
 
 
@@ -37,7 +38,7 @@ def test_orthogonal_takes_an_optional_gain():
 
 
 def test_conflicting_or_unknown_schemes_are_one_line_errors():
-    with pytest.raises(ActvizError, match=r"--init he fixes sigma_w\^2 = 2: drop --sigma-w2 3"):
+    with pytest.raises(ActvizError, match=r"init he fixes sigma_w\^2 = 2: drop sigma_w2 3"):
         resolve_init(actviz.get("relu"), "he", 3.0)
     with pytest.raises(ActvizError, match="did you mean 'xavier'"):
         resolve_init(actviz.get("relu"), "xaviar")

@@ -165,7 +165,7 @@ def test_every_activation_runs_without_warnings_and_gives_strict_json(name):
     also where phi(h) outgrows float64 (squared_relu, star_relu stop early)."""
     import json
 
-    from actviz.propagation.records import run_record
+    from actviz.formats.records import run_record
 
     act = actviz.get(name)
     run = simulate(act, depth=12, width=8, batch=4, sigma_w2=3.0, sigma_b2=0.1, seed=0)

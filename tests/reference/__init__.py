@@ -155,6 +155,6 @@ def limit_derivatives(
     return [float(v) for v in derivatives(f, x, kinks, 2, oscillating=oscillating)]
 
 
-from . import exponential, periodic, rectifiers, shrinkage, sigmoidal, smooth, steps  # noqa: E402,F401
-from . import exponential_units, gated, implicit, kernel_friendly, logarithmic, polynomial, shifted_rectifiers  # noqa: E402,F401
-from . import root_sign, smooth_rectifiers, squashing  # noqa: E402,F401
+from . import exponential, periodic, rational, rectifiers, self_gated, shrinkage, sigmoidal, smooth, steps  # noqa: E402,F401
+from . import exponential_units, gated, implicit, kernel_friendly, logarithmic, polynomial  # noqa: E402,F401
+from . import root_sign, shifted_rectifiers, smooth_rectifiers, squashing  # noqa: E402,F401

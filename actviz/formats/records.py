@@ -1,4 +1,5 @@
-"""Results as plain rows for scripts: JSON objects and CSV text.
+"""Results as plain rows for scripts: JSON objects and flat CSV rows (written by
+:func:`actviz.formats.delimited.to_csv`).
 
 JSON has no infinity or nan, so those become ``null``; a gradient norm too small
 or too large for float64 is ``null`` too, next to its base-10 logarithm, which
@@ -7,12 +8,14 @@ always fits.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 
-from .montecarlo import StackRun
-from .theory import MeanField, Profile
+import numpy as np
+
+from ..entry import Entry
+from ..propagation.montecarlo import StackRun
+from ..propagation.phase import PhaseDiagram
+from ..propagation.theory import MeanField, Profile
 
 _LN10 = math.log(10.0)
 
@@ -21,6 +24,12 @@ def finite_or_none(value: float) -> float | None:
     """``value`` as a float, or None if it is infinite or nan."""
     value = float(value)
     return value if math.isfinite(value) else None
+
+
+def log10_positive(values: np.ndarray) -> np.ndarray:
+    """log10 of the positive finite entries, nan elsewhere (0 after an underflow, inf after an overflow)."""
+    good = (values > 0) & np.isfinite(values)
+    return np.log10(values, out=np.full(values.shape, np.nan), where=good)
 
 
 def _norm(log_value: float) -> tuple[float | None, float | None]:
@@ -92,12 +101,27 @@ def theory_csv_rows(records: list[dict]) -> list[dict]:
             for r in records]
 
 
-def to_csv(rows: list[dict]) -> str:
-    """CSV text with a header; ``None`` is an empty field."""
-    if not rows:
-        return ""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+def phase_record(diagram: PhaseDiagram) -> dict:
+    """The JSON object of a phase diagram: the grid axes, chi_1 and xi_c on the grid
+    (rows along sigma_b^2), and the edge of chaos; null where a value is not finite."""
+    return {
+        "activation": diagram.activation,
+        "sigma_w2": diagram.sigma_w2.tolist(),
+        "sigma_b2": diagram.sigma_b2.tolist(),
+        "chi1": [[finite_or_none(v) for v in row] for row in diagram.chi1],
+        "xi_c": [[finite_or_none(v) for v in row] for row in diagram.xi_c],
+        "edge_of_chaos": [{"sigma_b2": float(b), "sigma_w2": finite_or_none(w)}
+                          for b, w in zip(diagram.critical_sigma_b2, diagram.critical_sigma_w2)],
+    }
+
+
+def entry_record(entry: Entry) -> dict:
+    """The JSON object of a catalogue entry in ``actviz list``: name, family, whether
+    it is pointwise, its default parameters and its aliases."""
+    return {
+        "name": entry.name,
+        "family": entry.family,
+        "pointwise": entry.pointwise,
+        "params": entry.defaults,
+        "aliases": list(entry.aliases),
+    }

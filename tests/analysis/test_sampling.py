@@ -8,7 +8,7 @@ import pytest
 
 import actviz
 from actviz.errors import ActvizError
-from actviz.plotting.sampling import Asymptote, Jump, check_interval, sample_curve
+from actviz.analysis.sampling import Asymptote, Jump, check_interval, sample_curve
 
 from tests.helpers import ELU, LEAKY, RELU6, STEP
 
@@ -77,5 +77,5 @@ def test_asymptote_sides():
 
 @pytest.mark.parametrize("bad", [(3.0, -3.0), (1.0, 1.0), (float("nan"), 1.0), (0.0, float("inf"))])
 def test_bad_range_is_an_actviz_error(bad):
-    with pytest.raises(ActvizError, match=r"invalid --range .*LO < HI"):
+    with pytest.raises(ActvizError, match=r"invalid x_range .*LO < HI"):
         check_interval(*bad)

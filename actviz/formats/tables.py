@@ -1,22 +1,22 @@
 """Property reports as text: cells for a terminal table, Markdown, CSV, JSON and LaTeX.
 
 Every format shows the same columns, named by the keys of
-:meth:`actviz.properties.PropertyReport.as_dict`; the first column is always the
+:meth:`actviz.analysis.properties.PropertyReport.as_dict`; the first column is always the
 activation (its name with its parameter values). The terminal table itself is
 drawn by the command line from :func:`cells` (only ``actviz.cli`` imports rich).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .errors import ActvizError, did_you_mean
-from .properties import PropertyReport
+from ..analysis.properties import PropertyReport
+from ..errors import ActvizError, did_you_mean
+from .delimited import to_csv as to_csv_rows
+from .numbers import format_number
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,9 @@ DEFAULT_COLUMNS: tuple[str, ...] = (
     "second_moment",
     "derivative_second_moment",
     "gain",
-    "cost",
 )
-"""The columns of a table for people (the rest are implied: bounded, smooth, nonlinear...)."""
+"""The columns of a table for people (the rest are implied: bounded, smooth, nonlinear...).
+``cost`` is not among them: it is a measurement of this machine, shown on request."""
 
 FORMATS = ("table", "markdown", "csv", "json", "latex")
 
@@ -91,7 +91,7 @@ def parse_columns(text: str | None, *, default: Sequence[str] = DEFAULT_COLUMNS)
         return tuple(default)
     keys = tuple(part.strip() for part in text.split(",") if part.strip())
     if not keys:
-        raise ActvizError(f"no column in --columns '{text}': expected some of {', '.join(COLUMNS)}")
+        raise ActvizError(f"no column in {{columns}} '{text}': expected some of {', '.join(COLUMNS)}", arguments=("columns",))
     for key in keys:
         if key not in COLUMNS:
             raise ActvizError(
@@ -100,16 +100,8 @@ def parse_columns(text: str | None, *, default: Sequence[str] = DEFAULT_COLUMNS)
     return keys
 
 
-def _number(value: float | None, digits: int = 4) -> str:
-    """4 significant digits: ``0.5`` for 0.5 (to the 12 digits the analysis is good
-    for), ``-0.1700`` (trailing zeros kept) for -0.16997; "0" for noise below 5e-13,
-    "-" for nothing."""
-    if value is None:
-        return "-"
-    if abs(value) < _NOISE:
-        return "0"
-    short = f"{value:.{digits}g}"
-    return short if float(short) == float(f"{value:.12g}") else f"{value:#.{digits}g}"
+def _number_cell(value: float | None) -> str:
+    return format_number(value, 4, noise=_NOISE)
 
 
 def _interval(report: PropertyReport, infinity: str, minus_infinity: str, number: Callable[[float], str]) -> str:
@@ -122,15 +114,15 @@ def _interval(report: PropertyReport, infinity: str, minus_infinity: str, number
 def _text(report: PropertyReport, key: str, *, yes: str = "yes", no: str = "no") -> str:
     value = getattr(report, key)
     if key == "range":
-        return _interval(report, "∞", "-∞", _number)
+        return _interval(report, "∞", "-∞", _number_cell)
     if key == "range_closed":
         return ", ".join(yes if v else no for v in value)
     if isinstance(value, bool):
         return yes if value else no
     if key == "cost":
-        return "-" if value is None else f"{value:.1f}"
+        return "-" if value is None else value.describe()
     if isinstance(value, float) or value is None:
-        return _number(value)
+        return _number_cell(value)
     return str(value)
 
 
@@ -166,7 +158,7 @@ def _latex_escape(text: str) -> str:
 
 def _latex_cell(report: PropertyReport, key: str) -> str:
     if key == "range":
-        return "$" + _interval(report, r"\infty", r"-\infty", _number) + "$"
+        return "$" + _interval(report, r"\infty", r"-\infty", _number_cell) + "$"
     text = _text(report, key)
     if COLUMNS[key].numeric and text != "-":
         mantissa, _, exponent = text.partition("e")
@@ -201,44 +193,32 @@ def to_json(reports: Sequence[PropertyReport], columns: Sequence[str] | None = N
     return json.dumps([_record(r, columns) for r in reports], indent=2, allow_nan=False) + "\n"
 
 
-def _csv_value(value: object) -> object:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return ""
-    return value
-
-
 def to_csv(reports: Sequence[PropertyReport], columns: Sequence[str] | None = None) -> str:
     """CSV with a header row, one line per report, numbers at full precision.
 
     ``params`` is ``key=value;...``; ``range`` and ``range_closed`` become
     ``range_low``, ``range_high`` (``-inf``/``inf`` when unbounded) and
-    ``range_low_closed``, ``range_high_closed``; booleans are ``true``/``false``.
+    ``range_low_closed``, ``range_high_closed``; ``cost`` becomes ``cost`` (the
+    median ratio), ``cost_low`` and ``cost_high`` (the lowest and highest round);
+    booleans are ``true``/``false``.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     keys = list(COLUMNS) if columns is None else list(columns)
-    header = ["name", "params"]
-    for key in keys:
-        if key == "range":
-            header += ["range_low", "range_high"]
-        elif key == "range_closed":
-            header += ["range_low_closed", "range_high_closed"]
-        else:
-            header.append(key)
-    writer.writerow(header)
+    rows = []
     for r in reports:
-        row: list[object] = [r.name, ";".join(f"{k}={v!r}" for k, v in r.params.items())]
+        row: dict[str, object] = {"name": r.name, "params": ";".join(f"{k}={v!r}" for k, v in r.params.items())}
         for key in keys:
             if key == "range":
-                row += [-math.inf if r.range[0] is None else r.range[0], math.inf if r.range[1] is None else r.range[1]]
+                row["range_low"] = -math.inf if r.range[0] is None else r.range[0]
+                row["range_high"] = math.inf if r.range[1] is None else r.range[1]
             elif key == "range_closed":
-                row += [_csv_value(v) for v in r.range_closed]
+                row["range_low_closed"], row["range_high_closed"] = r.range_closed
+            elif key == "cost":
+                cost = r.cost
+                row["cost"], row["cost_low"], row["cost_high"] = (None, None, None) if cost is None else (cost.ratio, cost.low, cost.high)
             else:
-                row.append(_csv_value(getattr(r, key)))
-        writer.writerow(row)
-    return buffer.getvalue()
+                row[key] = getattr(r, key)
+        rows.append(row)
+    return to_csv_rows(rows)
 
 
 def render(reports: Sequence[PropertyReport], fmt: str, columns: Sequence[str] | None = None) -> str:
