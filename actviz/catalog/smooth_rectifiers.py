@@ -1,4 +1,4 @@
-"""Smooth rectifiers: relu-like units with a continuous slope (SmeLU's quadratic
+"""Smooth rectifiers (family "smooth", beside softplus): relu-like units with a continuous slope (SmeLU's quadratic
 joint, SchNet's shifted softplus, soft clipping, the natural-logarithm relu).
 """
 
@@ -12,7 +12,7 @@ from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _piecewise, _stable
 
-FAMILY = "smooth rectifier"
+FAMILY = "smooth"
 
 
 # -- SmeLU: relu with a quadratic joint on [-beta, beta] -----------------------------
