@@ -1,5 +1,6 @@
-"""Rectifiers whose floor is moved below zero: the displaced relu (DReLU) and the
-Flatten-T swish (FTS), both meant to push mean activations towards zero."""
+"""Rectifiers whose corner is moved: below zero in the displaced relu (DReLU) and the
+Flatten-T swish (FTS), both meant to push mean activations towards zero, and to the right
+of it, with a jump, in JumpReLU (sparse autoencoders)."""
 
 from __future__ import annotations
 
@@ -90,5 +91,38 @@ register(
             "https://arxiv.org/abs/1812.06247",
         ),
         notes="T = -0.20 as the paper.",
+    )
+)
+
+
+register(
+    Activation(
+        name="jump_relu",
+        family=FAMILY,
+        aliases=("jumprelu",),
+        parameters=(Param("theta", 1.0, "theta, the threshold (learned per feature; no published default)", lower=0.0),),
+        f=lambda x, theta: kernel("thresholded_relu", 0)(x, theta=theta),
+        df=lambda x, theta: kernel("thresholded_relu", 1)(x, theta=theta),
+        d2f=lambda x, theta: _stable.zeros_like(x),
+        kink_points=lambda theta: (
+            Kink(theta, ("f' jumps from 0 to 1" if theta == 0.0 else "f jumps from 0 to theta")
+                 + "; f(theta) = 0 and f'(theta) = 0 (H(0) = 0: x H(x - theta))"),
+        ),
+        latex=r"\mathrm{JumpReLU}_\theta(x) = x\, H(x - \theta)",
+        latex_derivative=r"\mathrm{JumpReLU}_\theta'(x) = H(x - \theta)",
+        summary=(
+            "JumpReLU: x where x exceeds a threshold theta, 0 elsewhere, so the output jumps from 0 to theta. "
+            "Sparse autoencoders that read out language-model features (Gemma Scope) use it because it "
+            "separates deciding whether a feature is active (the threshold) from how strongly (the value), "
+            "and train theta with straight-through estimators of the jump. It is the same function as "
+            "keras' thresholded relu."
+        ),
+        reference=Reference(
+            "Rajamanoharan, Lieberum, Sonnerat, Conmy, Varma, Kramár & Nanda",
+            2024,
+            "Jumping Ahead: Improving Reconstruction Fidelity with JumpReLU Sparse Autoencoders",
+            "https://arxiv.org/abs/2407.14435",
+        ),
+        notes="Identical to thresholded_relu (x > theta ? x : 0); theta is learned per feature, 1 here draws the jump.",
     )
 )

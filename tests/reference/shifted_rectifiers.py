@@ -17,3 +17,9 @@ def displaced_relu(x, delta=0.05):
 def flatten_t_swish(x, threshold=-0.2):
     # Chieng et al. (2018), eq. 3: x sigmoid(x) + T for x >= 0, T otherwise
     return x / (1 + mp.exp(-x)) + threshold if x >= 0 else mp.mpf(threshold)
+
+
+@reference("jump_relu", cases=[{"theta": 0.0}, {"theta": 1e300}])
+def jump_relu(x, theta=1.0):
+    # Rajamanoharan et al. (2024), eq. 3: x H(x - theta), H(0) = 0
+    return x if x > theta else mp.mpf(0)
