@@ -336,3 +336,57 @@ register(
         notes="Unnormalised (psi(0) = 1); the wavelet's usual factor 2/(sqrt(3) pi^{1/4}) is left out.",
     )
 )
+
+
+# -- HOSC: tanh(beta sin x) ---------------------------------------------------------------
+
+
+def _hosc_parts(x: np.ndarray, beta: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(sin x, cos x, beta sin x), nan at ±inf (no limit there)."""
+    xf = _finite_or_nan(x)
+    s = np.sin(xf)
+    return s, np.cos(xf), beta * s
+
+
+def _hosc(x: np.ndarray, beta: float) -> np.ndarray:
+    return np.tanh(_hosc_parts(x, beta)[2])
+
+
+def _hosc_d1(x: np.ndarray, beta: float) -> np.ndarray:
+    _, c, u = _hosc_parts(x, beta)
+    return (beta * c) * _stable.sech2(u)
+
+
+def _hosc_d2(x: np.ndarray, beta: float) -> np.ndarray:
+    # -beta sech^2(u) (sin x + 2 beta cos^2 x tanh u): both terms have the sign of sin x, no cancellation
+    s, c, u = _hosc_parts(x, beta)
+    return -beta * _stable.sech2(u) * (s + 2.0 * beta * (c * c) * np.tanh(u))
+
+
+register(
+    Activation(
+        name="hosc",
+        family=FAMILY,
+        aliases=("hyperbolic_oscillation",),
+        parameters=(Param("beta", 1.0, "beta, the sharpness (sine-like when small, square-wave-like when large)", lower=0.0, upper=100.0, lower_open=True),),
+        f=_hosc,
+        df=_hosc_d1,
+        d2f=_hosc_d2,
+        latex=r"\mathrm{HOSC}(x) = \tanh(\beta \sin x)",
+        latex_derivative=r"\mathrm{HOSC}'(x) = \beta \cos x\, \mathrm{sech}^{2}(\beta \sin x)",
+        summary=(
+            "Hyperbolic oscillation: tanh of a scaled sine, a periodic unit whose sharpness beta moves it from "
+            "a sine wave (small beta) towards a square wave (large beta). Serrano et al. designed it for "
+            "coordinate networks that must keep sharp edges and corners of images and shapes, which sine "
+            "networks blur; the slope at the zero crossings grows like beta, so large beta needs small "
+            "learning rates. No limit at ±inf."
+        ),
+        reference=Reference(
+            "Serrano, Szymkowiak & Musialski",
+            2024,
+            "HOSC: A Periodic Activation Function for Preserving Sharp Features in Implicit Neural Representations",
+            "https://arxiv.org/abs/2401.10967",
+        ),
+        notes="beta = 1 draws the shape; the paper tunes beta per task, and AdaHOSC learns it.",
+    )
+)

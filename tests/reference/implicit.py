@@ -39,3 +39,10 @@ def snake_beta(x, alpha=1.0, beta=1.0):
 def mexican_hat(x):
     # Zhang & Benveniste (1992): (1 - x^2) exp(-x^2/2) (extra points: the zeros of f, f', f'')
     return (1 - x**2) * mp.exp(-(x**2) / 2)
+
+
+@reference("hosc", cases=[{"beta": 0.01}, {"beta": 100.0}], has_limits=False, oscillating=True,
+           extra_points=[3.141592653589793, 1.5707963267948966, -3.141592653589793])
+def hosc(x, beta=1.0):
+    # Serrano et al. (2024), eq. 1: tanh(beta sin x)
+    return mp.tanh(mp.mpf(beta) * mp.sin(x))
