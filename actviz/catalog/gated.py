@@ -151,3 +151,57 @@ register(
         ),
     )
 )
+
+
+# -- GoLU: x exp(-exp(-x)) ----------------------------------------------------------------
+
+
+def _golu_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(xc, t, g): x clipped at -40 (where the Gompertz gate exp(-e^{-x}) has long underflowed),
+    t = e^{-x} and g = exp(-t)."""
+    xc = np.maximum(x, -40.0)
+    t = np.exp(-xc)
+    return xc, t, np.exp(-t)
+
+
+def _golu(x: np.ndarray) -> np.ndarray:
+    return _stable.times_vanishing(x, _golu_parts(x)[2])
+
+
+def _golu_d1(x: np.ndarray) -> np.ndarray:
+    # g (1 + x e^{-x}); x e^{-x} -> 0 at +inf
+    xc, t, g = _golu_parts(x)
+    return g * (1.0 + _stable.times_vanishing(xc, t))
+
+
+def _golu_d2(x: np.ndarray) -> np.ndarray:
+    # g t (2 + x t - x) = g (2t + x t (t - 1)), every product of x with a vanishing factor kept finite
+    xc, t, g = _golu_parts(x)
+    return g * (2.0 * t + _stable.times_vanishing(xc, t * (t - 1.0)))
+
+
+register(
+    Activation(
+        name="golu",
+        family=FAMILY,
+        aliases=("gompertz_linear_unit",),
+        f=_golu,
+        df=_golu_d1,
+        d2f=_golu_d2,
+        latex=r"\mathrm{GoLU}(x) = x\, e^{-e^{-x}}",
+        latex_derivative=r"\mathrm{GoLU}'(x) = e^{-e^{-x}} \left(1 + x e^{-x}\right)",
+        summary=(
+            "Gompertz linear unit: x gated by the Gompertz function exp(-e^{-x}), the Gumbel CDF, which "
+            "is skewed: it reaches 1 quickly on the right and leaves 0 slowly on the left. Das et al. "
+            "argue the asymmetry shrinks the variance of the hidden activations compared with gelu and "
+            "swish while keeping gradients flowing, and report gains across vision, language and "
+            "diffusion models. Non-monotone, with a shallow dip left of 0 like silu."
+        ),
+        reference=Reference(
+            "Das, Safari, Adriaensen & Hutter",
+            2025,
+            "Gompertz Linear Units: Leveraging Asymmetry for Enhanced Learning Dynamics",
+            "https://arxiv.org/abs/2502.03654",
+        ),
+    )
+)

@@ -27,3 +27,12 @@ def acon_c(x, p1=1.0, p2=0.25, beta=1.0):
     # Ma et al. (2021), eq. 7: (p1 - p2) x sigma(beta (p1 - p2) x) + p2 x
     p1, p2, beta = mp.mpf(p1), mp.mpf(p2), mp.mpf(beta)
     return (p1 - p2) * x / (1 + mp.exp(-beta * (p1 - p2) * x)) + p2 * x
+
+
+@reference("golu", extra_points=[-0.5671432904097838, -0.56, -0.58, -1.0, -6.5, -6.7, -7.0])
+def golu(x):
+    # Das et al. (2025), eq. 1: x exp(-exp(-x)) (extra points: the minimum at x e^{-x} = -1, the underflow
+    # edge); taken as 0 below -41.3 (exp(-e^{41.3}) < 10^(-3.7e17); mpmath cannot form exp(-exp(1e308)))
+    if x < -41.3:
+        return mp.mpf(0)
+    return x * mp.exp(-mp.exp(-x))
