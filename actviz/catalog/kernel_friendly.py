@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference
+from ..entry import Activation, Kernel, Kink, Param, Reference
 from ..registry import register
 from . import _overflow, _special, _stable
 from .periodic import _cos, _finite_or_nan, _minus_sin
@@ -44,17 +44,20 @@ _NEURAL_TANGENTS = Reference(
 # -- erf and the normal CDF --------------------------------------------------------
 
 
-def _gaussian_times_x(x: np.ndarray, pdf: np.ndarray, scale: float) -> np.ndarray:
-    """-scale x pdf(x), 0 where the density has underflowed (also at ±inf)."""
-    return -scale * _stable.times_vanishing(x, pdf)
+def _gaussian_density_kernels(c: float, s: float) -> tuple[Kernel, Kernel]:
+    """(f', f'') of erf-like sigmoids whose slope is a Gaussian density: f' = c e^{-s x^2} (to ~1 ulp,
+    _stable.exp_neg_square) and f'' = -2 s x f' (0 where the density has underflowed, also at ±inf)."""
+
+    def d1(x: np.ndarray) -> np.ndarray:
+        return c * _stable.exp_neg_square(x, s)
+
+    def d2(x: np.ndarray) -> np.ndarray:
+        return -(2.0 * s) * _stable.times_vanishing(x, d1(x))
+
+    return d1, d2
 
 
-def _erf_d1(x: np.ndarray) -> np.ndarray:
-    return _TWO_OVER_SQRT_PI * _stable.exp_neg_square(x, 1.0)
-
-
-def _erf_d2(x: np.ndarray) -> np.ndarray:
-    return _gaussian_times_x(x, _erf_d1(x), 2.0)
+_erf_d1, _erf_d2 = _gaussian_density_kernels(_TWO_OVER_SQRT_PI, 1.0)
 
 
 register(
@@ -78,12 +81,7 @@ register(
 )
 
 
-def _probit_d1(x: np.ndarray) -> np.ndarray:
-    return _INV_SQRT_2PI * _stable.exp_neg_square(x, 0.5)
-
-
-def _probit_d2(x: np.ndarray) -> np.ndarray:
-    return _gaussian_times_x(x, _probit_d1(x), 1.0)
+_probit_d1, _probit_d2 = _gaussian_density_kernels(_INV_SQRT_2PI, 0.5)
 
 
 register(
