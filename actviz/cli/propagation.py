@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
-import time
 from typing import Annotated
 
 import typer
@@ -14,10 +12,8 @@ import typer
 from ..specs import get
 from ..errors import ActvizError
 from .base import app
+from .data_output import DATA, DataFormatOpt, LazyProgress, data_or_picture, picture_output, print_data
 from .output import Output, with_output_options, write
-
-_PICTURES = ("png", "svg", "pdf")
-_DATA = ("json", "csv")
 
 SpecsArg = Annotated[list[str], typer.Argument(help="Activations, e.g. relu tanh elu:alpha=0.5.")]
 InitOpt = Annotated[str | None, typer.Option(
@@ -25,77 +21,10 @@ InitOpt = Annotated[str | None, typer.Option(
                    "Default: xavier, unless --sigma-w2 is given.")]
 SigmaW2Opt = Annotated[float | None, typer.Option("--sigma-w2", help="Weight variance times width (instead of --init).")]
 SigmaB2Opt = Annotated[float | None, typer.Option("--sigma-b2", help="Bias variance (default 0).")]
-DataFormatOpt = Annotated[str | None, typer.Option(
-    "--format", help="json or csv: print every number to standard output instead of drawing; "
-                     "png, svg or pdf: the picture format (default: the suffix of -o, else png).")]
-
-
-def _mode(output: Output) -> str:
-    """What ``--format`` asks for: 'json' or 'csv' (numbers printed instead of a picture)
-    or the picture format 'png', 'svg' or 'pdf' (from --format, else -o's suffix, else png);
-    checked, with the picture's size and theme, before any long computation."""
-    fmt, path = output.fmt, output.path
-    chosen = (fmt or (path.suffix.lstrip(".") if path is not None and path.suffix else "png")).lower()
-    if chosen not in _PICTURES + _DATA:
-        given = f"format '{fmt}'" if fmt else f"file suffix '{path.suffix}' of {path}"
-        raise ActvizError(f"unsupported {given}: expected one of {', '.join(_PICTURES + _DATA)}")
-    if chosen in _DATA and path is not None:
-        raise ActvizError(f"--format {chosen} prints to standard output: drop -o {path} (or redirect with >)")
-    if chosen in _DATA and (output.show or output.terminal):
-        raise ActvizError(f"--format {chosen} prints numbers instead of drawing: drop --{'show' if output.show else 'terminal'}")
-    if chosen in _PICTURES:  # a typo in --size or --theme fails now, not after a long run
-        from ..themes import theme_rc
-
-        output.figure_size()
-        theme_rc(output.theme)
-    return chosen
-
-
-def _picture(output: Output, mode: str) -> Output:
-    """``output`` with the picture format checked by :func:`_mode` (lower case), when one was given."""
-    return dataclasses.replace(output, fmt=mode if output.fmt is not None else None)
-
-
-class _LazyProgress:
-    """A rich progress bar on stderr that appears only once the work has taken more than a second."""
-
-    def __init__(self, total: int, description: str) -> None:
-        self.total, self.description = total, description
-        self.offset = 0
-        self.started = time.perf_counter()
-        self.bar = None
-        self.task = None
-
-    def update(self, done: int, _total: int) -> None:
-        if self.bar is None:
-            if time.perf_counter() - self.started < 1.0:
-                return
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.description, total=self.total)
-        self.bar.update(self.task, completed=self.offset + done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | None):  # noqa: ANN001,ANN202
     from ..propagation import resolve_init
 
     return resolve_init(act, "xavier" if init is None and sigma_w2 is None else init, sigma_w2, sigma_b2)
-
-
-def _print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
-    from ..formats.delimited import to_csv
-
-    if fmt == "json":
-        typer.echo(json.dumps(records, indent=2, allow_nan=False))
-    else:
-        typer.echo(to_csv(csv_rows(records)), nl=False)
 
 
 @app.command("decay")
@@ -120,10 +49,10 @@ def decay_command(
     from ..propagation import mean_field, profile, simulate
     from ..formats.records import run_csv_rows, run_record
 
-    mode = _mode(output)
+    mode = data_or_picture(output)
     acts = [get(spec) for spec in specs]
     inits = [_init_for(act, init, sigma_w2, sigma_b2) for act in acts]
-    progress = _LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
+    progress = LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
     runs, profiles, records = [], [], []
     try:
         for act, chosen in zip(acts, inits):
@@ -138,10 +67,10 @@ def decay_command(
             records.append(run_record(run, theory, predicted, chosen.scheme))
     finally:
         progress.close()
-    if mode in _DATA:
-        _print_data(records, mode, lambda rs: [row for r in rs for row in run_csv_rows(r)])
+    if mode in DATA:
+        print_data(records, mode, lambda rs: [row for r in rs for row in run_csv_rows(r)])
         return
-    output = _picture(output, mode)
+    output = picture_output(output, mode)
     if output.terminal:
         from ..terminal.canvas import render
         from ..terminal.propagation import decay_panels
@@ -190,15 +119,15 @@ def theory_command(
     from ..propagation import mean_field
     from ..formats.records import theory_csv_rows
 
-    if fmt not in ("table", *_DATA):
+    if fmt not in ("table", *DATA):
         raise ActvizError(f"unsupported format '{fmt}': expected table, json or csv")
     acts = [get(spec) for spec in specs]
     theories = []
     for act in acts:
         chosen = _init_for(act, init, sigma_w2, sigma_b2)
         theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0))
-    if fmt in _DATA:
-        _print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
+    if fmt in DATA:
+        print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
         return
     _theory_table(theories)
 
@@ -239,7 +168,7 @@ def phase_command(
     instead of drawing."""
     from ..propagation.phase import phase_diagram, phase_grid
 
-    mode = _mode(output)
+    mode = data_or_picture(output)
     if mode == "csv":
         raise ActvizError("the phase diagram is a grid: use --format json for its numbers")
     if output.terminal:
@@ -255,6 +184,6 @@ def phase_command(
     from ..plotting.propagation import phase_figure
 
     mark = None if mark_w2 is None else (mark_w2, 0.0 if mark_b2 is None else mark_b2)
-    output = _picture(output, mode)
+    output = picture_output(output, mode)
     fig = phase_figure(diagram, size=output.figure_size(), theme=output.theme, mark=mark)
     write(fig, output, f"phase-{act.name}")

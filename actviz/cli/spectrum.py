@@ -12,18 +12,8 @@ from ..specs import get
 from ..errors import ActvizError
 from .base import app
 from .output import Output, with_output_options, write
-from .propagation import (
-    _DATA,
-    DataFormatOpt,
-    SigmaB2Opt,
-    SigmaW2Opt,
-    SpecsArg,
-    _init_for,
-    _LazyProgress,
-    _mode,
-    _picture,
-    _print_data,
-)
+from .data_output import DATA, DataFormatOpt, LazyProgress, data_or_picture, picture_output, print_data
+from .propagation import SigmaB2Opt, SigmaW2Opt, SpecsArg, _init_for
 
 DEFAULT_Q_STAR = 0.25
 """Without --init, --sigma-w2, --sigma-b2 or --q-star: the critical initialisation with this q*."""
@@ -73,13 +63,13 @@ def spectrum_command(
     from ..formats.records import spectrum_csv_rows, spectrum_record
     from ..propagation.spectrum import input_length, predict_spectrum, simulate_spectrum
 
-    mode = _mode(output)
+    mode = data_or_picture(output)
     if init == "orthogonal" and weights == "gaussian":
         raise ActvizError("--init orthogonal draws orthogonal weights: drop --weights gaussian")
     acts = [get(spec) for spec in specs]
     settings = [_setting(act, init, sigma_w2, sigma_b2, q_star) for act in acts]
     q0 = [q if q is not None else input_length(act, w2, b2) for act, (_, w2, b2, q) in zip(acts, settings)]
-    progress = _LazyProgress(seeds * depth, "Jacobian products")
+    progress = LazyProgress(seeds * depth, "Jacobian products")
     try:
         runs = simulate_spectrum(acts, [(w2, b2) for _, w2, b2, _ in settings], depth=depth, width=width,
                                  weights=weights, seeds=seeds, q0=q0, progress=progress.update)
@@ -109,10 +99,10 @@ def _emit(output: Output, mode: str, records: list[dict], csv_rows, panels, figu
     """Print ``records`` (json/csv) or draw: ``panels()`` in the terminal, ``figure(output)``
     to a file or window named ``stem``. True when something was drawn (then the command
     prints its summary)."""
-    if mode in _DATA:
-        _print_data(records, mode, csv_rows)
+    if mode in DATA:
+        print_data(records, mode, csv_rows)
         return False
-    output = _picture(output, mode)
+    output = picture_output(output, mode)
     if output.terminal:
         from ..terminal.canvas import render
 
@@ -165,7 +155,7 @@ def cmap_command(
     C'(1) = ZETA (Martens et al. 2021) as a spec every command accepts."""
     from ..propagation.kernel import correlation_map, shape
 
-    mode = _mode(output)
+    mode = data_or_picture(output)
     acts = [get(spec) for spec in specs]
     shaped = []
     if zeta is not None:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import actviz
 from actviz.cli.app import app
-from actviz.cli.propagation import _LazyProgress
+from actviz.cli.data_output import LazyProgress
 from actviz.propagation import mean_field, simulate
 
 runner = CliRunner()
@@ -138,10 +138,10 @@ def test_phase_picture_and_json(tmp_path):
 
 
 def test_progress_bar_appears_only_after_a_second():
-    quick = _LazyProgress(10, "work")
+    quick = LazyProgress(10, "work")
     quick.update(3, 10)
     assert quick.bar is None
-    slow = _LazyProgress(10, "work")
+    slow = LazyProgress(10, "work")
     slow.started -= 2.0
     slow.update(3, 10)
     try:
