@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import actviz
 from actviz.cli.app import app
-from actviz.cli.data_output import LazyProgress
+from actviz.cli.progress import LazyProgress
 from actviz.propagation import mean_field, simulate
 
 runner = CliRunner()
@@ -65,7 +65,6 @@ def test_decay_of_a_stack_without_finite_chi1_says_so(tmp_path):
     (["decay", "tanh", "--format", "csv", "-o", "x.csv"], "prints to standard output"),
     (["decay", "tanh", "--init", "xaviar"], "did you mean 'xavier'"),
     (["theory", "tanh", "--sigma-w2", "-1"], "invalid sigma_w^2"),
-    (["phase", "tanh", "--format", "csv"], "use --format json"),
     (["phase", "tanh", "--terminal"], "--terminal cannot draw"),
     (["decay", "tanh", "--format", "json", "--terminal"], "drop --terminal"),
     (["decay", "tanh", "--format", "csv", "--show"], "drop --show"),
