@@ -95,13 +95,18 @@ def decay_command(
         typer.echo(_summary(record, run))
 
 
+def _number(value: float | None) -> str:
+    """A record's number for a sentence: None (no finite value: a divergent stack's chi_1) is 'none'."""
+    return "none" if value is None else f"{value:.6g}"
+
+
 def _summary(record: dict, run) -> str:  # noqa: ANN001
     """One paragraph per run: what the theory says and how the measurement compares."""
     theory = record["theory"]
     measured = run.log_grad_norm[0] / math.log(10)
     predicted = record["layers"][0]["theory_log10_grad_norm"]
     lines = [f"{record['activation']} ({record['init']}: sigma_w^2 = {record['sigma_w2']:.6g}, "
-             f"sigma_b^2 = {record['sigma_b2']:.6g}): {theory['phase']}, chi_1 = {theory['chi1']:.6g}",
+             f"sigma_b^2 = {record['sigma_b2']:.6g}): {theory['phase']}, chi_1 = {_number(theory['chi1'])}",
              f"  gradient at the input / at the top: 10^{measured:.3f} measured, "
              + (f"10^{predicted:.3f} predicted" if predicted is not None else "no finite prediction")]
     if run.stopped_at is not None:
