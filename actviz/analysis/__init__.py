@@ -9,4 +9,5 @@ limits at kinks; :mod:`.gaussian` Gaussian expectations, the normal density and
 distribution function; :mod:`.bisection` bisection to adjacent floats;
 :mod:`.vector` the numbers behind the pictures of softmax, GLUs, maxout and slope
 bands; :mod:`.pointwise` the check that an entry is a function R -> R.
+:mod:`.differences` how far two curves are apart, and whether they coincide.
 """

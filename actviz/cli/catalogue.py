@@ -63,22 +63,42 @@ def list_command(
     from rich.table import Table
 
     table = Table(title=f"{len(records)} activations", title_justify="left")
-    for column in header:
-        table.add_column(column)
+    for column in header:  # a narrow terminal wraps the family and parameters at spaces; names are never cut
+        table.add_column(column, overflow="fold", no_wrap=column in ("name", "aliases"))
     for row in rows:
         table.add_row(*row)
     Console().print(table)
 
 
+class InfoFormat(str, Enum):
+    text = "text"
+    json = "json"
+    latex = "latex"
+
+
 @app.command("info")
-def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu or elu:alpha=0.5.")) -> None:
-    """Formula, derivative, parameters, kinks, summary and reference of one activation."""
+def info_command(
+    specs: list[str] = typer.Argument(..., help="Activations, e.g. gelu or elu:alpha=0.5.", metavar="SPEC..."),
+    output_format: InfoFormat = typer.Option(InfoFormat.text, "--format", help="text, json (a list of records) or latex (amsmath gather* blocks)."),
+) -> None:
+    """Formula, derivative, parameters, kinks, summary and reference of each activation."""
     # Plain typer output rather than rich: rich's import alone is a fifth of the
     # 0.15 s this command may take.
-    from ..formats.card import body_lines, card
+    from ..formats.card import body_lines, card, info_record, to_latex
 
-    entry_card = card(get(spec))
-    typer.secho(entry_card.title, bold=True, nl=False)
-    typer.secho(f"  {entry_card.kind}", dim=True)
-    for line in body_lines(entry_card, width=min(100, shutil.get_terminal_size((100, 24)).columns)):
-        typer.echo(line)
+    entries = [get(spec) for spec in specs]
+    if output_format is InfoFormat.json:
+        typer.echo(json.dumps([info_record(entry) for entry in entries], indent=2, allow_nan=False))
+        return
+    if output_format is InfoFormat.latex:
+        typer.echo("\n".join(to_latex(entry) for entry in entries), nl=False)
+        return
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    for i, entry in enumerate(entries):
+        entry_card = card(entry)
+        if i:
+            typer.echo("")
+        typer.secho(entry_card.title, bold=True, nl=False)
+        typer.secho(f"  {entry_card.kind}", dim=True)
+        for line in body_lines(entry_card, width=width):
+            typer.echo(line)

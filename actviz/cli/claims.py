@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ActvizError
 from .base import app
-from .data_output import LazyProgress
+from .progress import LazyProgress
 
 PICTURE_SIZE = "900x560"
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Annotated
 
@@ -12,8 +11,11 @@ import typer
 from ..specs import get
 from ..errors import ActvizError
 from .base import app
-from .data_output import DATA, DataFormatOpt, LazyProgress, data_or_picture, picture_output, print_data
+from .data import DATA as _DATA
+from .data import DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
+from .progress import LazyProgress
+
 
 SpecsArg = Annotated[list[str], typer.Argument(help="Activations, e.g. relu tanh elu:alpha=0.5.")]
 InitOpt = Annotated[str | None, typer.Option(
@@ -39,6 +41,11 @@ def decay_command(
     sigma_b2: SigmaB2Opt = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same run.")] = 0,
     saturation: Annotated[float, typer.Option("--saturation-threshold", help="A unit is saturated where |phi'| is below this.")] = 0.01,
+    dtype: Annotated[str, typer.Option("--dtype", help=(
+        "float64 or float32: the network's numbers. float32 halves the memory and is faster; its "
+        "rounding (6e-8 per layer) is far below the sampling noise, so the theory comparison holds, "
+        "but |h| above 1e18 counts as overflow, signals below 1e-38 lose digits (1e-308 in float64) "
+        "and a seed gives a different network."))] = "float64",
     *,
     output: Output,
 ) -> None:
@@ -49,7 +56,10 @@ def decay_command(
     from ..propagation import mean_field, profile, simulate
     from ..formats.records import run_csv_rows, run_record
 
-    mode = data_or_picture(output)
+    if dtype not in ("float64", "float32"):
+        raise ActvizError(f"invalid --dtype {dtype!r}: expected float64 or float32")
+
+    mode = output_mode(output)
     acts = [get(spec) for spec in specs]
     inits = [_init_for(act, init, sigma_w2, sigma_b2) for act in acts]
     progress = LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
@@ -58,7 +68,7 @@ def decay_command(
         for act, chosen in zip(acts, inits):
             run = simulate(act, depth=depth, width=width, batch=batch, sigma_w2=chosen.sigma_w2,
                            sigma_b2=chosen.sigma_b2, weights=chosen.weights, seed=seed,
-                           saturation_threshold=saturation, progress=progress.update)
+                           saturation_threshold=saturation, progress=progress.update, dtype=dtype)
             progress.offset += 2 * depth + 1
             predicted = profile(act, chosen.sigma_w2, chosen.sigma_b2, run.top, q0=run.q[0])
             theory = mean_field(act, chosen.sigma_w2, chosen.sigma_b2)
@@ -67,7 +77,7 @@ def decay_command(
             records.append(run_record(run, theory, predicted, chosen.scheme))
     finally:
         progress.close()
-    if mode in DATA:
+    if mode in _DATA:
         print_data(records, mode, lambda rs: [row for r in rs for row in run_csv_rows(r)])
         return
     output = picture_output(output, mode)
@@ -75,7 +85,7 @@ def decay_command(
         from ..terminal.canvas import render
         from ..terminal.propagation import decay_panels
 
-        typer.echo(render(decay_panels(runs, profiles)))
+        typer.echo(render(decay_panels(runs, profiles, output.theme)))
     if output.wants_figure:
         from ..plotting.propagation import decay_figure
 
@@ -85,13 +95,18 @@ def decay_command(
         typer.echo(_summary(record, run))
 
 
+def _number(value: float | None) -> str:
+    """A record's number for a sentence: None (no finite value: a divergent stack's chi_1) is 'none'."""
+    return "none" if value is None else f"{value:.6g}"
+
+
 def _summary(record: dict, run) -> str:  # noqa: ANN001
     """One paragraph per run: what the theory says and how the measurement compares."""
     theory = record["theory"]
     measured = run.log_grad_norm[0] / math.log(10)
     predicted = record["layers"][0]["theory_log10_grad_norm"]
     lines = [f"{record['activation']} ({record['init']}: sigma_w^2 = {record['sigma_w2']:.6g}, "
-             f"sigma_b^2 = {record['sigma_b2']:.6g}): {theory['phase']}, chi_1 = {theory['chi1']:.6g}",
+             f"sigma_b^2 = {record['sigma_b2']:.6g}): {theory['phase']}, chi_1 = {_number(theory['chi1'])}",
              f"  gradient at the input / at the top: 10^{measured:.3f} measured, "
              + (f"10^{predicted:.3f} predicted" if predicted is not None else "no finite prediction")]
     if run.stopped_at is not None:
@@ -114,36 +129,47 @@ def theory_command(
     from ..propagation import mean_field
     from ..formats.records import theory_csv_rows
 
-    if fmt not in ("table", *DATA):
+    if fmt not in ("table", *_DATA):
         raise ActvizError(f"unsupported format '{fmt}': expected table, json or csv")
     acts = [get(spec) for spec in specs]
     theories = []
     for act in acts:
         chosen = _init_for(act, init, sigma_w2, sigma_b2)
         theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0))
-    if fmt in DATA:
+    if fmt in _DATA:
         print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
         return
     _theory_table(theories)
 
 
 def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
-    from rich.console import Console
-    from rich.table import Table
+    """The theory as a table fitted to the terminal (5 significant digits), or piped as
+    plain text at full precision; then the notes."""
+    import sys
 
-    from ..formats.numbers import format_number
+    from ..formats.numbers import format_full, format_number
+    from .tables import print_table
 
-    table = Table(title="mean-field theory (– : undefined, the stack diverges)", title_justify="left")
-    for column in ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc"):
-        table.add_column(column, justify="left" if column in ("activation", "regime", "phase") else "right")
-    for t in theories:
-        table.add_row(t.activation, f"{t.sigma_w2:.5g}", f"{t.sigma_b2:.5g}", t.regime, t.phase,
-                      *(format_number(v, 5) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c)))
-    console = Console(highlight=False)
-    console.print(table)
-    for t in theories:
-        for note in t.notes:
-            console.print(f"[dim]{t.activation}:[/] {note}")
+    header = ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc")
+    numeric = (False, True, True, False, False, True, True, True, True)
+
+    def row(t, number) -> list[str]:  # noqa: ANN001
+        return [t.activation, number(t.sigma_w2), number(t.sigma_b2), t.regime, t.phase,
+                *(number(v) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c))]
+
+    print_table("mean-field theory (– : undefined, the stack diverges)", header,
+                [row(t, lambda v: format_number(v, 5)) for t in theories], numeric,
+                plain_rows=[row(t, format_full) for t in theories])
+    notes = [(t.activation, note) for t in theories for note in t.notes]
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        for activation, note in notes:
+            console.print(f"[dim]{activation}:[/] {note}")
+    else:
+        for activation, note in notes:
+            typer.echo(f"{activation}: {note}")
 
 
 @app.command("phase")
@@ -160,21 +186,19 @@ def phase_command(
 ) -> None:
     """The (sigma_w^2, sigma_b^2) phase diagram: ordered and chaotic regions, the edge of
     chaos chi_1 = 1 and contours of the depth scale xi_c. --format json prints the grid
-    instead of drawing."""
+    instead of drawing, --format csv one row per grid point."""
     from ..propagation.phase import phase_diagram, phase_grid
 
-    mode = data_or_picture(output)
-    if mode == "csv":
-        raise ActvizError("the phase diagram is a grid: use --format json for its numbers")
+    mode = output_mode(output)
     if output.terminal:
         raise ActvizError("the phase diagram is a colour map, which --terminal cannot draw: write a file with -o (or use --show)")
     act = get(spec)
     w2, b2 = phase_grid(act, sigma_w2_max, sigma_b2_max, resolution)
     diagram = phase_diagram(act, w2, b2)
-    if mode == "json":
-        from ..formats.records import phase_record
+    if mode in _DATA:
+        from ..formats.records import phase_csv_rows, phase_record
 
-        typer.echo(json.dumps(phase_record(diagram), indent=2, allow_nan=False))
+        print_data(phase_record(diagram), mode, phase_csv_rows)
         return
     from ..plotting.propagation import phase_figure
 

@@ -11,8 +11,10 @@ import typer
 from ..specs import get
 from ..errors import ActvizError
 from .base import app
+from .data import DATA as _DATA
+from .data import DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
-from .data_output import DATA, DataFormatOpt, LazyProgress, data_or_picture, picture_output, print_data
+from .progress import LazyProgress
 from .propagation import SigmaB2Opt, SigmaW2Opt, SpecsArg, _init_for
 
 DEFAULT_Q_STAR = 0.25
@@ -63,7 +65,7 @@ def spectrum_command(
     from ..formats.records import spectrum_csv_rows, spectrum_record
     from ..propagation.spectrum import input_length, predict_spectrum, simulate_spectrum
 
-    mode = data_or_picture(output)
+    mode = output_mode(output)
     if init == "orthogonal" and weights == "gaussian":
         raise ActvizError("--init orthogonal draws orthogonal weights: drop --weights gaussian")
     acts = [get(spec) for spec in specs]
@@ -99,7 +101,7 @@ def _emit(output: Output, mode: str, records: list[dict], csv_rows, panels, figu
     """Print ``records`` (json/csv) or draw: ``panels()`` in the terminal, ``figure(output)``
     to a file or window named ``stem``. True when something was drawn (then the command
     prints its summary)."""
-    if mode in DATA:
+    if mode in _DATA:
         print_data(records, mode, csv_rows)
         return False
     output = picture_output(output, mode)
@@ -155,7 +157,7 @@ def cmap_command(
     C'(1) = ZETA (Martens et al. 2021) as a spec every command accepts."""
     from ..propagation.kernel import correlation_map, shape
 
-    mode = data_or_picture(output)
+    mode = output_mode(output)
     acts = [get(spec) for spec in specs]
     shaped = []
     if zeta is not None:

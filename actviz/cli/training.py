@@ -10,7 +10,8 @@ import typer
 
 from ..errors import ActvizError
 from .base import app
-from .data_output import DATA, DataFormatOpt, LazyProgress, data_or_picture, picture_output, print_data
+from .data import DATA, DataFormatOpt, output_mode, picture_output, print_data
+from .progress import LazyProgress
 from .output import Output, with_output_options, write
 
 SWEEPABLE = {"lr": float, "width": int, "depth": int, "init": str}
@@ -84,7 +85,7 @@ def train_command(
     --format json or csv prints every measured number instead of drawing."""
     from ..formats.training import csv_rows, result_record
 
-    mode = data_or_picture(output)
+    mode = output_mode(output)
     options = dict(task=task, depth=depth, width=width, init=init, optimizer=optimizer, lr=lr, steps=steps,
                    seeds=seeds, batch=batch, measure_every=measure_every, slopes=slopes)
     parameter, values = parse_sweep(sweep) if sweep else (None, [None])

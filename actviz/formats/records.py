@@ -79,6 +79,7 @@ def run_record(run: StackRun, theory: MeanField, predicted: Profile, init: str) 
         "seed": run.seed,
         "saturation_threshold": run.saturation_threshold,
         "stopped_at": run.stopped_at,
+        "dtype": run.dtype,
         "layers": layer_rows(run, predicted),
         "theory": theory.to_dict(),
     }
@@ -113,6 +114,14 @@ def phase_record(diagram: PhaseDiagram) -> dict:
         "edge_of_chaos": [{"sigma_b2": float(b), "sigma_w2": finite_or_none(w)}
                           for b, w in zip(diagram.critical_sigma_b2, diagram.critical_sigma_w2)],
     }
+
+
+def phase_csv_rows(record: dict) -> list[dict]:
+    """One row per grid point of :func:`phase_record`: ``sigma_w2, sigma_b2, chi1, xi_c``
+    (empty where not finite)."""
+    return [{"activation": record["activation"], "sigma_w2": w2, "sigma_b2": b2, "chi1": chi1, "xi_c": xi}
+            for b2, chi_row, xi_row in zip(record["sigma_b2"], record["chi1"], record["xi_c"])
+            for w2, chi1, xi in zip(record["sigma_w2"], chi_row, xi_row)]
 
 
 def entry_record(entry: Entry) -> dict:

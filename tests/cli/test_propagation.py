@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import actviz
 from actviz.cli.app import app
-from actviz.cli.data_output import LazyProgress
+from actviz.cli.progress import LazyProgress
 from actviz.propagation import mean_field, simulate
 
 runner = CliRunner()
@@ -48,6 +48,16 @@ def test_decay_picture_and_notes(tmp_path):
     assert "chaotic" in result.stdout and "gradients grow slowly" in result.stdout
 
 
+def test_decay_of_a_stack_without_finite_chi1_says_so(tmp_path):
+    """snake's length map runs away at (1, 0) and the theory has no finite chi_1: the summary
+    says 'chi_1 = none' (it used to crash formatting None)."""
+    target = tmp_path / "snake.png"
+    result = runner.invoke(app, ["decay", "snake", *SMALL, "-o", str(target), "--size", "640x400"])
+    assert result.exit_code == 0, result.stderr
+    assert mean_field(actviz.get("snake"), 1.0, 0.0).to_dict()["chi1"] is None
+    assert "chi_1 = none" in result.stdout and target.is_file()
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["decay", "tanh", "--format", "jpg"], "unsupported format 'jpg'"),
     (["decay", "tanh", "--init", "he", "--sigma-w2", "3"], "--init he fixes sigma_w^2 = 2"),
@@ -55,7 +65,6 @@ def test_decay_picture_and_notes(tmp_path):
     (["decay", "tanh", "--format", "csv", "-o", "x.csv"], "prints to standard output"),
     (["decay", "tanh", "--init", "xaviar"], "did you mean 'xavier'"),
     (["theory", "tanh", "--sigma-w2", "-1"], "invalid sigma_w^2"),
-    (["phase", "tanh", "--format", "csv"], "use --format json"),
     (["phase", "tanh", "--terminal"], "--terminal cannot draw"),
     (["decay", "tanh", "--format", "json", "--terminal"], "drop --terminal"),
     (["decay", "tanh", "--format", "csv", "--show"], "drop --show"),

@@ -1,11 +1,11 @@
-"""What the commands that compute for a while share: ``--format`` meaning either a data
-format (json, csv: numbers on standard output) or a picture format, and a progress bar."""
+"""``--format json|csv`` of the picture commands: print the numbers a picture is
+drawn from instead of drawing it (the same option also names a picture format)."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import time
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -17,11 +17,11 @@ PICTURES = ("png", "svg", "pdf")
 DATA = ("json", "csv")
 
 DataFormatOpt = Annotated[str | None, typer.Option(
-    "--format", help="json or csv: print every number to standard output instead of drawing; "
+    "--format", help="json or csv: print the numbers the picture is drawn from instead of drawing; "
                      "png, svg or pdf: the picture format (default: the suffix of -o, else png).")]
 
 
-def data_or_picture(output: Output) -> str:
+def output_mode(output: Output) -> str:
     """What ``--format`` asks for: 'json' or 'csv' (numbers printed instead of a picture)
     or the picture format 'png', 'svg' or 'pdf' (from --format, else -o's suffix, else png);
     checked, with the picture's size and theme, before any long computation."""
@@ -43,41 +43,16 @@ def data_or_picture(output: Output) -> str:
 
 
 def picture_output(output: Output, mode: str) -> Output:
-    """``output`` with the picture format checked by :func:`data_or_picture` (lower case), when one was given."""
+    """``output`` with the picture format checked by :func:`output_mode` (lower case), when one was given."""
     return dataclasses.replace(output, fmt=mode if output.fmt is not None else None)
 
 
-class LazyProgress:
-    """A rich progress bar on stderr that appears only once the work has taken more than a second."""
-
-    def __init__(self, total: int, description: str) -> None:
-        self.total, self.description = total, description
-        self.offset = 0
-        self.started = time.perf_counter()
-        self.bar = None
-        self.task = None
-
-    def update(self, done: int, _total: int) -> None:
-        if self.bar is None:
-            if time.perf_counter() - self.started < 1.0:
-                return
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.description, total=self.total)
-        self.bar.update(self.task, completed=self.offset + done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
+def print_data(record: object, fmt: str, csv_rows: Callable[[object], list[dict]]) -> None:
+    """``record`` as indented JSON (non-finite numbers must already be None), or
+    ``csv_rows(record)`` as CSV, on standard output."""
     from ..formats.delimited import to_csv
 
     if fmt == "json":
-        typer.echo(json.dumps(records, indent=2, allow_nan=False))
+        typer.echo(json.dumps(record, indent=2, allow_nan=False))
     else:
-        typer.echo(to_csv(csv_rows(records)), nl=False)
+        typer.echo(to_csv(csv_rows(record)), nl=False)
