@@ -7,11 +7,13 @@ underscored modules hold shared kernels and numerics, no entries.
 
 from . import (  # noqa: F401
     exponential,
+    glu,
     periodic,
     rational,
     rectifiers,
     self_gated,
     shrinkage,
+    simplex,
     sigmoidal,
     smooth,
     steps,

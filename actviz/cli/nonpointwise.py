@@ -19,6 +19,8 @@ from .base import app
 from .output import Output, with_output_options, write
 
 _SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
+SIMPLEX_KINDS = ("softmax", "log_softmax", "softmin", "sparsemax", "entmax15")
+"""The maps onto the probability simplex ``actviz softmax --kind`` draws."""
 
 
 def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -62,35 +64,43 @@ def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noq
 def softmax_command(
     logits: Annotated[list[float], typer.Argument(help="Two or more logits, e.g. 2.0 1.0 0.1 (negative ones as they are: -1.5).", show_default=False)],
     temperature: Annotated[float, typer.Option("--temperature", "-t", help="T > 0: softmax(z / T).")] = 1.0,
+    kind: Annotated[str, typer.Option("--kind", "-k", help=f"The map: {', '.join(SIMPLEX_KINDS)}.")] = "softmax",
     *,
     output: Output,
 ) -> None:
-    """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case."""
+    """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case.
+
+    --kind draws one of softmax's relatives instead: log_softmax (the same probabilities, its
+    Jacobian is that of log p), softmin (softmax of -z), sparsemax and entmax15 (exact zeros).
+    softmax2d is softmax over the channels of each pixel: on one pixel it is softmax.
+    """
     from ..plotting.nonpointwise import softmax_figure
     from ..plotting.nonpointwise_terminal import softmax_panels
 
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
-    softmax = registry.get("softmax", temperature=temperature)
-    fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
+    if kind not in SIMPLEX_KINDS:
+        raise ActvizError(f"invalid --kind '{kind}': expected one of {', '.join(SIMPLEX_KINDS)}")
+    softmax = registry.get(kind, temperature=temperature)
+    fig = _figure(output, kind, lambda size: softmax_figure(logits, temperature, size, output.theme, kind))
     panels = softmax_panels(softmax, logits) if output.terminal else None
-    p, log_p = softmax(logits), softmax.log(logits)
+    p, log_p = softmax.probabilities(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", _number(z), f"{pi:.4f}", _number(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
-    _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
-    _finish(fig, panels, output, "softmax")
+    _print_table(f"{kind}(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
+    _finish(fig, panels, output, kind)
 
 
 @app.command("glu")
 @with_output_options
 def glu_command(
-    variant: Annotated[str, typer.Argument(help="glu, reglu, geglu, swiglu or bilinear.", show_default=False)],
+    variant: Annotated[str, typer.Argument(help="A GLU variant: glu, reglu, geglu, swiglu, bilinear, or a shipped model's gtu, situ_glu, swiglu_oai (parameters as in any spec).", show_default=False)],
     extent: Annotated[float, typer.Option("--extent", help="Draw a and b over [-EXTENT, EXTENT].")] = 3.0,
     *,
     output: Output,
 ) -> None:
-    """A GLU variant f(a, b) = a g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
-    from ..catalog.vector import GatedLinearUnit
+    """A GLU variant f(a, b) = v(a) g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
+    from ..catalog.glu import GatedLinearUnit
     from ..plotting.nonpointwise import check_extent, glu_figure
     from ..plotting.nonpointwise_terminal import glu_panels
 

@@ -22,7 +22,8 @@ from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 
 from .. import registry
-from ..catalog.vector import GatedLinearUnit, Maxout, SlopeBand, Softmax
+from ..catalog.glu import GatedLinearUnit
+from ..catalog.vector import Maxout, SlopeBand, Softmax
 from ..errors import ActvizError
 from .curves import draw_origin_axes, resolve_axes
 from .style import FigureSize, accent, colors, figure_theme, new_figure, palette, parse_size, theme_rc, themed
@@ -73,13 +74,14 @@ def _logit_labels(logits: np.ndarray) -> list[str]:
 
 
 def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Axes:
-    r"""Bars of :math:`p_i = \mathrm{softmax}(z/T)_i`, each labelled with p and log p."""
+    r"""Bars of :math:`p_i = \mathrm{softmax}(z/T)_i` (or the probabilities of softmax's relatives:
+    softmin, sparsemax, entmax15, log-softmax's exp), each labelled with p and log p."""
     ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
-    p, log_p = softmax(z), softmax.log(z)
+    p, log_p = softmax.probabilities(z), softmax.log(z)
     bars = ax.bar(np.arange(z.size), p, color=colors(figure_theme(ax.figure), z.size), width=0.65)
     for bar, value, log_value in zip(bars, p, log_p):
-        log_text = _signed(log_value, ".3f" if abs(log_value) < 100 else ".0f")
+        log_text = "−∞" if log_value == -np.inf else _signed(log_value, ".3f" if abs(log_value) < 100 else ".0f")
         ax.annotate(f"{value:.3f}\nlog {log_text}", (bar.get_x() + bar.get_width() / 2, value),
                     xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
                     fontsize=0.7 * mpl.rcParams["font.size"])
@@ -87,7 +89,7 @@ def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     ax.set_ylim(0.0, 1.3)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.set_ylabel("probability")
-    ax.set_title(f"softmax(z / T), T = {softmax.params['temperature']:g}")
+    ax.set_title(f"{softmax.name}(z / T), T = {softmax.params['temperature']:g}")
     ax.grid(axis="x", visible=False)
     return ax
 
@@ -99,7 +101,7 @@ def temperature_probabilities(softmax: Softmax, logits: object, low: float = 0.1
     z = np.asarray(logits, dtype=float)
     chosen = softmax.params["temperature"]
     temperatures = np.geomspace(min(low, chosen), max(high, chosen), count)
-    return temperatures, np.array([softmax.with_params(temperature=t)(z) for t in temperatures])
+    return temperatures, np.array([softmax.with_params(temperature=t).probabilities(z) for t in temperatures])
 
 
 def temperature_sweep(softmax: Softmax, logits: object, ax: Axes | None = None,
@@ -139,17 +141,21 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     ax.set_yticks(range(z.size), ticks)
     ax.set_xlabel("logit $j$")
     ax.set_ylabel("probability $i$")
-    ax.set_title(r"Jacobian $\partial p_i / \partial z_j = p_i(\delta_{ij} - p_j)/T$")
+    if softmax.name == "softmax":
+        ax.set_title(r"Jacobian $\partial p_i / \partial z_j = p_i(\delta_{ij} - p_j)/T$")
+    else:
+        ax.set_title(f"Jacobian of {softmax.name}: " + r"$\partial y_i / \partial z_j$")
     return ax
 
 
 def two_logits(softmax: Softmax, half_width: float = 8.0, count: int = 401) -> tuple[np.ndarray, ...]:
     r"""Differences x over :math:`[-wT, wT]` (w = ``half_width``), :math:`\mathrm{softmax}([x, 0])_1`
-    and :math:`\sigma(x/T)`, which are equal."""
+    and its closed form :math:`\sigma(x/T)` (for softmax's relatives: their own first output and
+    their two-logit curve), which are equal."""
     temperature = softmax.params["temperature"]
     x = np.linspace(-half_width * temperature, half_width * temperature, count)
     first = softmax(np.stack([x, np.zeros_like(x)], axis=-1))[:, 0]
-    return x, first, registry.get("sigmoid")(x / temperature)
+    return x, first, softmax.curve()(x)
 
 
 def two_logit_curve(softmax: Softmax, ax: Axes | None = None, half_width: float = 8.0) -> Axes:
@@ -157,22 +163,25 @@ def two_logit_curve(softmax: Softmax, ax: Axes | None = None, half_width: float 
     ax = resolve_axes(ax)
     x, first, sigmoid = two_logits(softmax, half_width)
     theme = figure_theme(ax.figure)
+    plain = softmax.name == "softmax"
     ax.plot(x, first, color=palette(theme)[0], linewidth=2.2 * mpl.rcParams["lines.linewidth"], alpha=0.45,
-            label=r"$\mathrm{softmax}([z_1, z_2])_1$")
-    ax.plot(x, sigmoid, color=_ink(theme), linestyle="--", label=r"$\sigma((z_1 - z_2)/T)$")
+            label=r"$\mathrm{softmax}([z_1, z_2])_1$" if plain else f"{softmax.name}([z₁, z₂])₁")
+    ax.plot(x, sigmoid, color=_ink(theme), linestyle="--",
+            label=r"$\sigma((z_1 - z_2)/T)$" if plain else "closed form in z₁ − z₂")
     draw_origin_axes(ax)
     ax.set_xlabel("$z_1 - z_2$")
-    ax.set_ylabel("$p_1$")
-    ax.set_title("two logits: the sigmoid of the difference")
-    ax.legend(loc="upper left")
+    ax.set_ylabel("$p_1$" if softmax.name != "log_softmax" else r"$\log p_1$")
+    ax.set_title("two logits: the sigmoid of the difference" if plain else "two logits: a function of the difference")
+    ax.legend(loc="upper left" if plain else "best")
     return ax
 
 
 def softmax_figure(logits: object, temperature: float = 1.0, size: FigureSize | None = None,
-                   theme: str = "light") -> Figure:
-    """The four softmax panels: bars, temperature sweep, Jacobian, two-logit case."""
+                   theme: str = "light", kind: str = "softmax") -> Figure:
+    """The four softmax panels: bars, temperature sweep, Jacobian, two-logit case; ``kind`` draws
+    one of softmax's relatives instead (log_softmax, softmin, sparsemax, entmax15)."""
     size = size or parse_size("slide")
-    softmax = registry.get("softmax", temperature=temperature)
+    softmax = registry.get(kind, temperature=temperature)
     z = np.asarray(logits, dtype=float)
     if z.ndim != 1 or z.size < 2 or not np.isfinite(z).all():
         raise ActvizError(f"softmax figure needs at least two finite logits, got {z.tolist()}")
