@@ -10,9 +10,10 @@ matplotlib is imported by the plotting layer, typer and rich by the CLI.
 """
 
 from . import catalog as _catalog  # noqa: F401  (registers every activation)
-from .activation import Activation, Kink, Param, Reference
+from .entry import Activation, Kink, Param, Reference
 from .errors import ActvizError
-from .registry import families, get, lookup, names, parse_spec
+from .registry import families, lookup, names
+from .specs import get, parse_spec
 
 __all__ = [
     "Activation",

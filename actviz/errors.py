@@ -13,14 +13,36 @@ from collections.abc import Iterable, Mapping
 
 
 class ActvizError(Exception):
-    """Base class of every error caused by what the user asked for."""
+    """Base class of every error caused by what the user asked for.
+
+    A message about arguments names them as ``{name}`` placeholders, listed in
+    ``arguments``: ``ActvizError("invalid {threshold} 0: expected ...",
+    arguments=("threshold",))``. ``str(error)`` shows the Python parameter name
+    (``invalid threshold 0``); :meth:`render` shows another name for each, so
+    the command line can say ``invalid --threshold 0`` (the library speaks
+    Python, the CLI speaks options).
+    """
+
+    def __init__(self, message: str, *, arguments: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.arguments = tuple(arguments)
+
+    def render(self, names: Mapping[str, str]) -> str:
+        """The message with every argument placeholder replaced by ``names[argument]``
+        (the argument's own name where ``names`` has none)."""
+        text = self.args[0]
+        for argument in self.arguments:
+            text = text.replace("{" + argument + "}", names.get(argument, argument))
+        return text
+
+    def __str__(self) -> str:
+        return self.render({})
 
 
 class UnknownActivationError(ActvizError, KeyError):
     """A name that is neither a canonical activation name nor an alias."""
 
-    def __str__(self) -> str:  # KeyError would repr() the message
-        return self.args[0]
+    __str__ = ActvizError.__str__  # KeyError's would repr() the message
 
 
 class ParameterError(ActvizError, ValueError):

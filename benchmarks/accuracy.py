@@ -1,7 +1,7 @@
 """Worst error of every catalogue f, f', f'' over the whole float64 line.
 
-    python benchmarks/accuracy.py            # every activation with a reference table
-    python benchmarks/accuracy.py gelu elu   # some
+    python -m benchmarks.accuracy            # every activation with a reference table
+    python -m benchmarks.accuracy gelu elu   # some
 
 Errors are in the catalogue's units (tests/reference/units.py): one unit is
 ulp(ref) + eps*|x g'(x)|; the bounds are 4 units for f and f', 64 for f''.
@@ -13,16 +13,14 @@ neighbourhood; references are 40-digit mpmath values (tests/reference/).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import actviz  # noqa: E402
-from tests.reference import REFERENCES  # noqa: E402
-from tests.reference.tables import load  # noqa: E402
-from tests.reference.units import BOUND, errors  # noqa: E402
+import actviz
+from tests.reference import REFERENCES
+from tests.reference.tables import load
+from tests.reference.units import BOUND, errors
 
 DTYPES = (np.dtype(np.float64), np.dtype(np.float32))
 

@@ -1,6 +1,6 @@
 """Whole-process latency of the quick commands, against ``python -c "import numpy"``.
 
-    python benchmarks/latency.py [--runs 15]
+    python -m benchmarks.latency [--runs 15]
 
 Target: ``actviz list``, ``actviz info gelu`` and ``actviz props relu`` within
 0.15 s of importing numpy (median wall time of interleaved runs), with neither
@@ -17,10 +17,8 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _installed import installed_env  # noqa: E402
+from benchmarks._installed import installed_env
 
 COMMANDS = {
     "import numpy": [sys.executable, "-c", "import numpy"],

@@ -3,7 +3,7 @@ minimal hand-written matplotlib script drawing the same two curves at the same
 pixel size (2000x1125, the default slide at 150 dpi), and a check that
 ``actviz list`` imports neither matplotlib nor scipy.
 
-Run by hand from the repository root:  python benchmarks/plot_latency.py [gelu|sigmoid] [runs]
+Run by hand from the repository root:  python -m benchmarks.plot_latency [gelu|sigmoid] [runs]
 Target: actviz within 1.3x of the minimal script.
 """
 
@@ -17,8 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _installed import installed_env  # noqa: E402
+from benchmarks._installed import installed_env
 
 # The curves a person would write by hand: f and f' from their textbook formulas.
 MINIMAL = {

@@ -1,4 +1,4 @@
-"""Speed of the deep-stack analysis: ``python benchmarks/propagation_speed.py``.
+"""Speed of the deep-stack analysis: ``python -m benchmarks.propagation_speed``.
 
 1. Mean-field theory (fixed point, chi_1, depth scales, c* in the chaotic phase) of
    every pointwise activation of the catalogue at one (sigma_w^2, sigma_b^2).
@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import actviz  # noqa: E402
-from actviz.propagation import mean_field, simulate  # noqa: E402
+import actviz
+from actviz.propagation import mean_field, simulate
 
 
 def best_of(repeat: int, work) -> float:  # noqa: ANN001

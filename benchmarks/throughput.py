@@ -1,7 +1,7 @@
 """Throughput of every catalogue f and f' on 10^7 values, against PyTorch's CPU kernels.
 
-    python benchmarks/throughput.py                 # every pointwise activation, float64
-    python benchmarks/throughput.py --dtype float32 gelu silu
+    python -m benchmarks.throughput                 # every pointwise activation, float64
+    python -m benchmarks.throughput --dtype float32 gelu silu
 
 Times are the best of ``--repeat`` runs, in ms and in units of one ``x.copy()`` of
 the same array (memory bandwidth; ``np.exp`` is printed for scale). Where torch is
@@ -19,13 +19,11 @@ import math
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import actviz  # noqa: E402
+import actviz
 
 
 def best_time(fn: Callable[[], object], repeat: int) -> float:

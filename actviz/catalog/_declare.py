@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from ..activation import Activation, Kernel, Kink, Param, Reference
+from ..entry import Activation, Kernel, Kink, Param, Reference
 from ..expr.derive import derivative
 from ..expr.evaluate import evaluate
 from ..expr.kinks import kinks as formula_kinks

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from ..activation import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _numerics, _overflow, _stable
 

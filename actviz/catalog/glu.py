@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import registry
-from ..activation import Activation, Kink, Param, Reference
+from .. import specs
+from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _overflow
-from .vector import VectorActivation, _as_float64
+from .vector import VectorActivation
 
 
 @dataclass(frozen=True, eq=False)
@@ -37,11 +37,11 @@ class GatedLinearUnit(VectorActivation):
 
     def gate_activation(self) -> Activation:
         """The gate g, from the registry, at this unit's parameters."""
-        return registry.get(self.gate.format(**self.params))
+        return specs.get(self.gate.format(**self.params))
 
     def value_activation(self) -> Activation:
         """The value map v, from the registry, at this unit's parameters."""
-        return registry.get(self.value.format(**self.params))
+        return specs.get(self.value.format(**self.params))
 
     @property
     def plain_value(self) -> bool:
@@ -50,13 +50,13 @@ class GatedLinearUnit(VectorActivation):
 
     def __call__(self, a: object, b: object) -> np.ndarray:
         r""":math:`v(a)\,g(b)`, broadcast; :math:`0 \cdot \infty` counts as 0 (the limit where g(b) vanishes)."""
-        (a64, a_type), (b64, b_type) = _as_float64(a, self.name), _as_float64(b, self.name)
+        (a64, a_type), (b64, b_type) = self._as_float64(a), self._as_float64(b)
         value = a64 if self.plain_value else self.value_activation()(a64)
-        return _overflow.multiply(value, self.gate_activation()(b64)).astype(np.result_type(a_type, b_type), copy=False)
+        return self._output(_overflow.multiply(value, self.gate_activation()(b64)), np.result_type(a_type, b_type))
 
     def gradient(self, a: object, b: object) -> tuple[np.ndarray, np.ndarray]:
         r"""The partial derivatives :math:`(\partial f/\partial a, \partial f/\partial b) = (v'(a)\,g(b),\; v(a)\,g'(b))`, broadcast."""
-        (a64, a_type), (b64, b_type) = _as_float64(a, self.name), _as_float64(b, self.name)
+        (a64, a_type), (b64, b_type) = self._as_float64(a), self._as_float64(b)
         gate = self.gate_activation()
         dtype = np.result_type(a_type, b_type)
         shape = np.broadcast_shapes(a64.shape, b64.shape)
@@ -67,7 +67,7 @@ class GatedLinearUnit(VectorActivation):
             value = self.value_activation()
             by_a = _overflow.multiply(value.derivative(a64, 1), gate(b64))
             by_b = _overflow.multiply(value(a64), gate.derivative(b64, 1))
-        return by_a.astype(dtype), by_b.astype(dtype, copy=False)
+        return self._output(by_a, dtype), self._output(by_b, dtype)
 
     def curve(self) -> Activation:
         r"""The diagonal a = b = x: :math:`v(x)\,g(x)`, with :math:`(v g)' = v' g + v g'` and

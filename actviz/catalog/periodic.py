@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..activation import Activation, Param, Reference
+from ..entry import Activation, Param, Reference
 from ..registry import register
 from . import _stable
 

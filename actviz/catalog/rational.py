@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..activation import Activation, Kink, Reference
+from ..entry import Activation, Kink, Reference
 from ..registry import register
 from . import _numerics, _stable
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..activation import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _overflow, _piecewise, _stable
 

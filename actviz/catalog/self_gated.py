@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..activation import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _numerics, _stable, gates
 from ._declare import declare

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from ..activation import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _normal, _piecewise, _stable
 from ._declare import declare

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..activation import Activation, Param, Reference
+from ..entry import Activation, Param, Reference
 from ..errors import ActvizError
 from ..registry import register
 from ._declare import from_formula
-from .vector import FAMILY, Softmax, masked_gaps, scaled_curve
+from .vector import FAMILY, Softmax, scaled_curve
 
 _TEMPERATURE = Param("temperature", 1.0, "T: divides the logits; T > 1 flattens, T < 1 sharpens", lower=0.0, lower_open=True)
 _PASZKE = Reference(
@@ -55,7 +55,7 @@ class LogSoftmax(Softmax):
         rows = np.repeat(-p[..., None, :], p.shape[-1], axis=-2)
         every = np.arange(p.shape[-1])
         rows[..., every, every] = complement
-        return (rows / self.params["temperature"]).astype(dtype, copy=False)
+        return self._output(rows / self.params["temperature"], dtype)
 
     def curve(self) -> Activation:
         r""":math:`\log\mathrm{softmax}([x, 0])_0 = \log\sigma(x/T)`."""
@@ -160,21 +160,21 @@ class SparseSimplexMap(Softmax):
     power: int = 1
 
     def _probabilities(self, logits: object) -> tuple[np.ndarray, np.dtype]:
-        gaps, undefined, dtype = masked_gaps(logits, self.params["temperature"], self.name)
+        gaps, undefined, dtype = self._gaps(logits)
         return _project(gaps, undefined, self.power), dtype
 
     def __call__(self, logits: object) -> np.ndarray:
         """The projection of z/T onto the simplex (see :func:`_project`) along the last axis; rows
         with +inf logits share the mass among those, rows with a nan or only -inf give nan."""
         p, dtype = self._probabilities(logits)
-        return p.astype(dtype, copy=False)
+        return self._output(p, dtype)
 
     def log(self, logits: object) -> np.ndarray:
         """log p, -inf outside the support."""
         p, dtype = self._probabilities(logits)
         logarithm = np.full_like(p, -np.inf)
         np.log(p, out=logarithm, where=p != 0.0)
-        return logarithm.astype(dtype, copy=False)
+        return self._output(logarithm, dtype)
 
     def jacobian(self, logits: object) -> np.ndarray:
         r""":math:`(\mathrm{diag}(g) - g g^\top/\sum g)/T`, g the support indicator (sparsemax) or
@@ -183,7 +183,7 @@ class SparseSimplexMap(Softmax):
         g = (p > 0.0).astype(np.float64) if self.power == 1 else np.sqrt(p)
         outer = g[..., :, None] * g[..., None, :] / np.sum(g, axis=-1)[..., None, None]
         jacobian = g[..., :, None] * np.eye(p.shape[-1]) - outer
-        return (jacobian / self.params["temperature"]).astype(dtype, copy=False)
+        return self._output(jacobian / self.params["temperature"], dtype)
 
     def curve(self) -> Activation:
         r"""The two-logit case: sparsemax([x, 0])_0 = sparse_sigmoid(x/T) = clip((x/T + 1)/2, 0, 1);

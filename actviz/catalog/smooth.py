@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from ..activation import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference
 from ..registry import lookup, register
 from . import _numerics, _stable, self_gated  # noqa: F401 - self_gated registers silu, whose derivatives dsilu is
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..activation import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _piecewise, _stable
 from .shrinkage import TORCH7

@@ -1,7 +1,7 @@
 """Activations that are not pointwise: softmax, the GLU family and maxout.
 
 Each takes more than one number (a vector of logits, a value and a gate, k
-pre-activations), so it is not an :class:`~actviz.activation.Activation`. Each
+pre-activations), so it is not an :class:`~actviz.entry.Activation`. Each
 still has a pointwise *curve*, an ordinary :class:`Activation` that the
 property analysis and the plots handle like any other: the two-logit softmax
 ``x -> softmax([x, 0])_0`` (the sigmoid of x/T), the diagonal ``x -> f(x, x)``
@@ -22,58 +22,35 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import registry
-from ..activation import Activation, Kink, Param, Reference
+from ..entry import Activation, Entry, Kink, Param, Reference, round_to
 from ..errors import ActvizError, ParameterError
 from ..registry import register
 from . import _overflow, _stable
 
 FAMILY = "vector"
 
-_KEPT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
-
-
-def _as_float64(x: object, owner: str) -> tuple[np.ndarray, np.dtype]:
-    """``x`` as a float64 array, and the dtype to give results back in."""
-    array = np.asarray(x)
-    if array.dtype in _KEPT_DTYPES:
-        return array.astype(np.float64, copy=False), array.dtype
-    if array.dtype.kind in "biuf":
-        return array.astype(np.float64), np.dtype(np.float64)
-    raise ActvizError(f"cannot evaluate {owner} on {array.dtype} input: expected real numbers")
-
-
-@dataclass(frozen=True, eq=False)
-class VectorActivation:
+@dataclass(frozen=True, eq=False, kw_only=True)
+class VectorActivation(Entry):
     """A catalogue entry that maps several numbers to one or several.
 
-    It carries the same description as a pointwise :class:`Activation` (name,
-    aliases, family, parameters, summary, reference, formula) and binds its
-    parameters the same way; ``signature`` says what it maps to what, and
-    ``latex_derivative`` gives its Jacobian or gradient.
+    Its description, parameters, spec and dtype policy are every entry's
+    (:class:`~actviz.entry.Entry`); ``signature`` says what it maps to what, and
+    ``latex_derivative`` gives its Jacobian or gradient. Results go back in the
+    input's dtype through :meth:`_output`, which rounds overflow-safely.
     """
 
-    name: str
     signature: str = field(repr=False)
-    latex: str = field(repr=False)
-    latex_derivative: str = field(repr=False)
-    summary: str = field(repr=False)
-    reference: Reference = field(repr=False)
-    parameters: tuple[Param, ...] = field(default=(), repr=False)
-    aliases: tuple[str, ...] = field(default=(), repr=False)
-    notes: str = field(default="", repr=False)
     family: str = FAMILY
-    constraint: Callable[..., str | None] | None = field(default=None, repr=False)
-    bound: tuple[tuple[str, float], ...] = ()
 
     pointwise: ClassVar[bool] = False
     kinks: ClassVar[tuple[Kink, ...]] = ()
 
-    # Parameters are declared, validated, bound and named exactly as for a pointwise activation.
-    defaults = Activation.defaults
-    params = Activation.params
-    with_params = Activation.with_params
-    label = Activation.label
-    spec = Activation.spec
+    @staticmethod
+    def _output(result: np.ndarray, dtype: np.dtype) -> np.ndarray:
+        """A float64 ``result`` in ``dtype``: beyond the dtype's range it is ±inf,
+        without numpy's cast warning (see :func:`~actviz.entry.round_to`)."""
+        rounded = round_to(np.asarray(result, dtype=np.float64), dtype)
+        return rounded[()] if rounded.ndim == 0 else rounded
 
     def curve(self) -> Activation:
         """The pointwise view of this entry (see the module docstring)."""
@@ -97,23 +74,6 @@ def _scaled_gaps(z: np.ndarray, temperature: float) -> np.ndarray:
     return np.where(too_far, far_gaps, _overflow.divide(difference, temperature))
 
 
-def masked_gaps(logits: object, temperature: float, owner: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""The gaps :math:`(z_i - \max_j z_j)/T \le 0` along the last axis of ``logits`` as float64,
-    the rows that have no value (a nan, or every logit -inf; their gaps are 0) and the dtype to
-    give results back in. A row with +inf logits is its limit: gap 0 at each +inf logit, -inf
-    elsewhere, so the maps built on gaps share the limit equally among the +inf logits."""
-    z, dtype = _as_float64(logits, owner)
-    if z.ndim == 0 or z.shape[-1] == 0:
-        raise ActvizError(f"{owner} needs at least one logit along the last axis, got shape {z.shape}")
-    plus_inf = np.isposinf(z)
-    has_plus_inf = plus_inf.any(axis=-1, keepdims=True)
-    undefined = np.isnan(z).any(axis=-1, keepdims=True) | np.isneginf(z).all(axis=-1, keepdims=True)
-    ordinary = ~(has_plus_inf | undefined)
-    masked = np.where(ordinary, z, np.where(plus_inf, 0.0, -np.inf))
-    masked = np.where(undefined, 0.0, masked)
-    return _scaled_gaps(masked, temperature), undefined, dtype
-
-
 @dataclass(frozen=True)
 class _SoftmaxParts:
     """softmax along the last axis as :math:`e_i / (1 + r)`: ``gaps`` :math:`(z_i - \\max z)/T`,
@@ -130,8 +90,24 @@ class _SoftmaxParts:
 class Softmax(VectorActivation):
     r"""softmax with temperature: :math:`p_i = e^{z_i/T} / \sum_j e^{z_j/T}` along the last axis."""
 
+    def _gaps(self, logits: object) -> tuple[np.ndarray, np.ndarray, np.dtype]:
+        r"""The gaps :math:`(z_i - \max_j z_j)/T \le 0` along the last axis of ``logits`` as float64,
+        the rows that have no value (a nan, or every logit -inf; their gaps are 0) and the dtype to
+        give results back in. A row with +inf logits is its limit: gap 0 at each +inf logit, -inf
+        elsewhere, so the maps built on gaps share the limit equally among the +inf logits."""
+        z, dtype = self._as_float64(logits)
+        if z.ndim == 0 or z.shape[-1] == 0:
+            raise ActvizError(f"{self.name} needs at least one logit along the last axis, got shape {z.shape}")
+        plus_inf = np.isposinf(z)
+        has_plus_inf = plus_inf.any(axis=-1, keepdims=True)
+        undefined = np.isnan(z).any(axis=-1, keepdims=True) | np.isneginf(z).all(axis=-1, keepdims=True)
+        ordinary = ~(has_plus_inf | undefined)
+        masked = np.where(ordinary, z, np.where(plus_inf, 0.0, -np.inf))
+        masked = np.where(undefined, 0.0, masked)
+        return _scaled_gaps(masked, self.params["temperature"]), undefined, dtype
+
     def _parts(self, logits: object) -> tuple[_SoftmaxParts, np.dtype]:
-        gaps, undefined, dtype = masked_gaps(logits, self.params["temperature"], self.name)
+        gaps, undefined, dtype = self._gaps(logits)
         weights = np.exp(gaps)
         first_top = np.argmax(gaps, axis=-1)[..., None]
         top = np.zeros(gaps.shape, dtype=bool)
@@ -149,7 +125,7 @@ class Softmax(VectorActivation):
         logits); a row with a nan, or with every logit -inf, gives nan.
         """
         parts, dtype = self._parts(logits)
-        return (parts.weights / (1.0 + parts.rest)).astype(dtype, copy=False)
+        return self._output(parts.weights / (1.0 + parts.rest), dtype)
 
     def probabilities(self, logits: object) -> np.ndarray:
         """The probability vector along the last axis: softmax(z/T) itself (log-softmax overrides)."""
@@ -160,7 +136,7 @@ class Softmax(VectorActivation):
         written so that neither the exponentials overflow nor :math:`\log` of a
         sum near 1 loses digits (:math:`\log p_{\max} = -\operatorname{log1p}(r)`)."""
         parts, dtype = self._parts(logits)
-        return (parts.gaps - np.log1p(parts.rest)).astype(dtype, copy=False)
+        return self._output(parts.gaps - np.log1p(parts.rest), dtype)
 
     def jacobian(self, logits: object) -> np.ndarray:
         r"""The Jacobian :math:`\partial p_i / \partial z_j = p_i(\delta_{ij} - p_j)/T`,
@@ -178,7 +154,7 @@ class Softmax(VectorActivation):
         every = np.arange(p.shape[-1])
         outer[..., every, every] = p * complement
         scaled = _overflow.divide(outer, self.params["temperature"])
-        return scaled.astype(dtype, copy=False)
+        return self._output(scaled, dtype)
 
     def curve(self) -> Activation:
         r"""The two-logit softmax :math:`x \mapsto \mathrm{softmax}([x, 0])_0 = \sigma(x/T)`:
@@ -204,7 +180,7 @@ def scaled_curve(base: str, temperature: float, sign: float = 1.0, **metadata: o
     r"""The pointwise activation :math:`x \mapsto g(s\,x/T)` for the catalogue entry g = ``base``
     and s = ``sign`` (±1), with :math:`s g'(s x/T)/T` and :math:`g''(s x/T)/T^2`; ``metadata`` names
     and describes it (name, family, latex, latex_derivative, summary, reference)."""
-    g = registry.get(base)
+    g = registry.lookup(base)
 
     def argument(x: np.ndarray) -> np.ndarray:
         return _overflow.divide(sign * x, temperature)
@@ -324,7 +300,7 @@ class Maxout(VectorActivation):
 
     def with_params(self, **values: object) -> Maxout:
         """As for any entry; with given pieces, k must stay their number."""
-        changed = VectorActivation.with_params(self, **values)
+        changed = Entry.with_params(self, **values)
         if self.given_slopes is not None and int(changed.params["k"]) != len(self.given_slopes):
             raise ParameterError(f"this maxout has {len(self.given_slopes)} given pieces: k cannot be {changed.params['k']:g}")
         return changed
@@ -333,7 +309,7 @@ class Maxout(VectorActivation):
     def label(self) -> str:  # type: ignore[override]
         """``maxout (k=3, seed=0)``, or the pieces when they were given."""
         if self.given_slopes is None:
-            return Activation.label.fget(self)
+            return Entry.label.fget(self)
         return f"{self.name} (slopes={list(self.given_slopes)}, offsets={list(self.given_offsets)})"
 
     def active_intervals(self) -> tuple[tuple[float, float] | None, ...]:
@@ -345,18 +321,18 @@ class Maxout(VectorActivation):
 
     def pieces_at(self, x: object) -> np.ndarray:
         r"""The k pieces :math:`w_j x + b_j` at every x: shape ``x.shape + (k,)``."""
-        x64, dtype = _as_float64(x, self.name)
+        x64, dtype = self._as_float64(x)
         w, b = self._pieces()
         values = _overflow.add(_overflow.multiply(x64[..., None], w), b)
-        return values.astype(dtype, copy=False)
+        return self._output(values, dtype)
 
     def __call__(self, z: object) -> np.ndarray:
         r""":math:`\max_j z_j` over the last axis, which must have length k."""
-        z64, dtype = _as_float64(z, self.name)
+        z64, dtype = self._as_float64(z)
         k = int(self.params["k"])
         if z64.ndim == 0 or z64.shape[-1] != k:
             raise ActvizError(f"maxout with k={k} takes arrays whose last axis has length {k}, got shape {z64.shape}")
-        return np.max(z64, axis=-1).astype(dtype, copy=False)
+        return self._output(np.max(z64, axis=-1), dtype)
 
     def curve(self) -> Activation:
         r""":math:`x \mapsto \max_j (w_j x + b_j)`: convex, piecewise linear, with a kink at
@@ -448,20 +424,19 @@ class SlopeBand:
 
     def member(self, slope: float) -> Activation:
         """The curve with negative-side ``slope``: PReLU with that weight."""
-        return registry.get("prelu", weight=slope)
+        return registry.lookup("prelu").with_params(weight=slope)
 
     def slopes(self, count: int) -> np.ndarray:
         """``count`` slopes evenly spaced over the band."""
         return np.linspace(self.low, self.high, count)
 
 
-def slope_band(spec: str, low: float | None = None, high: float | None = None) -> SlopeBand:
-    """The slope band of ``prelu`` or ``rrelu`` (with parameters, e.g. ``rrelu:lower=0.1``).
+def slope_band(act: Activation, low: float | None = None, high: float | None = None) -> SlopeBand:
+    """The slope band of ``prelu`` or ``rrelu`` (with its parameters, e.g. ``get("rrelu:lower=0.1")``).
 
     The band is [lower, upper] for RReLU and [0, 1] for PReLU unless ``low``
     and ``high`` say otherwise.
     """
-    act = registry.get(spec)
     if act.name == "rrelu":
         default, describe = (act.params["lower"], act.params["upper"]), "training: slope drawn from U({:.3g}, {:.3g})"
     elif act.name == "prelu":

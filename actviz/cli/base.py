@@ -40,10 +40,18 @@ class ActvizGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ActvizError as error:
-            raise UserError(str(error)) from None
+            raise UserError(error.render(self._option_names(ctx))) from None
         except _click_exceptions.UsageError as error:
             where = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
             raise UserError(error.format_message() + where) from None
+
+
+    def _option_names(self, ctx) -> dict[str, str]:  # noqa: ANN001
+        """The invoked command's options, Python name -> its longest option string
+        (``x_range`` -> ``--range``): how a library error's arguments are named here."""
+        command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
+        return {param.name: max(param.opts, key=len) for param in getattr(command, "params", ())
+                if param.param_type_name == "option"}
 
 
 app = typer.Typer(

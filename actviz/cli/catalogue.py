@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-import textwrap
 from enum import Enum
 
 import typer
 
 from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from .base import app
 
@@ -19,17 +19,6 @@ class ListFormat(str, Enum):
     table = "table"
     text = "text"
     json = "json"
-
-
-def _entry_record(name: str) -> dict:
-    entry = registry.lookup(name)
-    return {
-        "name": entry.name,
-        "family": entry.family,
-        "pointwise": entry.pointwise,
-        "params": entry.defaults,
-        "aliases": list(entry.aliases),
-    }
 
 
 @app.command("list")
@@ -47,7 +36,9 @@ def list_command(
             f"unknown family '{family}' (families: {', '.join(registry.families())})"
             + did_you_mean(family, registry.families())
         )
-    records = [_entry_record(n) for n in registry.names(family=family)]
+    from ..formats.records import entry_record
+
+    records = [entry_record(registry.lookup(n)) for n in registry.names(family=family)]
     fmt = output_format or (ListFormat.table if sys.stdout.isatty() else ListFormat.text)
     if fmt is ListFormat.json:
         typer.echo(json.dumps(records, indent=2))
@@ -79,37 +70,15 @@ def list_command(
     Console().print(table)
 
 
-def _wrapped(text: str, indent: str = "") -> str:
-    width = min(100, shutil.get_terminal_size((100, 24)).columns)
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent)
-
-
 @app.command("info")
 def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu or elu:alpha=0.5.")) -> None:
     """Formula, derivative, parameters, kinks, summary and reference of one activation."""
     # Plain typer output rather than rich: rich's import alone is a fifth of the
     # 0.15 s this command may take.
-    from ..latex_text import latex_to_text
+    from ..formats.card import body_lines, card
 
-    act = registry.get(spec)
-    kind = "" if act.pointwise else ", not pointwise"
-    typer.secho(act.label, bold=True, nl=False)
-    typer.secho(f"  ({act.family}{kind})", dim=True)
-    if act.aliases:
-        typer.echo(f"aliases: {', '.join(act.aliases)}")
-    if act.pointwise:
-        typer.echo(f"  f(x)  {latex_to_text(act.latex)}")
-        typer.echo(f"  f'(x) {latex_to_text(act.latex_derivative)}")
-    else:
-        typer.echo(f"  maps  {act.signature}")
-        typer.echo(f"  f     {latex_to_text(act.latex)}")
-        typer.echo(f"  ∂f    {latex_to_text(act.latex_derivative)}")
-    for p in act.parameters:
-        typer.echo(f"  {p.name} = {act.params[p.name]:g}  (default {p.default:g}; {p.domain()}): {p.doc}")
-    for kink in act.kinks:
-        typer.echo(f"  kink at x = {kink.x:g}: {kink.convention}")
-    typer.echo()
-    typer.echo(_wrapped(act.summary))
-    if act.notes:
-        typer.echo(_wrapped("note: " + act.notes))
-    typer.echo(_wrapped(f"reference: {act.reference}"))
+    entry_card = card(get(spec))
+    typer.secho(entry_card.title, bold=True, nl=False)
+    typer.secho(f"  {entry_card.kind}", dim=True)
+    for line in body_lines(entry_card, width=min(100, shutil.get_terminal_size((100, 24)).columns)):
+        typer.echo(line)

@@ -2,12 +2,11 @@
 pointwise, each as a table on the terminal and a figure in a file (or a window with
 ``--show``). ``--terminal`` draws the curves with characters: the heat maps and bars
 have no character rendering, their numbers are in the table (see
-:mod:`actviz.plotting.nonpointwise_terminal`)."""
+:mod:`actviz.terminal.vector`)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import Annotated
 
 import numpy as np
@@ -15,6 +14,8 @@ import typer
 
 from .. import registry
 from ..errors import ActvizError
+from ..formats.numbers import format_number
+from ..specs import get
 from .base import app
 from .output import Output, with_output_options, write
 
@@ -35,24 +36,25 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
     Console(highlight=False).print(table)
 
 
-def _number(value: float) -> str:
-    return f"{value:.6g}"
-
-
-def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a matplotlib Figure or None)
-    """``build(size)`` when a file or a window wants the figure, else None; size and
-    file format are checked either way, so a bad option fails before any table is printed."""
+def _figure(output: Output, stem: str, builder: str, *args: object, **kwargs: object):  # noqa: ANN202  (a Figure or None)
+    """``actviz.plotting.nonpointwise.<builder>(*args, size=..., theme=..., **kwargs)`` when a
+    file or a window wants the figure, else None (and matplotlib is never imported); size
+    and file format are checked either way, so a bad option fails before any table is printed."""
     from ..plotting.export import output_format
 
     output_format(output.target(stem), output.fmt)
     size = output.figure_size()
-    return build(size) if output.wants_figure else None
+    if not output.wants_figure:
+        return None
+    from ..plotting import nonpointwise
+
+    return getattr(nonpointwise, builder)(*args, size=size, theme=output.theme, **kwargs)
 
 
 def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noqa: ANN001  (a Figure or None)
     """After the table: the character plot of ``panels`` (with ``--terminal``), then the figure."""
     if panels is not None:
-        from ..plotting.terminal import render
+        from ..terminal.canvas import render
 
         typer.echo(render(panels))
     if fig is not None:
@@ -74,19 +76,18 @@ def softmax_command(
     Jacobian is that of log p), softmin (softmax of -z), sparsemax and entmax15 (exact zeros).
     softmax2d is softmax over the channels of each pixel: on one pixel it is softmax.
     """
-    from ..plotting.nonpointwise import softmax_figure
-    from ..plotting.nonpointwise_terminal import softmax_panels
+    from ..terminal.vector import softmax_panels
 
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
     if kind not in SIMPLEX_KINDS:
         raise ActvizError(f"invalid --kind '{kind}': expected one of {', '.join(SIMPLEX_KINDS)}")
-    softmax = registry.get(kind, temperature=temperature)
-    fig = _figure(output, kind, lambda size: softmax_figure(logits, temperature, size, output.theme, kind))
+    softmax = get(kind, temperature=temperature)
+    fig = _figure(output, kind, "softmax_figure", logits, temperature, kind=kind)
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax.probabilities(logits), softmax.log(logits)
-    rows = [(f"z{i + 1}", _number(z), f"{pi:.4f}", _number(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
+    rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
     _print_table(f"{kind}(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
     _finish(fig, panels, output, kind)
 
@@ -101,19 +102,19 @@ def glu_command(
 ) -> None:
     """A GLU variant f(a, b) = v(a) g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
     from ..catalog.glu import GatedLinearUnit
-    from ..plotting.nonpointwise import check_extent, glu_figure
-    from ..plotting.nonpointwise_terminal import glu_panels
+    from ..analysis.vector import check_extent
+    from ..terminal.vector import glu_panels
 
-    glu = registry.get(variant)
+    glu = get(variant)
     if not isinstance(glu, GatedLinearUnit):
         variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
         raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
     extent = check_extent(extent)
-    fig = _figure(output, glu.name, lambda size: glu_figure(glu, size, output.theme, extent))
+    fig = _figure(output, glu.name, "glu_figure", glu, extent=extent)
     panels = glu_panels(glu, extent) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
-    rows = [(_number(xi), _number(fi), _number(di)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
+    rows = [(format_number(xi, 6), format_number(fi, 6), format_number(di, 6)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
     _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
     _finish(fig, panels, output, glu.name)
 
@@ -136,20 +137,19 @@ def maxout_command(
     output: Output,
 ) -> None:
     """Maxout of k affine pieces w_j x + b_j: the convex curve over its faint pieces, and where each piece is the maximum."""
-    from ..plotting.nonpointwise import maxout_figure
-    from ..plotting.nonpointwise_terminal import maxout_panels
+    from ..terminal.vector import maxout_panels
 
-    maxout = registry.get("maxout", k=k, seed=seed)
+    maxout = get("maxout", k=k, seed=seed)
     if (slopes is None) != (offsets is None):
         raise ActvizError("--slopes and --offsets go together: give both or neither")
     if slopes is not None:
         maxout = maxout.with_pieces(_numbers(slopes, "--slopes"), _numbers(offsets, "--offsets"))
-    fig = _figure(output, "maxout", lambda size: maxout_figure(maxout, size, output.theme))
+    fig = _figure(output, "maxout", "maxout_figure", maxout)
     panels = maxout_panels(maxout) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
-        interval = "never" if where is None else f"[{_number(where[0])}, {_number(where[1])}]"
-        rows.append((str(j + 1), _number(w), _number(b), interval.replace("inf", "∞")))
+        interval = "never" if where is None else f"[{format_number(where[0], 6)}, {format_number(where[1], 6)}]"
+        rows.append((str(j + 1), format_number(w, 6), format_number(b, 6), interval))
     _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
     _finish(fig, panels, output, "maxout")
 
@@ -165,16 +165,16 @@ def band_command(
 ) -> None:
     """The band of curves of PReLU or RReLU over their negative-side slope, with the evaluation-mode curve solid."""
     from ..catalog.vector import slope_band
-    from ..plotting.nonpointwise import band_edges, band_figure
-    from ..plotting.nonpointwise_terminal import band_panels
+    from ..analysis.vector import band_edges
+    from ..terminal.vector import band_panels
 
-    band = slope_band(spec, low, high)
+    band = slope_band(get(spec), low, high)
     stem = f"{band.activation.name}_band"
-    fig = _figure(output, stem, lambda size: band_figure(band, size, output.theme))
+    fig = _figure(output, stem, "band_figure", band)
     panels = band_panels(band) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)
-    rows = [(_number(xi), _number(a), _number(e), _number(b)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
+    rows = [(format_number(xi, 6), format_number(a, 6), format_number(e, 6), format_number(b, 6)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
     _print_table(
         f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
         ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .. import registry
+from ..specs import get
 from ..errors import ActvizError
 from .base import app
 from .output import Output, with_output_options, write
@@ -44,7 +44,7 @@ def _mode(output: Output) -> str:
     if chosen in _DATA and (output.show or output.terminal):
         raise ActvizError(f"--format {chosen} prints numbers instead of drawing: drop --{'show' if output.show else 'terminal'}")
     if chosen in _PICTURES:  # a typo in --size or --theme fails now, not after a long run
-        from ..plotting.style import theme_rc
+        from ..themes import theme_rc
 
         output.figure_size()
         theme_rc(output.theme)
@@ -90,7 +90,7 @@ def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | N
 
 
 def _print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
-    from ..propagation.records import to_csv
+    from ..formats.delimited import to_csv
 
     if fmt == "json":
         typer.echo(json.dumps(records, indent=2, allow_nan=False))
@@ -118,10 +118,10 @@ def decay_command(
     is drawn dashed beside every measurement. --format json or csv prints the numbers
     instead of drawing; --terminal draws the gradient norms and q in characters."""
     from ..propagation import mean_field, profile, simulate
-    from ..propagation.records import run_csv_rows, run_record
+    from ..formats.records import run_csv_rows, run_record
 
     mode = _mode(output)
-    acts = [registry.get(spec) for spec in specs]
+    acts = [get(spec) for spec in specs]
     inits = [_init_for(act, init, sigma_w2, sigma_b2) for act in acts]
     progress = _LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
     runs, profiles, records = [], [], []
@@ -143,7 +143,8 @@ def decay_command(
         return
     output = _picture(output, mode)
     if output.terminal:
-        from ..plotting.terminal import decay_panels, render
+        from ..terminal.canvas import render
+        from ..terminal.propagation import decay_panels
 
         typer.echo(render(decay_panels(runs, profiles)))
     if output.wants_figure:
@@ -182,11 +183,11 @@ def theory_command(
     """Mean-field theory alone (Poole et al. 2016; Schoenholz et al. 2017): fixed point q*,
     chi_1, depth scales xi_q and xi_c, for each activation at one initialisation."""
     from ..propagation import mean_field
-    from ..propagation.records import theory_csv_rows
+    from ..formats.records import theory_csv_rows
 
     if fmt not in ("table", *_DATA):
         raise ActvizError(f"unsupported format '{fmt}': expected table, json or csv")
-    acts = [registry.get(spec) for spec in specs]
+    acts = [get(spec) for spec in specs]
     theories = []
     for act in acts:
         chosen = _init_for(act, init, sigma_w2, sigma_b2)
@@ -197,22 +198,18 @@ def theory_command(
     _theory_table(theories)
 
 
-def _number(value: float) -> str:
-    if math.isnan(value):
-        return "–"
-    return "∞" if math.isinf(value) else f"{value:.5g}"
-
-
 def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
     from rich.console import Console
     from rich.table import Table
+
+    from ..formats.numbers import format_number
 
     table = Table(title="mean-field theory (– : undefined, the stack diverges)", title_justify="left")
     for column in ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc"):
         table.add_column(column, justify="left" if column in ("activation", "regime", "phase") else "right")
     for t in theories:
         table.add_row(t.activation, f"{t.sigma_w2:.5g}", f"{t.sigma_b2:.5g}", t.regime, t.phase,
-                      *(_number(v) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c)))
+                      *(format_number(v, 5) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c)))
     console = Console(highlight=False)
     console.print(table)
     for t in theories:
@@ -235,31 +232,20 @@ def phase_command(
     """The (sigma_w^2, sigma_b^2) phase diagram: ordered and chaotic regions, the edge of
     chaos chi_1 = 1 and contours of the depth scale xi_c. --format json prints the grid
     instead of drawing."""
-    import numpy as np
-
-    from ..propagation.phase import phase_diagram
-    from ..propagation.theory import critical_sigma_w2
+    from ..propagation.phase import phase_diagram, phase_grid
 
     mode = _mode(output)
     if mode == "csv":
         raise ActvizError("the phase diagram is a grid: use --format json for its numbers")
     if output.terminal:
         raise ActvizError("the phase diagram is a colour map, which --terminal cannot draw: write a file with -o (or use --show)")
-    act = registry.get(spec)
-    if not (sigma_b2_max > 0 and math.isfinite(sigma_b2_max)):
-        raise ActvizError(f"invalid --sigma-b2-max {sigma_b2_max!r}: expected a positive number")
-    if sigma_w2_max is None:
-        try:
-            sigma_w2_max = max(4.0, 2.0 * critical_sigma_w2(act, 0.0))
-        except ActvizError:
-            sigma_w2_max = 4.0
-    if not (sigma_w2_max > 0 and math.isfinite(sigma_w2_max)):
-        raise ActvizError(f"invalid --sigma-w2-max {sigma_w2_max!r}: expected a positive number")
-    w2 = np.linspace(sigma_w2_max / 8, sigma_w2_max, resolution)
-    b2 = np.linspace(0.0, sigma_b2_max, max(8, resolution // 2))
+    act = get(spec)
+    w2, b2 = phase_grid(act, sigma_w2_max, sigma_b2_max, resolution)
     diagram = phase_diagram(act, w2, b2)
     if mode == "json":
-        typer.echo(json.dumps(_phase_record(diagram), indent=2, allow_nan=False))
+        from ..formats.records import phase_record
+
+        typer.echo(json.dumps(phase_record(diagram), indent=2, allow_nan=False))
         return
     from ..plotting.propagation import phase_figure
 
@@ -267,17 +253,3 @@ def phase_command(
     output = _picture(output, mode)
     fig = phase_figure(diagram, size=output.figure_size(), theme=output.theme, mark=mark)
     write(fig, output, f"phase-{act.name}")
-
-
-def _phase_record(diagram) -> dict:  # noqa: ANN001
-    from ..propagation.records import finite_or_none
-
-    return {
-        "activation": diagram.activation,
-        "sigma_w2": diagram.sigma_w2.tolist(),
-        "sigma_b2": diagram.sigma_b2.tolist(),
-        "chi1": [[finite_or_none(v) for v in row] for row in diagram.chi1],
-        "xi_c": [[finite_or_none(v) for v in row] for row in diagram.xi_c],
-        "edge_of_chaos": [{"sigma_b2": float(b), "sigma_w2": finite_or_none(w)}
-                          for b, w in zip(diagram.critical_sigma_b2, diagram.critical_sigma_w2)],
-    }

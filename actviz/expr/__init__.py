@@ -1,6 +1,6 @@
 """User formulas: activations written as expressions in x, parsed safely.
 
-``actviz.get("x*tanh(softplus(x))")`` gives an :class:`~actviz.activation.Activation`
+``actviz.get("x*tanh(softplus(x))")`` gives an :class:`~actviz.entry.Activation`
 like any catalogue entry (family ``"formula"``, name = the normalised formula).
 
 The language
@@ -19,8 +19,7 @@ The language
   the same function, tested);
 - any other name is a parameter of the formula and needs a value, given in the
   spec after a colon, ``"x*sigmoid(b*x):b=1.5,c=2"``, or as keyword arguments,
-  ``actviz.get("x*sigmoid(b*x)", b=1.5)`` (a CLI passes repeated
-  ``--param b=1.5`` options through :func:`parse_params`).
+  ``actviz.get("x*sigmoid(b*x)", b=1.5)`` (:mod:`actviz.specs` parses spec strings).
 
 Safety: the text is tokenised and parsed by hand, never given to eval, exec,
 compile or ast; only ASCII is accepted; at most :data:`MAX_LENGTH` characters
@@ -32,8 +31,8 @@ operations, without warnings; catalogue kernels unchanged; nan in, nan out).
 Kinks: see :mod:`actviz.expr.kinks`.
 """
 
-from .build import FormulaActivation, formula, parse_params
+from .build import FormulaActivation, formula
 from .parser import MAX_DEPTH, parse
 from .tokens import MAX_LENGTH, FormulaError
 
-__all__ = ["MAX_DEPTH", "MAX_LENGTH", "FormulaActivation", "FormulaError", "formula", "parse", "parse_params"]
+__all__ = ["MAX_DEPTH", "MAX_LENGTH", "FormulaActivation", "FormulaError", "formula", "parse"]

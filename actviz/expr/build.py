@@ -1,28 +1,27 @@
-"""A formula spec -> an :class:`~actviz.activation.Activation` like any catalogue entry."""
+"""A formula spec -> an :class:`~actviz.entry.Activation` like any catalogue entry."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from .. import registry
-from ..activation import Activation, Kernel, Param, Reference
-from ..errors import ActvizError, ParameterError, SpecError, did_you_mean
+from ..entry import Activation, Kernel, Param, Reference
+from ..errors import ActvizError, ParameterError, did_you_mean
 from .derive import derivative
 from .evaluate import evaluate
 from .kinks import kinks
 from .parser import parse
 from .render import LATEX_NODE_LIMIT, expanded_size, to_latex, to_text
-from .tokens import SIGNED_NUMBER
 from .tree import CATALOGUE, PARAM, Node, walk
 
 FAMILY = "formula"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class FormulaActivation(Activation):
     """An activation given by a user formula; its spec always carries every
     parameter value, since a formula has no defaults of its own."""
@@ -33,26 +32,6 @@ class FormulaActivation(Activation):
         if not self.parameters:
             return self.name
         return self.name + ":" + ",".join(f"{k}={v!r}" for k, v in self.params.items())
-
-
-def parse_params(items: Iterable[str]) -> dict[str, float]:
-    """``["b=1.5", "c=2"]`` -> ``{"b": 1.5, "c": 2.0}``: the values of ``--param``
-    options (repeatable) or of the ``:b=1.5,c=2`` part of a formula spec.
-
-    Raises :class:`SpecError` for an item that is not ``NAME=NUMBER`` or a name given twice.
-    """
-    values: dict[str, float] = {}
-    for item in items:
-        key, sep, raw = (part.strip() for part in item.partition("="))
-        if not sep or not key.isidentifier() or not key.isascii() or not raw:
-            raise SpecError(f"invalid parameter '{item.strip()}': expected NAME=VALUE such as b=1.5")
-        if not SIGNED_NUMBER.fullmatch(raw):  # float() alone would take '１.5', '1_0' and 'nan'
-            raise SpecError(f"invalid value '{raw}' for parameter '{key}': expected a number such as 1.5 or -2e-3")
-        number = float(raw)
-        if key in values:
-            raise SpecError(f"parameter '{key}' is given twice")
-        values[key] = number
-    return values
 
 
 def _parameter_names(tree: Node) -> list[str]:
@@ -89,18 +68,15 @@ def _derivative_latex(tree: Node) -> str:
     return "f'(x) = " + to_latex(tree)
 
 
-def formula(spec: str, **params: object) -> Activation:
-    """The activation given by the formula spec ``"FORMULA[:name=value,...]"``.
+def formula(text: str, **values: object) -> Activation:
+    """The activation given by the formula ``text`` in x, with its parameters' values.
 
-    ``formula("x*sigmoid(b*x):b=1.5")`` and ``formula("x*sigmoid(b*x)", b=1.5)``
-    are the same activation; keyword values override those of the spec. Every
+    ``formula("x*sigmoid(b*x)", b=1.5)``; spec strings with the values after a
+    colon (``"x*sigmoid(b*x):b=1.5"``) go through :func:`actviz.get`. Every
     parameter of the formula needs a value; f' and f'' are the symbolic
     derivatives of the parsed tree.
     """
-    text, sep, raw = spec.partition(":")
     tree = parse(text)
-    values: dict[str, object] = dict(parse_params(raw.split(","))) if sep else {}
-    values.update(params)
     name = to_text(tree)
     needed = _parameter_names(tree)
     for key in values:
@@ -113,7 +89,7 @@ def formula(spec: str, **params: object) -> Activation:
     if missing:
         key = missing[0]
         raise ParameterError(
-            f"no value for '{key}' in {name}: give one as '{name}:{key}=1.0' or --param {key}=1.0"
+            f"no value for '{key}' in {name}: give one in the spec, '{name}:{key}=1.0'"
             + did_you_mean(key, ["x", "pi", "e"])
         )
     parameters = tuple(

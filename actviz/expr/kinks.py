@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 import numpy as np
 
 from .. import registry
-from ..activation import Kink
+from ..entry import Kink
 from .derive import derivative
 from .evaluate import evaluate
 from .functions import BUILTINS

@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import SpecError
-from ..registry import MAX_SPEC_LENGTH
+from ..entry import NUMBER_SYNTAX
 
-MAX_LENGTH = MAX_SPEC_LENGTH
-"""The longest formula accepted, in characters (the registry's limit for any spec)."""
+MAX_LENGTH = 1000
+"""The longest formula accepted, in characters; :mod:`actviz.specs` takes it as the limit of any spec."""
 
 NUMBER = "number"
 NAME = "name"
@@ -24,10 +24,7 @@ OPERATOR = "operator"
 END = "end"
 
 _OPERATORS = ("**", "<=", ">=", "+", "-", "*", "/", "(", ")", ",", "<", ">", "=")
-_NUMBER_SYNTAX = r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
-_STRICT_NUMBER = re.compile(_NUMBER_SYNTAX)
-SIGNED_NUMBER = re.compile(r"[+-]?" + _NUMBER_SYNTAX)
-"""A number literal with an optional sign, in ASCII: the values of ``name=value`` parameters."""
+_STRICT_NUMBER = re.compile(NUMBER_SYNTAX)
 _NUMBER_LIKE = re.compile(r"[0-9.]+(?:[eE][+-]?)?[A-Za-z0-9_.]*")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _HINTS = {

@@ -6,11 +6,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import ActvizError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -20,7 +21,7 @@ def output_format(path: Path, fmt: str | None) -> str:
     chosen = (fmt or path.suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
         given = f"format '{fmt}'" if fmt else f"file suffix '{path.suffix or '(none)'}' of {path}"
-        raise ActvizError(f"unsupported {given}: expected one of {', '.join(FORMATS)} (or --format)")
+        raise ActvizError(f"unsupported {given}: expected one of {', '.join(FORMATS)} (or {{fmt}})", arguments=("fmt",))
     return chosen
 
 
@@ -61,17 +62,29 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None,
     """Write ``fig`` to ``path`` in the format of its suffix (or ``fmt``),
     atomically (see :func:`write_atomically`). SVG keeps text as text (editable
     in slide software) and PDF embeds TrueType fonts."""
-    import matplotlib as mpl
-
     target = Path(path)
     chosen = output_format(target, fmt)
+    return write_atomically(target, lambda stream: _draw(fig, stream, chosen, transparent))
 
-    def draw(stream: BinaryIO) -> None:
-        with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
-            background = {} if transparent else {"facecolor": fig.get_facecolor()}
-            fig.savefig(stream, format=chosen, transparent=transparent, **background)
 
-    return write_atomically(target, draw)
+def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) -> None:
+    """Render ``fig`` into ``stream``: text as text in SVG, TrueType fonts in PDF, the
+    figure's own background unless ``transparent``."""
+    import matplotlib as mpl
+
+    with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        background = {} if transparent else {"facecolor": fig.get_facecolor()}
+        fig.savefig(stream, format=fmt, transparent=transparent, **background)
+
+
+def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
+    """``fig`` in ``fmt`` (png, svg or pdf) as bytes, for a notebook's display (the
+    same rendering as :func:`save_figure`)."""
+    import io
+
+    stream = io.BytesIO()
+    _draw(fig, stream, output_format(Path(f"figure.{fmt}"), fmt))
+    return stream.getvalue()
 
 
 _NON_INTERACTIVE = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
@@ -84,8 +97,9 @@ def show_figure(fig: Figure) -> None:
     import matplotlib as mpl
 
     if mpl.get_backend().lower() in _NON_INTERACTIVE or mpl.get_backend().lower().endswith("inline"):
-        raise ActvizError(f"--show needs a display, but matplotlib uses the '{mpl.get_backend()}' backend here: "
-                          "write a file with -o or draw in the terminal with --terminal")
+        raise ActvizError(f"{{show}} needs a display, but matplotlib uses the '{mpl.get_backend()}' backend here: "
+                          "write a file with {path} or draw in the terminal with {terminal}",
+                          arguments=("show", "path", "terminal"))
     from matplotlib import pyplot
 
     pyplot.figure(fig)

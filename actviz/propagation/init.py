@@ -33,26 +33,28 @@ class Init:
     weights: str  # "gaussian" or "orthogonal"
 
 
-def resolve_init(act, scheme: str | None, sigma_w2: float | None = None, sigma_b2: float | None = None) -> Init:  # noqa: ANN001
-    """The variances for ``scheme`` (or the explicit ones when ``scheme`` is None).
+def resolve_init(act, init: str | None, sigma_w2: float | None = None, sigma_b2: float | None = None) -> Init:  # noqa: ANN001
+    """The variances for the scheme named ``init`` (or the explicit ones when ``init`` is None).
 
     xavier, he and lecun fix sigma_w^2 and critical solves for it, so giving
     sigma_w^2 with them is an error; sigma_b^2 defaults to 0 everywhere.
     """
     bias = 0.0 if sigma_b2 is None else float(sigma_b2)
-    if scheme is None:
+    if init is None:
         if sigma_w2 is None:
-            raise ActvizError("no initialisation: give --init SCHEME or --sigma-w2 (and --sigma-b2)")
+            raise ActvizError("no initialisation: give {init} or {sigma_w2} (and {sigma_b2})",
+                              arguments=("init", "sigma_w2", "sigma_b2"))
         return Init("custom", float(sigma_w2), bias, "gaussian")
-    key = scheme.strip().lower()
+    key = init.strip().lower()
     key = _ALIASES.get(key, key)
     if key not in (*_FIXED, "orthogonal", "critical"):
-        raise ActvizError(f"unknown init scheme '{scheme}' (schemes: {', '.join(SCHEMES)})" + did_you_mean(key, SCHEMES))
+        raise ActvizError(f"unknown init scheme '{init}' (schemes: {', '.join(SCHEMES)})" + did_you_mean(key, SCHEMES))
     if key == "orthogonal":
         return Init(key, 1.0 if sigma_w2 is None else float(sigma_w2), bias, "orthogonal")
     if sigma_w2 is not None:
         fixed = "solves for sigma_w^2" if key == "critical" else f"fixes sigma_w^2 = {_FIXED[key]:g}"
-        raise ActvizError(f"--init {key} {fixed}: drop --sigma-w2 {sigma_w2:g}, or use --init orthogonal or no --init")
+        raise ActvizError(f"{{init}} {key} {fixed}: drop {{sigma_w2}} {sigma_w2:g}, or use {{init}} orthogonal or no {{init}}",
+                          arguments=("init", "sigma_w2"))
     if key == "critical":
         return Init(key, critical_sigma_w2(act, bias), bias, "gaussian")
     return Init(key, _FIXED[key], bias, "gaussian")

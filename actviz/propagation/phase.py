@@ -147,3 +147,24 @@ def _edge_or_nan(act, sigma_b2: float, q0: float) -> float:  # noqa: ANN001
         return critical_sigma_w2(act, sigma_b2, q0)
     except ActvizError:
         return math.nan
+
+
+def phase_grid(act, sigma_w2_max: float | None = None, sigma_b2_max: float = 0.3,  # noqa: ANN001
+               resolution: int = 120) -> tuple[np.ndarray, np.ndarray]:
+    """The default grid of a phase diagram: ``resolution`` points of sigma_w^2 from
+    sigma_w2_max/8 to sigma_w2_max (default: 4, or twice the edge of chaos at
+    sigma_b^2 = 0 where that is further) and half as many (at least 8) of sigma_b^2
+    from 0 to ``sigma_b2_max``."""
+    if not (sigma_b2_max > 0 and math.isfinite(sigma_b2_max)):
+        raise ActvizError(f"invalid {{sigma_b2_max}} {sigma_b2_max!r}: expected a positive number",
+                          arguments=("sigma_b2_max",))
+    if sigma_w2_max is None:
+        try:
+            sigma_w2_max = max(4.0, 2.0 * critical_sigma_w2(act, 0.0))
+        except ActvizError:
+            sigma_w2_max = 4.0
+    if not (sigma_w2_max > 0 and math.isfinite(sigma_w2_max)):
+        raise ActvizError(f"invalid {{sigma_w2_max}} {sigma_w2_max!r}: expected a positive number",
+                          arguments=("sigma_w2_max",))
+    return (np.linspace(sigma_w2_max / 8, sigma_w2_max, resolution),
+            np.linspace(0.0, sigma_b2_max, max(8, resolution // 2)))

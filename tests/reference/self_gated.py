@@ -120,5 +120,9 @@ def hard_mish(x):
 @reference("situ", cases=[{"beta": 1.0}, {"beta": 25.0}], extra_points=[-1.3, -2.0])
 def situ(x, beta=4.0):
     # Kimi K3's SiTU, as Megatron-core's situ(x, scale): scale * tanh(x / scale) * sigmoid(x)
+    # tanh(z) = -expm1(-2|z|)/(1 + e^{-2|z|}), odd: mpmath's tanh crawls at the thousands of bits
+    # the tables need where tanh is within e^-700 of 1; exp and expm1 do not
     beta = mp.mpf(beta)
-    return beta * _mp.tanh(x / beta) / (1 + mp.exp(-x))
+    z = abs(x) / beta
+    tanh = -mp.expm1(-2 * z) / (1 + mp.exp(-2 * z))
+    return mp.sign(x) * beta * tanh / (1 + mp.exp(-x))

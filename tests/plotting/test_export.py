@@ -1,0 +1,104 @@
+"""Written files: type, pixel size, text kept as text, atomic replacement."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import actviz
+from actviz.errors import ActvizError
+from actviz.plotting.export import save_figure, show_figure
+from actviz.plotting.figures import plot_figure
+from actviz.plotting.style import parse_size
+from tests.helpers import png_size
+
+
+def _figure(size="640x360", dpi=None):
+    return plot_figure([actviz.get("sigmoid")], derivative=True, size=parse_size(size, dpi))
+
+
+@pytest.mark.parametrize(("size", "dpi", "pixels"), [("1600x900", 100, (1600, 900)), ("1600x900", 200, (1600, 900)),
+                                                     ("slide", 150, (2000, 1125)), ("800x800", None, (800, 800))])
+def test_png_has_exactly_the_requested_pixels(tmp_path, size, dpi, pixels):
+    path = save_figure(_figure(size, dpi), tmp_path / "f.png")
+    assert png_size(path) == pixels
+
+
+def test_svg_keeps_text_as_text(tmp_path):
+    path = save_figure(_figure(), tmp_path / "f.svg")
+    root = ET.parse(path).getroot()
+    assert root.tag.endswith("svg")
+    texts = "".join("".join(t.itertext()) for t in root.iter() if t.tag.endswith("text"))
+    assert "sigmoid" in texts  # the title
+    assert "σ" in texts  # the formula sigma(x) = ... is text, not glyph paths
+
+
+def test_format_option_overrides_a_missing_suffix(tmp_path):
+    path = save_figure(_figure(), tmp_path / "picture", fmt="png")
+    assert png_size(path) == (640, 360)
+    with pytest.raises(ActvizError, match=r"unsupported file suffix '\.jpg'"):
+        save_figure(_figure(), tmp_path / "f.jpg")
+
+
+def test_failed_write_keeps_the_old_file_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    target = tmp_path / "f.png"
+    target.write_bytes(b"good old picture")
+    fig = _figure()
+
+    def broken(stream, **kwargs):
+        stream.write(b"half a pic")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fig, "savefig", broken)
+    with pytest.raises(ActvizError, match="cannot write .*f.png: no space left on device"):
+        save_figure(fig, target)
+    assert target.read_bytes() == b"good old picture"
+    assert os.listdir(tmp_path) == ["f.png"]
+
+
+def test_written_file_has_ordinary_permissions(tmp_path):
+    path = save_figure(_figure(), tmp_path / "f.png")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_missing_or_unwritable_folder_is_a_clear_error(tmp_path, monkeypatch):
+    with pytest.raises(ActvizError, match=r"cannot write .*: '.*nowhere' does not exist"):
+        save_figure(_figure(), tmp_path / "nowhere" / "f.png")
+    (tmp_path / "file").write_text("")
+    with pytest.raises(ActvizError, match="is not a folder"):
+        save_figure(_figure(), tmp_path / "file" / "f.png")
+
+    def refuse(*args, **kwargs):  # what the OS says for a read-only folder (root is never refused)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    with pytest.raises(ActvizError, match="cannot write .*f.png: permission denied"):
+        save_figure(_figure(), tmp_path / "f.png")
+    assert not (tmp_path / "f.png").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into read-only folders")
+def test_read_only_folder_for_real(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o500)
+    with pytest.raises(ActvizError, match="permission denied"):
+        save_figure(_figure(), folder / "f.png")
+    assert list(folder.iterdir()) == []
+
+
+def test_show_without_a_display_is_an_error():
+    with pytest.raises(ActvizError, match="show needs a display"):
+        show_figure(_figure())
+
+
+def test_transparent_png_has_a_clear_background(tmp_path):
+    from matplotlib.image import imread
+
+    path = save_figure(_figure(), tmp_path / "t.png", transparent=True)
+    assert imread(path)[0, 0, 3] == 0.0  # the corner is background: alpha 0
+    path = save_figure(_figure(), tmp_path / "o.png")
+    assert imread(path)[0, 0, 3] == 1.0
