@@ -10,38 +10,43 @@ pointwise view is the diagonal a = b = x.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .. import specs
+from ..registry import lookup
 from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
-from . import _overflow
-from .vector import VectorActivation
+from . import _overflow, self_gated, sigmoidal  # noqa: F401 - register swish, situ, softcap first
+from ._declare import from_formula
+from .vector import FAMILY, VectorActivation
 
 
 @dataclass(frozen=True, eq=False)
 class GatedLinearUnit(VectorActivation):
     r"""A gated unit :math:`f(a, b) = v(a)\,g(b)`: the value v(a) passes through the gate g(b).
 
-    ``gate`` and ``value`` are registry specs of g and v (``identity`` for a plain value, or for
-    the bilinear layer's gate), templates that :meth:`str.format` fills with the unit's
-    parameters (``"situ:beta={beta1!r}"``); ``gate_symbol``, ``value_symbol`` name them in formulas.
+    ``gate`` and ``value`` name g and v in the registry (``identity`` for a plain value, or for
+    the bilinear layer's gate); where they depend on the unit's parameters, ``gate_of`` and
+    ``value_of`` build them from those (keyword arguments) instead. ``gate_symbol`` and
+    ``value_symbol`` name them in formulas.
     """
 
     gate: str = "sigmoid"
     gate_symbol: str = r"\sigma"
     value: str = "identity"
     value_symbol: str = ""
+    gate_of: Callable[..., Activation] | None = field(default=None, repr=False)
+    value_of: Callable[..., Activation] | None = field(default=None, repr=False)
 
     def gate_activation(self) -> Activation:
-        """The gate g, from the registry, at this unit's parameters."""
-        return specs.get(self.gate.format(**self.params))
+        """The gate g at this unit's parameters."""
+        return self.gate_of(**self.params) if self.gate_of else lookup(self.gate)
 
     def value_activation(self) -> Activation:
-        """The value map v, from the registry, at this unit's parameters."""
-        return specs.get(self.value.format(**self.params))
+        """The value map v at this unit's parameters."""
+        return self.value_of(**self.params) if self.value_of else lookup(self.value)
 
     @property
     def plain_value(self) -> bool:
@@ -235,15 +240,35 @@ register(
             "(beta2 tanh(up/beta2)), and Megatron-core's situ_glu without its optional linear "
             "scale and offset; beta1 = 4, beta2 = 25 are the defaults quoted with the report."
         ),
-        gate="situ:beta={beta1!r}",
+        gate="situ",
         gate_symbol=r"\mathrm{SiTU}",
-        value="softcap:cap={beta2!r}",
+        gate_of=lambda beta1, beta2: lookup("situ").with_params(beta=beta1),
+        value="softcap",
         value_symbol=r"\mathrm{softcap}",
+        value_of=lambda beta1, beta2: lookup("softcap").with_params(cap=beta2),
     )
 )
 
-_OAI_GATE = "where(x <= limit, swish(x, beta=alpha), swish(limit, beta=alpha)):limit={limit!r},alpha={alpha!r}"
-_OAI_VALUE = "where(x < -limit, -limit, where(x <= limit, x, limit)) + 1:limit={limit!r}"
+_OAI_REFERENCE = Reference("OpenAI", 2025, "gpt-oss-120b & gpt-oss-20b Model Card", "https://arxiv.org/abs/2508.10925")
+_ALPHA = Param("alpha", 1.702, "slope of the swish gate (1.702: quick GELU)", lower=0.0, lower_open=True)
+_LIMIT = Param("limit", 7.0, "clamp: the gate input from above, the linear half on both sides", lower=0.0, lower_open=True)
+# torch.clamp passes the gradient at its bounds: where() keeps the inner branch there
+_OAI_GATE = from_formula(
+    "swiglu_oai_gate",
+    "where(x <= limit, swish(x, beta=alpha), swish(limit, beta=alpha))",
+    family=FAMILY,
+    parameters=(_ALPHA, _LIMIT),
+    summary="The gate of gpt-oss's SwiGLU: swish with slope alpha of min(x, limit).",
+    reference=_OAI_REFERENCE,
+)
+_OAI_VALUE = from_formula(
+    "swiglu_oai_value",
+    "where(x < -limit, -limit, where(x <= limit, x, limit)) + 1",
+    family=FAMILY,
+    parameters=(_LIMIT,),
+    summary="The linear half of gpt-oss's SwiGLU: clip(x, -limit, limit) + 1.",
+    reference=_OAI_REFERENCE,
+)
 
 register(
     GatedLinearUnit(
@@ -258,30 +283,24 @@ register(
             r"\nabla f = ([|a| \leq \ell]\,\mathrm{swish}_\alpha(\min(b, \ell)),\;"
             r" (\mathrm{clip}(a, -\ell, \ell) + 1)\,\mathrm{swish}_\alpha'(b)\,[b \leq \ell])"
         ),
-        parameters=(
-            Param("alpha", 1.702, "slope of the swish gate (1.702: quick GELU)", lower=0.0, lower_open=True),
-            Param("limit", 7.0, "clamp: the gate input from above, the linear half on both sides", lower=0.0, lower_open=True),
-        ),
+        parameters=(_ALPHA, _LIMIT),
         summary=(
             "The clamped SwiGLU of OpenAI's gpt-oss: the gate half is capped at 7 and goes through "
             "x sigmoid(1.702 x) (quick GELU), the linear half is clipped to [-7, 7] and shifted by +1, "
             "which bounds the activations of its mixture-of-experts layers."
         ),
-        reference=Reference(
-            "OpenAI",
-            2025,
-            "gpt-oss-120b & gpt-oss-20b Model Card",
-            "https://arxiv.org/abs/2508.10925",
-        ),
+        reference=_OAI_REFERENCE,
         notes=(
             "As swiglu(x, alpha=1.702, limit=7.0) in openai/gpt-oss, gpt_oss/torch/model.py: x_glu = "
             "x[..., ::2].clamp(max=limit), x_linear = x[..., 1::2].clamp(-limit, limit), "
             "x_glu * sigmoid(alpha * x_glu) * (x_linear + 1). At the clamp bounds the gradient passes "
             "(torch.clamp's backward is inclusive), as here."
         ),
-        gate=_OAI_GATE,
+        gate="swiglu_oai_gate",
         gate_symbol=r"\mathrm{swish}_{\alpha,\ell}",
-        value=_OAI_VALUE,
+        gate_of=lambda alpha, limit: _OAI_GATE.with_params(alpha=alpha, limit=limit),
+        value="swiglu_oai_value",
         value_symbol=r"\mathrm{clip}_{\ell}{+}1",
+        value_of=lambda alpha, limit: _OAI_VALUE.with_params(limit=limit),
     )
 )

@@ -441,7 +441,7 @@ register(
         df=_sqrtsoftplus_d1,
         d2f=_sqrtsoftplus_d2,
         latex=r"\sqrt{\mathrm{softplus}(x)} = \sqrt{\ln(1 + e^{x})}",
-        latex_derivative=r"rac{\sigma(x)}{2\sqrt{\ln(1 + e^{x})}}",
+        latex_derivative=r"\frac{\sigma(x)}{2\sqrt{\ln(1 + e^{x})}}",
         summary=(
             "The square root of softplus: positive, increasing, about e^(x/2) on the left and sqrt(x) on "
             "the right, so it grows far more slowly than softplus. The router scoring function of "
