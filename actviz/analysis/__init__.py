@@ -8,5 +8,6 @@ curves ready to draw, with their jumps and asymptotes; :mod:`.limits` one-sided
 limits at kinks; :mod:`.gaussian` Gaussian expectations, the normal density and
 distribution function; :mod:`.bisection` bisection to adjacent floats;
 :mod:`.vector` the numbers behind the pictures of softmax, GLUs, maxout and slope
-bands; :mod:`.pointwise` the check that an entry is a function R -> R.
+bands; :mod:`.pointwise` the check that an entry is a function R -> R; :mod:`.equivalence`
+the pairs of entries that are one function up to an affine change of x and y.
 """

@@ -27,8 +27,14 @@ def list_command(
     output_format: ListFormat | None = typer.Option(
         None, "--format", help="table (the default in a terminal), text (plain columns, the default when piped) or json."
     ),
+    group_equivalent: bool = typer.Option(
+        False, "--group-equivalent", help="Only the classes of pointwise entries that are one function up to x -> a x + b, y -> c y + d."
+    ),
 ) -> None:
     """List every activation with its family, default parameters and aliases."""
+    if group_equivalent:
+        _list_groups(output_format)
+        return
     if family is not None and family not in registry.families():
         from ..errors import did_you_mean
 
@@ -70,6 +76,19 @@ def list_command(
     Console().print(table)
 
 
+def _list_groups(output_format: ListFormat | None) -> None:
+    """The classes of affinely equivalent pointwise entries, found by actviz.analysis.equivalence."""
+    from ..analysis.equivalence import catalogue_groups
+
+    classes = catalogue_groups()
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps([list(c) for c in classes], indent=2))
+        return
+    typer.echo(f"{len(classes)} classes of pointwise activations equal up to x -> a x + b, y -> c y + d:")
+    for members in classes:
+        typer.echo("  " + " = ".join(members))
+
+
 @app.command("info")
 def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu or elu:alpha=0.5.")) -> None:
     """Formula, derivative, parameters, kinks, summary and reference of one activation."""
@@ -77,8 +96,15 @@ def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu 
     # 0.15 s this command may take.
     from ..formats.card import body_lines, card
 
-    entry_card = card(get(spec))
+    entry = get(spec)
+    entry_card = card(entry)
     typer.secho(entry_card.title, bold=True, nl=False)
     typer.secho(f"  {entry_card.kind}", dim=True)
-    for line in body_lines(entry_card, width=min(100, shutil.get_terminal_size((100, 24)).columns)):
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    for line in body_lines(entry_card, width=width):
         typer.echo(line)
+    if entry.pointwise and entry.family != "formula":
+        from ..analysis.equivalence import same_as
+
+        for text in same_as(entry):
+            typer.echo(f"same as {text}")
