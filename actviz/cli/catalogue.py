@@ -90,7 +90,13 @@ def _list_groups(output_format: ListFormat | None) -> None:
 
 
 @app.command("info")
-def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu or elu:alpha=0.5.")) -> None:
+def info_command(
+    spec: str = typer.Argument(..., help="An activation, e.g. gelu or elu:alpha=0.5."),
+    equivalent: bool = typer.Option(
+        False, "--equivalent", "-e",
+        help="Also the catalogue entries it equals up to x -> a x + b, y -> c y + d (about a second: every entry is sampled).",
+    ),
+) -> None:
     """Formula, derivative, parameters, kinks, summary and reference of one activation."""
     # Plain typer output rather than rich: rich's import alone is a fifth of the
     # 0.15 s this command may take.
@@ -103,7 +109,7 @@ def info_command(spec: str = typer.Argument(..., help="An activation, e.g. gelu 
     width = min(100, shutil.get_terminal_size((100, 24)).columns)
     for line in body_lines(entry_card, width=width):
         typer.echo(line)
-    if entry.pointwise and entry.family != "formula":
+    if equivalent and entry.pointwise:
         from ..analysis.equivalence import same_as
 
         for text in same_as(entry):

@@ -53,5 +53,5 @@ def test_cli_lists_the_classes_and_info_names_them():
     runner = CliRunner()
     listed = runner.invoke(app, ["list", "--group-equivalent"])
     assert listed.exit_code == 0 and "quick_gelu = silu = swish" in listed.stdout
-    info = runner.invoke(app, ["info", "quick_gelu"])
+    info = runner.invoke(app, ["info", "quick_gelu", "--equivalent"])
     assert info.exit_code == 0 and "same as swish:beta=1.702" in info.stdout
