@@ -636,14 +636,8 @@ register(
         f=_xielu,
         df=_xielu_d1,
         d2f=_xielu_d2,
-        latex=(
-            r"\mathrm{xIELU}(x) = \alpha_p x^{2} + \beta x \;(x > 0),\;\; "
-            r"\alpha_n\left(e^{\min(x, \epsilon)} - 1 - x\right) + \beta x \;(x \leq 0)"
-        ),
-        latex_derivative=(
-            r"\mathrm{xIELU}'(x) = 2\alpha_p x + \beta \;(x > 0),\;\; "
-            r"\alpha_n\left(e^{x}[x < \epsilon] - 1\right) + \beta \;(x \leq 0)"
-        ),
+        latex=r"\alpha_p x^{2} + \beta x\;(x > 0),\; \alpha_n(e^{\min(x, \epsilon)} - 1 - x) + \beta x",
+        latex_derivative=r"2\alpha_p x + \beta\;(x > 0),\; \alpha_n(e^{x}[x < \epsilon] - 1) + \beta",
         kink_points=_xielu_kinks,
         constraint=_xielu_constraint,
         summary=(
