@@ -37,6 +37,14 @@ class Jump:
         """The limits not taken at ``x`` (drawn as open dots)."""
         return tuple(v for v in (self.left, self.right) if v is not None and v != self.value)
 
+    @property
+    def size(self) -> float | None:
+        r"""``right - left``: the weight of the Dirac mass :math:`(g(x^+) - g(x^-))\,\delta(t - x)`
+        in the derivative of the curve (None when one side is outside the interval)."""
+        if self.left is None or self.right is None:
+            return None
+        return self.right - self.left
+
 
 @dataclass(frozen=True)
 class Asymptote:
@@ -142,3 +150,23 @@ def _asymptotes(act, order: int, segments) -> tuple[Asymptote, ...]:  # noqa: AN
         if not any(a.value == limit for a in found):
             found.append(Asymptote(side, float(limit)))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class DiracMass:
+    r"""A term :math:`w\,\delta(t - x)` of a derivative: where the curve one order
+    below jumps by ``weight`` w."""
+
+    x: float
+    weight: float
+
+
+def dirac_masses(act, order: int, lo: float, hi: float) -> tuple[DiracMass, ...]:  # noqa: ANN001
+    r"""The Dirac masses of the ``order``-th derivative (order >= 1) on ``[lo, hi]``:
+    one at each jump of the derivative one order below, weighted by the jump
+    :math:`g^{(k-1)}(x^+) - g^{(k-1)}(x^-)` (relu'' = δ, a step's f' = δ). The
+    pointwise values elsewhere miss them, which a picture must not."""
+    if order < 1:
+        return ()
+    below = sample_curve(act, order - 1, lo, hi)
+    return tuple(DiracMass(jump.x, jump.size) for jump in below.jumps if jump.size)

@@ -29,7 +29,9 @@ from .gaussian import gaussian_fraction
 
 DEFAULT_THRESHOLD = 0.01
 SIGMA_RANGE = (0.1, 10.0)
-WIDE_RANGE = (-40.0, 40.0)
+SIGMA_POINTS = 241  # σ values drawn (and printed), geometrically spaced over SIGMA_RANGE
+WIDE_RANGE = (-40.0, 40.0)  # the full view (--full)
+DEFAULT_RANGE = (-10.0, 10.0)  # where activations saturate, at a readable scale
 _STEP = 1e-3  # grid step near the origin
 _DEAD_REACH = 20.0  # beyond, float underflow fakes zeros of f' where it is merely tiny
 _AROUND_FAR_KINKS = 4.0  # a kink beyond the reach is searched this far on either side
@@ -82,9 +84,20 @@ def _search_grid(act, reach: float) -> np.ndarray:  # noqa: ANN001
 
 def saturated_set(act, threshold: float = DEFAULT_THRESHOLD) -> tuple[Interval, ...]:  # noqa: ANN001
     """:math:`\\{x : |f'(x)| < t\\}`, searched out to ±1e4 (beyond, a Gaussian with
-    σ <= 10 has no mass)."""
+    σ <= 10 has no mass), without the bounded intervals across which f' changes
+    sign: there f' passes through an isolated zero (gelu' at -0.75, the top of
+    the Gaussian bump), which is a turning point of f, not a saturated region."""
     threshold = check_threshold(threshold)
-    return intervals_where(lambda x: np.abs(act.derivative(x)) < threshold, _search_grid(act, 1e4))
+    found = intervals_where(lambda x: np.abs(act.derivative(x)) < threshold, _search_grid(act, 1e4))
+    return tuple((a, b) for a, b in found if not _crossing(act, a, b))
+
+
+def _crossing(act, a: float, b: float) -> bool:  # noqa: ANN001
+    """Whether f' has opposite signs just outside the bounded interval ``(a, b)``."""
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return False
+    outside = act.derivative(np.array([np.nextafter(a, -np.inf), np.nextafter(b, np.inf)]))
+    return bool(outside[0] * outside[1] < 0)
 
 
 def dead_set(act) -> tuple[Interval, ...]:  # noqa: ANN001

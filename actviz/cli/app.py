@@ -6,7 +6,9 @@ Tests and ``actviz --help`` use this module; the console script goes through
 
 from __future__ import annotations
 
-from . import catalogue, initialisation, nonpointwise, plot, propagation, props, spectrum  # noqa: F401  (they register commands)
+from . import (  # noqa: F401  (they register commands)
+    catalogue, claims, initialisation, nonpointwise, plot, propagation, props, spectrum, training,
+)
 from .base import app
 from .main import main
 

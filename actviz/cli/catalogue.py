@@ -69,10 +69,12 @@ def list_command(
     from rich.table import Table
 
     table = Table(title=f"{len(records)} activations", title_justify="left")
+    # a narrow terminal wraps the family and parameters at spaces; names are never cut, and the
+    # aliases go one per line (gelu_tanh has six: on one line they squeezed the other columns away)
     for column in header:
-        table.add_column(column)
+        table.add_column(column, overflow="fold", no_wrap=column in ("name", "aliases"))
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*row[:3], row[3].replace(", ", "\n"))
     Console().print(table)
 
 
@@ -89,28 +91,44 @@ def _list_groups(output_format: ListFormat | None) -> None:
         typer.echo("  " + " = ".join(members))
 
 
+class InfoFormat(str, Enum):
+    text = "text"
+    json = "json"
+    latex = "latex"
+
+
 @app.command("info")
 def info_command(
-    spec: str = typer.Argument(..., help="An activation, e.g. gelu or elu:alpha=0.5."),
+    specs: list[str] = typer.Argument(..., help="Activations, e.g. gelu or elu:alpha=0.5.", metavar="SPEC..."),
+    output_format: InfoFormat = typer.Option(InfoFormat.text, "--format", help="text, json (a list of records) or latex (amsmath gather* blocks)."),
     equivalent: bool = typer.Option(
         False, "--equivalent", "-e",
-        help="Also the catalogue entries it equals up to x -> a x + b, y -> c y + d (about a second: every entry is sampled).",
+        help="Also the catalogue entries each equals up to x -> a x + b, y -> c y + d (about a second: every entry is sampled).",
     ),
 ) -> None:
-    """Formula, derivative, parameters, kinks, summary and reference of one activation."""
+    """Formula, derivative, parameters, kinks, summary and reference of each activation."""
     # Plain typer output rather than rich: rich's import alone is a fifth of the
     # 0.15 s this command may take.
-    from ..formats.card import body_lines, card
+    from ..formats.card import body_lines, card, info_record, to_latex
 
-    entry = get(spec)
-    entry_card = card(entry)
-    typer.secho(entry_card.title, bold=True, nl=False)
-    typer.secho(f"  {entry_card.kind}", dim=True)
+    entries = [get(spec) for spec in specs]
+    if output_format is InfoFormat.json:
+        typer.echo(json.dumps([info_record(entry) for entry in entries], indent=2, allow_nan=False))
+        return
+    if output_format is InfoFormat.latex:
+        typer.echo("\n".join(to_latex(entry) for entry in entries), nl=False)
+        return
     width = min(100, shutil.get_terminal_size((100, 24)).columns)
-    for line in body_lines(entry_card, width=width):
-        typer.echo(line)
-    if equivalent and entry.pointwise:
-        from ..analysis.equivalence import same_as
+    for i, entry in enumerate(entries):
+        entry_card = card(entry)
+        if i:
+            typer.echo("")
+        typer.secho(entry_card.title, bold=True, nl=False)
+        typer.secho(f"  {entry_card.kind}", dim=True)
+        for line in body_lines(entry_card, width=width):
+            typer.echo(line)
+        if equivalent and entry.pointwise:
+            from ..analysis.equivalence import same_as
 
-        for text in same_as(entry):
-            typer.echo(f"same as {text}")
+            for text in same_as(entry):
+                typer.echo(f"same as {text}")

@@ -17,6 +17,7 @@ from ..errors import ActvizError
 from ..formats.numbers import format_number
 from ..specs import get
 from .base import app
+from .data import DATA, DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
 
 _SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
@@ -24,16 +25,18 @@ SIMPLEX_KINDS = ("softmax", "log_softmax", "softmin", "sparsemax", "entmax15")
 """The maps onto the probability simplex ``actviz softmax --kind`` draws."""
 
 
-def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str | float, ...]]) -> None:
+    """A table of text and numbers: fitted to the terminal with numbers to 6 digits,
+    or piped as plain text with every number at full precision (:mod:`.tables`)."""
+    from ..formats.numbers import format_full
+    from .tables import print_table
 
-    table = Table(title=title, title_justify="left")
-    for n, column in enumerate(columns):
-        table.add_column(column, justify="left" if n == 0 else "right")
-    for row in rows:
-        table.add_row(*row)
-    Console(highlight=False).print(table)
+    def text(row: tuple, number) -> list[str]:  # noqa: ANN001
+        return [cell if isinstance(cell, str) else number(cell) for cell in row]
+
+    numeric = [False] + [True] * (len(columns) - 1)
+    print_table(title, columns, [text(row, lambda v: format_number(v, 6)) for row in rows], numeric,
+                plain_rows=[text(row, format_full) for row in rows])
 
 
 def _figure(output: Output, stem: str, builder: str, *args: object, **kwargs: object):  # noqa: ANN202  (a Figure or None)
@@ -62,7 +65,7 @@ def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noq
 
 
 @app.command("softmax", context_settings={"ignore_unknown_options": True})
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def softmax_command(
     logits: Annotated[list[float], typer.Argument(help="Two or more logits, e.g. 2.0 1.0 0.1 (negative ones as they are: -1.5).", show_default=False)],
     temperature: Annotated[float, typer.Option("--temperature", "-t", help="T > 0: softmax(z / T).")] = 1.0,
@@ -84,16 +87,21 @@ def softmax_command(
     if kind not in SIMPLEX_KINDS:
         raise ActvizError(f"invalid --kind '{kind}': expected one of {', '.join(SIMPLEX_KINDS)}")
     softmax = get(kind, temperature=temperature)
+    mode = output_mode(output)
+    if mode in DATA:
+        _print_softmax(softmax, np.asarray(logits, dtype=float), mode)
+        return
+    output = picture_output(output, mode)
     fig = _figure(output, kind, "softmax_figure", logits, temperature, kind=kind)
-    panels = softmax_panels(softmax, logits) if output.terminal else None
+    panels = softmax_panels(softmax, logits, output.theme) if output.terminal else None
     p, log_p = softmax.probabilities(logits), softmax.log(logits)
-    rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
+    rows = [(f"z{i + 1}", float(z), float(pi), float(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
     _print_table(f"{kind}(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
     _finish(fig, panels, output, kind)
 
 
 @app.command("glu")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def glu_command(
     variant: Annotated[str, typer.Argument(help="A GLU variant: glu, reglu, geglu, swiglu, bilinear, or a shipped model's gtu, situ_glu, swiglu_oai (parameters as in any spec).", show_default=False)],
     extent: Annotated[float, typer.Option("--extent", help="Draw a and b over [-EXTENT, EXTENT].")] = 3.0,
@@ -110,11 +118,16 @@ def glu_command(
         variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
         raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
     extent = check_extent(extent)
+    mode = output_mode(output)
+    if mode in DATA:
+        _print_glu(glu, extent, mode)
+        return
+    output = picture_output(output, mode)
     fig = _figure(output, glu.name, "glu_figure", glu, extent=extent)
-    panels = glu_panels(glu, extent) if output.terminal else None
+    panels = glu_panels(glu, extent, output.theme) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
-    rows = [(format_number(xi, 6), format_number(fi, 6), format_number(di, 6)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
+    rows = [(float(xi), float(fi), float(di)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
     _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
     _finish(fig, panels, output, glu.name)
 
@@ -127,7 +140,7 @@ def _numbers(text: str, what: str) -> list[float]:
 
 
 @app.command("maxout")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def maxout_command(
     k: Annotated[int, typer.Option("--k", "-k", help="Number of affine pieces (drawn from --seed).")] = 3,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the standard-normal slopes and offsets.")] = 0,
@@ -144,18 +157,23 @@ def maxout_command(
         raise ActvizError("--slopes and --offsets go together: give both or neither")
     if slopes is not None:
         maxout = maxout.with_pieces(_numbers(slopes, "--slopes"), _numbers(offsets, "--offsets"))
+    mode = output_mode(output)
+    if mode in DATA:
+        _print_maxout(maxout, mode)
+        return
+    output = picture_output(output, mode)
     fig = _figure(output, "maxout", "maxout_figure", maxout)
-    panels = maxout_panels(maxout) if output.terminal else None
+    panels = maxout_panels(maxout, output.theme) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
         interval = "never" if where is None else f"[{format_number(where[0], 6)}, {format_number(where[1], 6)}]"
-        rows.append((str(j + 1), format_number(w, 6), format_number(b, 6), interval))
+        rows.append((str(j + 1), float(w), float(b), interval))
     _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
     _finish(fig, panels, output, "maxout")
 
 
 @app.command("band")
-@with_output_options
+@with_output_options(fmt=DataFormatOpt)
 def band_command(
     spec: Annotated[str, typer.Argument(help="prelu or rrelu, with parameters if you like (rrelu:lower=0.1,upper=0.3).", show_default=False)],
     low: Annotated[float | None, typer.Option("--low", help="Lowest slope (default: rrelu's lower, 0 for prelu).")] = None,
@@ -170,14 +188,63 @@ def band_command(
 
     band = slope_band(get(spec), low, high)
     stem = f"{band.activation.name}_band"
+    mode = output_mode(output)
+    if mode in DATA:
+        _print_band(band, mode)
+        return
+    output = picture_output(output, mode)
     fig = _figure(output, stem, "band_figure", band)
-    panels = band_panels(band) if output.terminal else None
+    panels = band_panels(band, theme=output.theme) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)
-    rows = [(format_number(xi, 6), format_number(a, 6), format_number(e, 6), format_number(b, 6)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
+    rows = [(float(xi), float(a), float(e), float(b)) for xi, a, e, b in zip(x, lower, band.activation(x), upper)]
     _print_table(
         f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
         ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),
         rows,
     )
     _finish(fig, panels, output, stem)
+
+
+def _print_softmax(softmax, logits: np.ndarray, mode: str) -> None:  # noqa: ANN001
+    """The numbers of the softmax picture (``--format json|csv``)."""
+    from ..formats.picture_data import softmax_csv_rows, softmax_record
+    from ..analysis.vector import temperature_probabilities, two_logits
+
+    x, first, _ = two_logits(softmax)
+    record = softmax_record(softmax.params["temperature"], logits, softmax.probabilities(logits), softmax.log(logits),
+                            softmax.jacobian(logits), temperature_probabilities(softmax, logits), (x, first))
+    print_data(record, mode, softmax_csv_rows)
+
+
+def _print_glu(glu, extent: float, mode: str) -> None:  # noqa: ANN001
+    """The numbers of the GLU picture: the map on the drawn 301 x 301 grid, the diagonal at 601 points."""
+    from ..formats.picture_data import glu_csv_rows, glu_record
+
+    grid, x = np.linspace(-extent, extent, 301), np.linspace(-extent, extent, 601)
+    a, b = np.meshgrid(grid, grid, indexing="xy")
+    record = glu_record(glu.name, grid, glu(a, b), x, glu.curve()(x), glu.gate_activation()(x))
+    print_data(record, mode, glu_csv_rows)
+
+
+def _print_maxout(maxout, mode: str) -> None:  # noqa: ANN001
+    """The numbers of the maxout picture, on its drawn range (801 points)."""
+    from ..formats.picture_data import maxout_csv_rows, maxout_record
+    from ..analysis.vector import maxout_range
+
+    x = np.linspace(*maxout_range(maxout), 801)
+    curve = maxout.curve()
+    breakpoints = np.array([k.x for k in curve.kinks])
+    print_data(maxout_record(maxout.label, np.asarray(maxout.slopes), np.asarray(maxout.offsets), x, curve(x), breakpoints),
+               mode, maxout_csv_rows)
+
+
+def _print_band(band, mode: str) -> None:  # noqa: ANN001
+    """The numbers of the slope-band picture, on its drawn range [-4, 2] (601 points)."""
+    from ..formats.picture_data import band_csv_rows, band_record
+    from ..analysis.vector import band_edges
+
+    x = np.linspace(-4.0, 2.0, 601)
+    lower, upper = band_edges(band, x)
+    print_data(band_record(band.activation.name, band.low, band.high, band.evaluation_slope, x, lower, upper,
+                           band.activation(x)), mode, band_csv_rows)

@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import math
-import time
 from typing import Annotated
 
 import typer
@@ -14,10 +11,11 @@ import typer
 from ..specs import get
 from ..errors import ActvizError
 from .base import app
+from .data import DATA as _DATA
+from .data import DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
+from .progress import LazyProgress
 
-_PICTURES = ("png", "svg", "pdf")
-_DATA = ("json", "csv")
 
 SpecsArg = Annotated[list[str], typer.Argument(help="Activations, e.g. relu tanh elu:alpha=0.5.")]
 InitOpt = Annotated[str | None, typer.Option(
@@ -25,77 +23,10 @@ InitOpt = Annotated[str | None, typer.Option(
                    "Default: xavier, unless --sigma-w2 is given.")]
 SigmaW2Opt = Annotated[float | None, typer.Option("--sigma-w2", help="Weight variance times width (instead of --init).")]
 SigmaB2Opt = Annotated[float | None, typer.Option("--sigma-b2", help="Bias variance (default 0).")]
-DataFormatOpt = Annotated[str | None, typer.Option(
-    "--format", help="json or csv: print every number to standard output instead of drawing; "
-                     "png, svg or pdf: the picture format (default: the suffix of -o, else png).")]
-
-
-def _mode(output: Output) -> str:
-    """What ``--format`` asks for: 'json' or 'csv' (numbers printed instead of a picture)
-    or the picture format 'png', 'svg' or 'pdf' (from --format, else -o's suffix, else png);
-    checked, with the picture's size and theme, before any long computation."""
-    fmt, path = output.fmt, output.path
-    chosen = (fmt or (path.suffix.lstrip(".") if path is not None and path.suffix else "png")).lower()
-    if chosen not in _PICTURES + _DATA:
-        given = f"format '{fmt}'" if fmt else f"file suffix '{path.suffix}' of {path}"
-        raise ActvizError(f"unsupported {given}: expected one of {', '.join(_PICTURES + _DATA)}")
-    if chosen in _DATA and path is not None:
-        raise ActvizError(f"--format {chosen} prints to standard output: drop -o {path} (or redirect with >)")
-    if chosen in _DATA and (output.show or output.terminal):
-        raise ActvizError(f"--format {chosen} prints numbers instead of drawing: drop --{'show' if output.show else 'terminal'}")
-    if chosen in _PICTURES:  # a typo in --size or --theme fails now, not after a long run
-        from ..themes import theme_rc
-
-        output.figure_size()
-        theme_rc(output.theme)
-    return chosen
-
-
-def _picture(output: Output, mode: str) -> Output:
-    """``output`` with the picture format checked by :func:`_mode` (lower case), when one was given."""
-    return dataclasses.replace(output, fmt=mode if output.fmt is not None else None)
-
-
-class _LazyProgress:
-    """A rich progress bar on stderr that appears only once the work has taken more than a second."""
-
-    def __init__(self, total: int, description: str) -> None:
-        self.total, self.description = total, description
-        self.offset = 0
-        self.started = time.perf_counter()
-        self.bar = None
-        self.task = None
-
-    def update(self, done: int, _total: int) -> None:
-        if self.bar is None:
-            if time.perf_counter() - self.started < 1.0:
-                return
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.description, total=self.total)
-        self.bar.update(self.task, completed=self.offset + done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | None):  # noqa: ANN001,ANN202
     from ..propagation import resolve_init
 
     return resolve_init(act, "xavier" if init is None and sigma_w2 is None else init, sigma_w2, sigma_b2)
-
-
-def _print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
-    from ..formats.delimited import to_csv
-
-    if fmt == "json":
-        typer.echo(json.dumps(records, indent=2, allow_nan=False))
-    else:
-        typer.echo(to_csv(csv_rows(records)), nl=False)
 
 
 @app.command("decay")
@@ -120,10 +51,10 @@ def decay_command(
     from ..propagation import mean_field, profile, simulate
     from ..formats.records import run_csv_rows, run_record
 
-    mode = _mode(output)
+    mode = output_mode(output)
     acts = [get(spec) for spec in specs]
     inits = [_init_for(act, init, sigma_w2, sigma_b2) for act in acts]
-    progress = _LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
+    progress = LazyProgress(len(acts) * (2 * depth + 1), "deep stacks")
     runs, profiles, records = [], [], []
     try:
         for act, chosen in zip(acts, inits):
@@ -139,14 +70,14 @@ def decay_command(
     finally:
         progress.close()
     if mode in _DATA:
-        _print_data(records, mode, lambda rs: [row for r in rs for row in run_csv_rows(r)])
+        print_data(records, mode, lambda rs: [row for r in rs for row in run_csv_rows(r)])
         return
-    output = _picture(output, mode)
+    output = picture_output(output, mode)
     if output.terminal:
         from ..terminal.canvas import render
         from ..terminal.propagation import decay_panels
 
-        typer.echo(render(decay_panels(runs, profiles)))
+        typer.echo(render(decay_panels(runs, profiles, output.theme)))
     if output.wants_figure:
         from ..plotting.propagation import decay_figure
 
@@ -193,28 +124,39 @@ def theory_command(
         chosen = _init_for(act, init, sigma_w2, sigma_b2)
         theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0))
     if fmt in _DATA:
-        _print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
+        print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
         return
     _theory_table(theories)
 
 
 def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
-    from rich.console import Console
-    from rich.table import Table
+    """The theory as a table fitted to the terminal (5 significant digits), or piped as
+    plain text at full precision; then the notes."""
+    import sys
 
-    from ..formats.numbers import format_number
+    from ..formats.numbers import format_full, format_number
+    from .tables import print_table
 
-    table = Table(title="mean-field theory (– : undefined, the stack diverges)", title_justify="left")
-    for column in ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc"):
-        table.add_column(column, justify="left" if column in ("activation", "regime", "phase") else "right")
-    for t in theories:
-        table.add_row(t.activation, f"{t.sigma_w2:.5g}", f"{t.sigma_b2:.5g}", t.regime, t.phase,
-                      *(format_number(v, 5) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c)))
-    console = Console(highlight=False)
-    console.print(table)
-    for t in theories:
-        for note in t.notes:
-            console.print(f"[dim]{t.activation}:[/] {note}")
+    header = ("activation", "σw²", "σb²", "regime", "phase", "q*", "χ1", "ξq", "ξc")
+    numeric = (False, True, True, False, False, True, True, True, True)
+
+    def row(t, number) -> list[str]:  # noqa: ANN001
+        return [t.activation, number(t.sigma_w2), number(t.sigma_b2), t.regime, t.phase,
+                *(number(v) for v in (t.q_star, t.chi1, t.xi_q, t.xi_c))]
+
+    print_table("mean-field theory (– : undefined, the stack diverges)", header,
+                [row(t, lambda v: format_number(v, 5)) for t in theories], numeric,
+                plain_rows=[row(t, format_full) for t in theories])
+    notes = [(t.activation, note) for t in theories for note in t.notes]
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        for activation, note in notes:
+            console.print(f"[dim]{activation}:[/] {note}")
+    else:
+        for activation, note in notes:
+            typer.echo(f"{activation}: {note}")
 
 
 @app.command("phase")
@@ -231,25 +173,23 @@ def phase_command(
 ) -> None:
     """The (sigma_w^2, sigma_b^2) phase diagram: ordered and chaotic regions, the edge of
     chaos chi_1 = 1 and contours of the depth scale xi_c. --format json prints the grid
-    instead of drawing."""
+    instead of drawing, --format csv one row per grid point."""
     from ..propagation.phase import phase_diagram, phase_grid
 
-    mode = _mode(output)
-    if mode == "csv":
-        raise ActvizError("the phase diagram is a grid: use --format json for its numbers")
+    mode = output_mode(output)
     if output.terminal:
         raise ActvizError("the phase diagram is a colour map, which --terminal cannot draw: write a file with -o (or use --show)")
     act = get(spec)
     w2, b2 = phase_grid(act, sigma_w2_max, sigma_b2_max, resolution)
     diagram = phase_diagram(act, w2, b2)
-    if mode == "json":
-        from ..formats.records import phase_record
+    if mode in _DATA:
+        from ..formats.records import phase_csv_rows, phase_record
 
-        typer.echo(json.dumps(phase_record(diagram), indent=2, allow_nan=False))
+        print_data(phase_record(diagram), mode, phase_csv_rows)
         return
     from ..plotting.propagation import phase_figure
 
     mark = None if mark_w2 is None else (mark_w2, 0.0 if mark_b2 is None else mark_b2)
-    output = _picture(output, mode)
+    output = picture_output(output, mode)
     fig = phase_figure(diagram, size=output.figure_size(), theme=output.theme, mark=mark)
     write(fig, output, f"phase-{act.name}")

@@ -25,50 +25,15 @@ class PropsFormat(str, Enum):
 
 
 def _print_rich_table(reports, columns) -> None:  # noqa: ANN001  (PropertyReport list, column keys)
-    """One row per activation; where the terminal is too narrow for that but not for
-    the transpose, one row per property and one column per activation (the usual case
-    for a few activations). Cells are never cut: a table wider than the terminal is
-    printed whole, with a hint on stderr."""
-    import io
-
-    from rich import box
-    from rich.cells import cell_len
-    from rich.console import Console
-    from rich.table import Table
+    """One row per activation; where the terminal is too narrow for that, one row
+    per property (the usual case for a few activations), else blocks of
+    properties that fit, the activation named in each (:mod:`actviz.cli.tables`).
+    Cells are never cut."""
+    from .tables import print_table
 
     rows = cells(reports, columns, yes="[green]✓[/]", no="[dim]·[/]")
-
-    def new_table() -> Table:
-        return Table(title="✓ yes  · no", title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False)
-
-    wide = new_table()
-    for header, key in zip(headers(columns, short=True), (None, *columns)):
-        numeric = key is not None and COLUMNS[key].numeric
-        wide.add_column(header, justify="right" if numeric else "left", no_wrap=True)
-    for row in rows:
-        wide.add_row(*row)
-    tall = new_table()
-    tall.add_column("property", no_wrap=True)
-    for label in (row[0] for row in rows):
-        tall.add_column(label, no_wrap=True)
-    for index, header in enumerate(headers(columns)[1:], start=1):
-        tall.add_row(header, *(row[index] for row in rows))
-
-    def natural_width(table: Table) -> int:
-        probe = Console(width=10**4, file=io.StringIO())
-        with probe.capture() as captured:
-            probe.print(table)
-        return max(cell_len(line.rstrip()) for line in captured.get().splitlines())
-
-    console = Console()
-    needed = natural_width(wide)
-    if needed <= console.width:
-        console.print(wide)
-    elif natural_width(tall) <= console.width:
-        console.print(tall)
-    else:
-        Console(width=needed).print(wide)
-        typer.echo(f"(the table is {needed} columns wide: widen the terminal or pick fewer with --columns)", err=True)
+    numeric = [False, *(COLUMNS[key].numeric for key in columns)]
+    print_table("✓ yes  · no", headers(columns, short=True), rows, numeric, long_header=headers(columns), terminal=True)
 
 
 @app.command("props")

@@ -11,19 +11,11 @@ import typer
 from ..specs import get
 from ..errors import ActvizError
 from .base import app
+from .data import DATA as _DATA
+from .data import DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
-from .propagation import (
-    _DATA,
-    DataFormatOpt,
-    SigmaB2Opt,
-    SigmaW2Opt,
-    SpecsArg,
-    _init_for,
-    _LazyProgress,
-    _mode,
-    _picture,
-    _print_data,
-)
+from .progress import LazyProgress
+from .propagation import SigmaB2Opt, SigmaW2Opt, SpecsArg, _init_for
 
 DEFAULT_Q_STAR = 0.25
 """Without --init, --sigma-w2, --sigma-b2 or --q-star: the critical initialisation with this q*."""
@@ -73,13 +65,13 @@ def spectrum_command(
     from ..formats.records import spectrum_csv_rows, spectrum_record
     from ..propagation.spectrum import input_length, predict_spectrum, simulate_spectrum
 
-    mode = _mode(output)
+    mode = output_mode(output)
     if init == "orthogonal" and weights == "gaussian":
         raise ActvizError("--init orthogonal draws orthogonal weights: drop --weights gaussian")
     acts = [get(spec) for spec in specs]
     settings = [_setting(act, init, sigma_w2, sigma_b2, q_star) for act in acts]
     q0 = [q if q is not None else input_length(act, w2, b2) for act, (_, w2, b2, q) in zip(acts, settings)]
-    progress = _LazyProgress(seeds * depth, "Jacobian products")
+    progress = LazyProgress(seeds * depth, "Jacobian products")
     try:
         runs = simulate_spectrum(acts, [(w2, b2) for _, w2, b2, _ in settings], depth=depth, width=width,
                                  weights=weights, seeds=seeds, q0=q0, progress=progress.update)
@@ -110,9 +102,9 @@ def _emit(output: Output, mode: str, records: list[dict], csv_rows, panels, figu
     to a file or window named ``stem``. True when something was drawn (then the command
     prints its summary)."""
     if mode in _DATA:
-        _print_data(records, mode, csv_rows)
+        print_data(records, mode, csv_rows)
         return False
-    output = _picture(output, mode)
+    output = picture_output(output, mode)
     if output.terminal:
         from ..terminal.canvas import render
 
@@ -165,7 +157,7 @@ def cmap_command(
     C'(1) = ZETA (Martens et al. 2021) as a spec every command accepts."""
     from ..propagation.kernel import correlation_map, shape
 
-    mode = _mode(output)
+    mode = output_mode(output)
     acts = [get(spec) for spec in specs]
     shaped = []
     if zeta is not None:

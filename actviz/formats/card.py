@@ -71,3 +71,42 @@ def to_markdown(entry_card: Card) -> str:
     lines.append("")
     lines += [paragraph + "\n" for paragraph in entry_card.paragraphs]
     return "\n".join(lines)
+
+
+def info_record(entry: Entry) -> dict:
+    """``actviz info --format json``: everything on the card as plain data, the
+    formulas as the catalogue's LaTeX and the reference split into its fields."""
+    reference = entry.reference
+    return {
+        "name": entry.name,
+        "label": entry.label,
+        "spec": entry.spec,
+        "family": entry.family,
+        "pointwise": entry.pointwise,
+        "aliases": list(entry.aliases),
+        "params": dict(entry.params),
+        "latex": entry.latex,
+        "latex_derivative": entry.latex_derivative,
+        "kinks": [{"x": float(kink.x), "convention": kink.convention} for kink in entry.kinks],
+        "summary": entry.summary,
+        "notes": entry.notes or None,
+        "reference": {"authors": reference.authors, "year": reference.year, "title": reference.title, "url": reference.url},
+    }
+
+
+_LATEX_SPECIALS = str.maketrans({"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+                                 "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"})
+
+
+def to_latex(entry: Entry) -> str:
+    """``actviz info --format latex``: the formula and derivative of ``entry`` in a
+    ``gather*`` block to paste into a document (amsmath), headed by a comment with
+    its label, family and reference, and its summary as text."""
+    return "\n".join([
+        f"% {entry.label} ({entry.family}): {entry.reference}",
+        r"\begin{gather*}",
+        f"  {entry.latex} \\\\",
+        f"  {entry.latex_derivative}",
+        r"\end{gather*}",
+        entry.summary.translate(_LATEX_SPECIALS),
+    ]) + "\n"

@@ -25,3 +25,12 @@ def format_number(value: float | None, digits: int = 4, *, noise: float = 0.0) -
         return "0"
     short = f"{value:.{digits}g}"
     return short if float(short) == float(f"{value:.12g}") else f"{value:#.{digits}g}"
+
+
+def format_full(value: float | None) -> str:
+    """``value`` at full precision: the shortest decimal that reads back as the
+    same float64 (``0.1``, ``0.05572070676970179``), with :func:`format_number`'s
+    signs for the infinities, nan and None."""
+    if value is None or not math.isfinite(float(value)):
+        return format_number(value)
+    return repr(float(value))

@@ -115,6 +115,14 @@ def phase_record(diagram: PhaseDiagram) -> dict:
     }
 
 
+def phase_csv_rows(record: dict) -> list[dict]:
+    """One row per grid point of :func:`phase_record`: ``sigma_w2, sigma_b2, chi1, xi_c``
+    (empty where not finite)."""
+    return [{"activation": record["activation"], "sigma_w2": w2, "sigma_b2": b2, "chi1": chi1, "xi_c": xi}
+            for b2, chi_row, xi_row in zip(record["sigma_b2"], record["chi1"], record["xi_c"])
+            for w2, chi1, xi in zip(record["sigma_w2"], chi_row, xi_row)]
+
+
 def entry_record(entry: Entry) -> dict:
     """The JSON object of a catalogue entry in ``actviz list``: name, family, whether
     it is pointwise, its default parameters and its aliases."""

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..analysis.pointwise import PICTURES_NEED_POINTWISE, require_pointwise
+from ..analysis.saturation import DEFAULT_RANGE as SATURATION_RANGE
 from ..analysis.saturation import DEFAULT_THRESHOLD, WIDE_RANGE, saturation_sets
 from ..specs import get
 from .curves import draw_curve, label_axes, resolve_axes
@@ -109,31 +110,36 @@ def propagation(spec_or_act: SpecOrActivation, *, depth: int = 50, width: int = 
 
 def plot(*specs: SpecOrActivation, derivative: bool = False, second: bool = False,
          x_range: tuple[float, float] = DEFAULT_RANGE, ylim: tuple[float, float] | None = None,
-         size: str | FigureSize | None = None) -> Figure:
-    """A figure of f for each activation, with f' (``derivative``) and f''
+         dylim: tuple[float, float] | None = None, size: str | FigureSize | None = None) -> Figure:
+    """A figure of f for each activation, with f' (``derivative``) and f'' and f'
     (``second``) in panels beside it (what ``actviz plot`` draws); the formulas are
-    the titles of a single activation's panels. Returns the Figure."""
+    the titles of a single activation's panels; ``ylim``/``dylim`` bound the f and
+    f' panels. Returns the Figure."""
     return plot_figure(_activations(specs), derivative=derivative, second=second, lo=x_range[0], hi=x_range[1],
-                       ylim=ylim, size=_size(size))
+                       ylim=ylim, dylim=dylim, size=_size(size))
 
 
 def compare(*specs: SpecOrActivation, x_range: tuple[float, float] = DEFAULT_RANGE,
-            ylim: tuple[float, float] | None = None, size: str | FigureSize | None = None,
-            title: str | None = None) -> Figure:
-    """The activations overlaid (top) and their derivatives (below), one colour each
-    (what ``actviz compare`` draws). Returns the Figure."""
-    return compare_figure(_activations(specs), lo=x_range[0], hi=x_range[1], ylim=ylim, size=_size(size), title=title)
+            ylim: tuple[float, float] | None = None, dylim: tuple[float, float] | None = None,
+            size: str | FigureSize | None = None, title: str | None = None) -> Figure:
+    """The activations overlaid (top) and their derivatives (below), one style each
+    (what ``actviz compare`` draws; ``ylim``/``dylim`` bound the panels). Returns the Figure."""
+    return compare_figure(_activations(specs), lo=x_range[0], hi=x_range[1], ylim=ylim, dylim=dylim, size=_size(size),
+                          title=title)
 
 
 def saturation_figure(*specs: SpecOrActivation, threshold: float = DEFAULT_THRESHOLD, sigma: float | None = None,
-                      x_range: tuple[float, float] = WIDE_RANGE, size: str | FigureSize | None = None,
-                      title: str | None = None) -> Figure:
+                      x_range: tuple[float, float] | None = None, full: bool = False,
+                      size: str | FigureSize | None = None, title: str | None = None) -> Figure:
     """|f'| on a log axis with the saturated band shaded and the dead zones marked,
     beside the share of z ~ N(0, σ²) saturated or dead as σ runs from 0.1 to 10
-    (what ``actviz saturation`` draws; ``sigma`` marks one σ). Returns the Figure."""
+    (what ``actviz saturation`` draws; ``sigma`` marks one σ). ``x_range`` defaults
+    to [-10, 10], or with ``full`` to [-40, 40] and |f'| down to its smallest value.
+    Returns the Figure."""
     acts = _activations(specs)
     sets = [saturation_sets(act, threshold) for act in acts]
-    return _saturation_figure(acts, sets, sigma=sigma, lo=x_range[0], hi=x_range[1], size=_size(size), title=title)
+    lo, hi = x_range or (WIDE_RANGE if full else SATURATION_RANGE)
+    return _saturation_figure(acts, sets, sigma=sigma, lo=lo, hi=hi, full=full, size=_size(size), title=title)
 
 
 def png(act, size: str | FigureSize = "paper") -> bytes:  # noqa: ANN001

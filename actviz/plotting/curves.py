@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 
-from ..analysis.sampling import DEFAULT_POINTS, sample_curve
+from ..analysis.sampling import DEFAULT_POINTS, dirac_masses, sample_curve
+from .linestyles import CurveStyle
 from .style import accent, current_theme, palette
 
 CURVE_NAMES = ("f(x)", "f'(x)", "f''(x)")
@@ -37,19 +38,23 @@ def draw_curve(
     label: str | None = None,
     asymptotes: bool = True,
     points: int = DEFAULT_POINTS,
+    style: CurveStyle | None = None,
 ) -> Axes:
     """Draw f (``order=0``), f' (1) or f'' (2) of ``act`` over ``[lo, hi]``.
 
     Each continuous piece is one ``Line2D`` (only the first carries ``label``);
     jumps get a closed dot at the value taken and open dots at the other
     one-sided limits; asymptotes ``y = lim_{x->±inf} g(x)`` are dashed.
+    ``style`` (see :func:`~actviz.plotting.linestyles.curve_styles`) sets the
+    colour, dash pattern, marker and width; else a solid line of ``color``.
     """
     ax = resolve_axes(ax)
-    color = color or palette(current_theme())[0]
+    color = style.color if style else color or palette(current_theme())[0]
+    width = current_linewidth()
+    look = style.line_kwargs(width) if style else {"color": color, "zorder": 3}
     curve = sample_curve(act, order, lo, hi, points)
     for i, (x, y) in enumerate(curve.segments):
-        (line,) = ax.plot(x, y, color=color, label=label if i == 0 else None, solid_capstyle="butt", zorder=3, gid="curve")
-    width = line.get_linewidth()
+        ax.plot(x, y, label=label if i == 0 else None, solid_capstyle="butt", dash_capstyle="butt", gid="curve", **look)
     face = ax.get_facecolor()
     for jump in curve.jumps:
         opens = jump.open_values()
@@ -61,8 +66,34 @@ def draw_curve(
         for asymptote in curve.asymptotes:
             ax.axhline(asymptote.value, color=color, linestyle=(0, (5, 4)), linewidth=0.55 * width,
                        alpha=0.75, zorder=2, gid="asymptote")
+    for mass in dirac_masses(act, order, lo, hi):
+        draw_dirac(ax, mass.x, mass.weight, color)
     ax.set_xlim(lo, hi)
     return ax
+
+
+def draw_dirac(ax: Axes, x: float, weight: float, color: str) -> None:
+    r"""A Dirac mass :math:`w\,\delta(t - x)` as an arrow from 0 to ``weight`` at ``x``
+    (the usual picture: the height is the weight), labelled ``w δ``; the axes'
+    limits take in the arrow."""
+    from matplotlib.patches import FancyArrowPatch
+
+    width = current_linewidth()
+    arrow = FancyArrowPatch((x, 0.0), (x, weight), arrowstyle="-|>", mutation_scale=6 * width, color=color,
+                            linewidth=width, zorder=4.5, gid="dirac", shrinkA=0, shrinkB=0)
+    ax.add_patch(arrow)
+    text = "δ" if weight == 1 else f"{weight:.4g} δ".replace("-", "−")
+    ax.annotate(text, (x, weight), xytext=(4, -2), textcoords="offset points", ha="left", va="top",
+                color=color, fontsize="small", gid="dirac-label")
+    ax.update_datalim([(x, 0.0), (x, weight * 1.1)])
+    ax.autoscale_view()
+
+
+def current_linewidth() -> float:
+    """The line width in effect (the size's, inside :func:`~actviz.plotting.style.themed`)."""
+    import matplotlib as mpl
+
+    return float(mpl.rcParams["lines.linewidth"])
 
 
 def draw_origin_axes(ax: Axes | None = None) -> Axes:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import ActvizError
+from .style import FONT_RC, distinct_gids, portable_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -61,18 +62,21 @@ def _umask() -> int:
 def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None, transparent: bool = False) -> Path:
     """Write ``fig`` to ``path`` in the format of its suffix (or ``fmt``),
     atomically (see :func:`write_atomically`). SVG keeps text as text (editable
-    in slide software) and PDF embeds TrueType fonts."""
+    in slide software) in fonts every browser has, with distinct ids; PDF embeds
+    TrueType fonts."""
     target = Path(path)
     chosen = output_format(target, fmt)
     return write_atomically(target, lambda stream: _draw(fig, stream, chosen, transparent))
 
 
 def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) -> None:
-    """Render ``fig`` into ``stream``: text as text in SVG, TrueType fonts in PDF, the
-    figure's own background unless ``transparent``."""
+    """Render ``fig`` into ``stream``: text as text in SVG in fonts every browser has
+    (math rewritten by :func:`~actviz.plotting.style.portable_text`), with distinct
+    ids; TrueType fonts in PDF; the figure's own background unless ``transparent``."""
     import matplotlib as mpl
 
-    with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+    portable_text(fig)
+    with mpl.rc_context({**FONT_RC, "pdf.fonttype": 42}), distinct_gids(fig):
         background = {} if transparent else {"facecolor": fig.get_facecolor()}
         fig.savefig(stream, format=fmt, transparent=transparent, **background)
 

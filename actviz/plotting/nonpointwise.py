@@ -29,8 +29,15 @@ from ..errors import ActvizError
 from .curves import draw_origin_axes, resolve_axes
 from .style import FigureSize, accent, colors, current_theme, ink, new_figure, palette, parse_size, themed
 
-_ON_MAP = "#222222"  # lines and text on the light middle of a diverging map, in either theme
-_DIVERGING = "RdBu_r"  # signed maps: red positive, blue negative, white zero
+# Signed maps: red positive, blue negative, and zero in the theme's own background
+# (white in light, near black in dark: no white block on a dark slide).
+_DIVERGING = {"light": "RdBu_r", "dark": "berlin"}
+_ON_MAP = {"light": ("#222222", "white"), "dark": ("#e8e8e8", "#15181e")}  # (on the middle, on the ends)
+
+
+def _on_map(strong: bool = False) -> str:
+    """The colour of lines and text on a signed map: on its middle, or (``strong``) on its ends."""
+    return _ON_MAP[current_theme()][1 if strong else 0]
 
 
 def _faint(theme: str) -> str:
@@ -47,13 +54,23 @@ def _single_panel(draw: Callable[[Axes], Axes], size: FigureSize | None, theme: 
     return fig
 
 
-def _signed_map(ax: Axes, values: np.ndarray, **imshow: object) -> float:
-    """``values`` as an image in the diverging map, white at 0 and symmetric, with a colour bar; returns max |value|."""
+def _signed_map(ax: Axes, values: np.ndarray, label: str, **imshow: object) -> float:
+    """``values`` as an image in the theme's diverging map, its background colour at 0
+    and symmetric, with a colour bar named ``label``; returns max |value|."""
     limit = float(np.max(np.abs(values))) or 1.0
-    image = ax.imshow(values, cmap=_DIVERGING, norm=TwoSlopeNorm(0.0, -limit, limit), **imshow)
+    image = ax.imshow(values, cmap=_DIVERGING[current_theme()], norm=TwoSlopeNorm(0.0, -limit, limit), **imshow)
     ax.grid(False)
-    ax.figure.colorbar(image, ax=ax, shrink=0.85)
+    ax.figure.colorbar(image, ax=ax, shrink=0.85, label=label)
     return limit
+
+
+def round_levels(limit: float, most: int = 10) -> np.ndarray:
+    """Contour levels at round numbers (1, 2, 2.5, 5 times a power of ten) inside
+    ``(-limit, limit)``, at most ``most``, without 0 (a flat zero region has no contour)."""
+    from matplotlib.ticker import MaxNLocator
+
+    levels = MaxNLocator(nbins=most, steps=[1, 2, 2.5, 5, 10]).tick_values(-limit, limit)
+    return levels[(np.abs(levels) < limit) & (levels != 0)]
 
 
 def _signed(value: float, spec: str) -> str:
@@ -65,23 +82,75 @@ def _signed(value: float, spec: str) -> str:
 # -- softmax -----------------------------------------------------------------------------------
 
 
+ANNOTATED_BARS = 8  # up to this many logits every bar gets its numbers; beyond, the largest that fit
+MOST_TICKS = 16  # tick labels along an axis of logits, thinned beyond
+LEGEND_LOGITS = 6  # the temperature sweep's legend names the largest this many
+
+
+def _short(value: float) -> str:
+    """A number in at most 3 significant digits, short scientific form when large or
+    small (``1e+308``, not 309 digits), with a typographic minus."""
+    return _signed(value, ".3g")
+
+
+def _math_number(value: float) -> str:
+    """``value`` to 3 digits as mathtext: ``1.5``, ``10^{308}``, ``2.5\\times10^{-7}``."""
+    text = f"{value:.3g}"
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    power = f"10^{{{int(exponent)}}}"
+    if mantissa in ("1", "-1"):
+        return mantissa[:-1] + power
+    return rf"{mantissa}\times{power}"
+
+
 def _logit_labels(logits: np.ndarray) -> list[str]:
-    return [f"$z_{{{i + 1}}} = {z:g}$" for i, z in enumerate(logits)]
+    return [f"$z_{{{i + 1}}} = {_math_number(z)}$" for i, z in enumerate(logits)]
+
+
+def _thinned_ticks(ax: Axes, n: int, axis: str = "x", labels: list[str] | None = None) -> None:
+    """Ticks 1..n (or ``labels``) on ``axis``, every k-th of them when there are more than :data:`MOST_TICKS`."""
+    step = -(-n // MOST_TICKS)
+    shown = list(range(0, n, step))
+    names = labels if labels is not None and step == 1 else [str(i + 1) for i in range(n)]
+    (ax.set_xticks if axis == "x" else ax.set_yticks)(shown, [names[i] for i in shown])
+
+
+def annotated_bars(probabilities: np.ndarray, room: int) -> list[int]:
+    """The bars to write numbers over: all of them when ``room`` >= 1 (each label fits
+    over its own bar), else the largest first, each at least ``room`` bars from every
+    one chosen before, so no two labels overlap."""
+    order = np.argsort(-probabilities, kind="stable")
+    if room <= 1:
+        return sorted(order.tolist())
+    chosen: list[int] = []
+    for i in order.tolist():
+        if all(abs(i - j) >= room for j in chosen):
+            chosen.append(i)
+    return sorted(chosen)
 
 
 def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Axes:
     r"""Bars of :math:`p_i = \mathrm{softmax}(z/T)_i` (or the probabilities of softmax's relatives:
-    softmin, sparsemax, entmax15, log-softmax's exp), each labelled with p and log p."""
+    softmin, sparsemax, entmax15, log-softmax's exp), labelled with p and log p where the labels
+    fit (every bar up to 8 logits, then the largest ones with room), ticks thinned beyond 16
+    logits, numbers in short form."""
     ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
     p, log_p = softmax.probabilities(z), softmax.log(z)
     bars = ax.bar(np.arange(z.size), p, color=colors(current_theme(), z.size), width=0.65)
-    for bar, value, log_value in zip(bars, p, log_p):
-        log_text = "−∞" if log_value == -np.inf else _signed(log_value, ".3f" if abs(log_value) < 100 else ".0f")
-        ax.annotate(f"{value:.3f}\nlog {log_text}", (bar.get_x() + bar.get_width() / 2, value),
-                    xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=0.7 * mpl.rcParams["font.size"])
-    ax.set_xticks(np.arange(z.size), _logit_labels(z))
+    fontsize = 0.7 * mpl.rcParams["font.size"]
+    slot = ax.get_position().width * ax.figure.get_figwidth() * 72 / z.size  # points per bar
+    room = 1 if z.size <= ANNOTATED_BARS else int(np.ceil(5 * 0.6 * fontsize / slot))
+    for i in annotated_bars(p, room):
+        bar = bars[i]
+        text = f"{p[i]:.3f}\nlog {_short(log_p[i])}" if z.size <= ANNOTATED_BARS else f"{_short(p[i])}"
+        ax.annotate(text, (bar.get_x() + bar.get_width() / 2, p[i]), xytext=(0, 4), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=fontsize, gid="bar-label")
+    _thinned_ticks(ax, z.size, labels=_logit_labels(z) if z.size <= ANNOTATED_BARS else None)
+    if z.size > ANNOTATED_BARS:
+        ax.set_xlabel("logit $i$")
     ax.set_ylim(0.0, 1.3)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.set_ylabel("probability")
@@ -92,13 +161,20 @@ def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
 
 def temperature_sweep(softmax: Softmax, logits: object, ax: Axes | None = None,
                       low: float = 0.1, high: float = 10.0, count: int = 241) -> Axes:
-    """Each probability as T runs over [low, high] (log scale); the chosen T dashed."""
+    """Each probability as T runs over [low, high] (log scale), one style per logit;
+    the chosen T dashed; a legend of the largest six logits."""
+    from .linestyles import curve_styles
+
     ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
     temperatures, probabilities = temperature_probabilities(softmax, z, low, high, count)
     faint = _faint(current_theme())
-    for i, (label, colour) in enumerate(zip(_logit_labels(z), colors(current_theme(), z.size))):
-        ax.plot(temperatures, probabilities[:, i], color=colour, label=label)
+    largest = set(np.argsort(-z, kind="stable")[:LEGEND_LOGITS].tolist())
+    width = mpl.rcParams["lines.linewidth"]
+    for i, (label, style) in enumerate(zip(_logit_labels(z), curve_styles(current_theme(), z.size))):
+        look = style.line_kwargs(width)
+        look.pop("marker", None), look.pop("markevery", None), look.pop("markersize", None)
+        ax.plot(temperatures, probabilities[:, i], label=label if i in largest else None, **look)
     ax.axvline(softmax.params["temperature"], color=faint, linestyle="--", linewidth=1.5)
     ax.axhline(1.0 / z.size, color=faint, linestyle=":", linewidth=1.5, label=f"1/n = {1 / z.size:.3g}")
     ax.set_xscale("log")
@@ -106,8 +182,8 @@ def temperature_sweep(softmax: Softmax, logits: object, ax: Axes | None = None,
     ax.set_xlabel("temperature T")
     ax.set_ylabel("probability")
     ax.set_title("temperature: T → 0 one-hot, T → ∞ uniform")
-    if z.size <= 6:
-        ax.legend(loc="upper right")
+    title = None if z.size <= LEGEND_LOGITS else f"the {LEGEND_LOGITS} largest of {z.size}"
+    ax.legend(loc="upper right", fontsize="small", title=title, title_fontsize="small", ncols=2 if z.size > 3 else 1)
     return ax
 
 
@@ -116,15 +192,14 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
     jacobian = softmax.jacobian(z)
-    extent = _signed_map(ax, jacobian, aspect="auto")
+    extent = _signed_map(ax, jacobian, r"$\partial p_i / \partial z_j$", aspect="auto")
     if z.size <= 8:
         for (i, j), value in np.ndenumerate(jacobian):
             strong = abs(value) > 0.6 * extent
             ax.text(j, i, _signed(value, ".3f"), ha="center", va="center", fontsize=0.65 * mpl.rcParams["font.size"],
-                    color="white" if strong else _ON_MAP)
-    ticks = [f"{i + 1}" for i in range(z.size)]
-    ax.set_xticks(range(z.size), ticks)
-    ax.set_yticks(range(z.size), ticks)
+                    color=_on_map(strong))
+    _thinned_ticks(ax, z.size, "x")
+    _thinned_ticks(ax, z.size, "y")
     ax.set_xlabel("logit $j$")
     ax.set_ylabel("probability $i$")
     if softmax.name == "softmax":
@@ -182,11 +257,11 @@ def glu_heatmap(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.
     grid = np.linspace(-extent, extent, count)
     a, b = np.meshgrid(grid, grid, indexing="xy")
     values = glu(a, b)
-    limit = _signed_map(ax, values, origin="lower", extent=(-extent, extent, -extent, extent), interpolation="bilinear")
-    levels = np.linspace(-limit, limit, 12)[1:-1]  # no level at 0: a flat zero region has no contour
-    contours = ax.contour(a, b, values, levels=levels, colors=_ON_MAP, linewidths=1.0, alpha=0.7)
+    limit = _signed_map(ax, values, f"{glu.name}$(a, b)$", origin="lower", extent=(-extent, extent, -extent, extent),
+                        interpolation="bilinear")
+    contours = ax.contour(a, b, values, levels=round_levels(limit), colors=_on_map(), linewidths=1.0, alpha=0.7)
     ax.clabel(contours, fmt=lambda v: _signed(v, ".2g"), fontsize=0.5 * mpl.rcParams["font.size"])
-    ax.plot(grid, grid, color=_ON_MAP, linestyle="--", linewidth=1.8, label="diagonal a = b")
+    ax.plot(grid, grid, color=_on_map(), linestyle="--", linewidth=1.8, label="diagonal a = b")
     ax.set_xlabel("value $a$")
     ax.set_ylabel("gate input $b$")
     ax.set_title(f"${glu.latex}$")
@@ -219,6 +294,7 @@ def glu_figure(glu: GatedLinearUnit, size: FigureSize | None = None, theme: str 
         heat, slice_ = fig.subplots(1, 2, width_ratios=(1.15, 1.0))
         glu_heatmap(glu, heat, extent)
         glu_diagonal(glu, slice_, extent)
+        fig.suptitle(f"{glu.label}: a gated linear unit f(a, b) = a · g(b)", fontweight="bold")
     return fig
 
 

@@ -177,6 +177,11 @@ def decay_figure(runs: Sequence[StackRun], profiles: Sequence[Profile], *, size:
 _DEPTH_LEVELS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
+RIDGE_DEPTH = 100  # colours saturate here, next to the edge of chaos
+CONTOUR_DEPTHS = (2, 5, 10, 20, 50)
+LABELLED_DEPTH = 20  # deeper contours hug the critical line: their labels would sit on it
+
+
 def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float, float] | None = None) -> Axes:
     r"""The phase diagram: colour = depth scale :math:`\xi_c` (log), its contours, the edge of
     chaos :math:`\chi_1 = 1` as a thick line, ordered and chaotic regions labelled; white
@@ -184,18 +189,21 @@ def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float,
     ax = resolve_axes(ax)
     ink = mpl.rcParams["text.color"]
     xi = np.where(np.isfinite(diagram.xi_c), diagram.xi_c, np.nan)
-    xi = np.where(np.isposinf(diagram.xi_c), 1e3, xi)
-    log_xi = np.log10(np.clip(xi, 0.3, 1e3))
+    xi = np.where(np.isposinf(diagram.xi_c), RIDGE_DEPTH, xi)
+    # Colours stop at RIDGE_DEPTH: beyond, xi_c runs to infinity within a grid cell of the
+    # edge of chaos, and a grid sampling that (800 here, 90 there) paints a blotchy ridge.
+    log_xi = np.log10(np.clip(xi, 0.3, RIDGE_DEPTH))
     mesh = ax.pcolormesh(diagram.sigma_w2, diagram.sigma_b2, log_xi, cmap="viridis", vmin=np.log10(0.3),
-                         vmax=3.0, shading="gouraud", rasterized=True)
+                         vmax=np.log10(RIDGE_DEPTH), shading="gouraud", rasterized=True)
     bar = ax.figure.colorbar(mesh, ax=ax)
     bar.set_label(r"depth scale $\xi_c$ (layers)")
-    ticks = [t for t in _DEPTH_LEVELS if t <= 1000]
-    bar.set_ticks(np.log10(ticks), labels=[str(t) for t in ticks])
+    ticks = [t for t in _DEPTH_LEVELS if t <= RIDGE_DEPTH]
+    bar.set_ticks(np.log10(ticks), labels=[str(t) for t in ticks[:-1]] + [f"≥ {ticks[-1]}"])
     if np.any(np.isfinite(log_xi)):
-        lines = ax.contour(diagram.sigma_w2, diagram.sigma_b2, log_xi, levels=np.log10([2, 5, 10, 20, 50, 100]),
+        lines = ax.contour(diagram.sigma_w2, diagram.sigma_b2, log_xi, levels=np.log10(CONTOUR_DEPTHS),
                            colors="white", linewidths=0.9, alpha=0.8)
-        ax.clabel(lines, fmt=lambda v: f"{10 ** v:.0f}", fontsize="x-small")
+        labelled = [level for level in lines.levels if 10 ** level <= LABELLED_DEPTH + 1e-9]
+        ax.clabel(lines, levels=labelled, fmt=lambda v: f"{10 ** v:.0f}", fontsize="x-small")
     edge = np.isfinite(diagram.critical_sigma_w2)
     if edge.any():  # none where chi_1 jumps over 1 (gelu, silu: collapse or a stable q*, then divergence)
         ax.plot(diagram.critical_sigma_w2[edge], diagram.critical_sigma_b2[edge],

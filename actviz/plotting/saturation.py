@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from ..analysis.bisection import Interval
 from ..analysis.pointwise import PICTURES_NEED_POINTWISE, require_pointwise
 from ..analysis.sampling import check_interval, sample_curve
-from ..analysis.saturation import DEFAULT_THRESHOLD, SIGMA_RANGE, WIDE_RANGE, SaturationSets, check_sigma
+from ..analysis.saturation import DEFAULT_RANGE, DEFAULT_THRESHOLD, SIGMA_POINTS, SIGMA_RANGE, WIDE_RANGE, SaturationSets, check_sigma
 from .curves import resolve_axes
 from .figures import figure_legend
 from .style import FigureSize, accent, clipped_artists_out_of_layout, colors, current_theme, new_figure, palette, themed
@@ -79,31 +79,33 @@ def draw_fractions(
     dead zone (dashed, drawn where it is not zero) against σ on a log axis."""
     ax = resolve_axes(ax)
     color = color or palette(current_theme())[0]
-    sigmas = np.geomspace(*SIGMA_RANGE, 241) if sigmas is None else np.asarray(sigmas, dtype=np.float64)
+    sigmas = np.geomspace(*SIGMA_RANGE, SIGMA_POINTS) if sigmas is None else np.asarray(sigmas, dtype=np.float64)
     ax.set_xscale("log")
     saturated, dead = sets.shares(sigmas)
     ax.plot(sigmas, saturated, color=color, label=label, zorder=3, gid="saturated")
-    if np.any(dead > 0):
-        ax.plot(sigmas, dead, color=color, linestyle=(0, (4, 2.5)), zorder=3.5, gid="dead")
+    if np.any(dead > 0):  # hollow rings along it: seen even where it lies on the saturated share (relu)
+        ax.plot(sigmas, dead, color=color, linestyle=(0, (4, 2.5)), zorder=3.5, gid="dead", marker="o",
+                markevery=0.08, markerfacecolor=ax.get_facecolor(), markersize=0.7 * mpl.rcParams["lines.markersize"])
     ax.set_xlim(sigmas[0], sigmas[-1])
     ax.set_ylim(-0.02, 1.02)
     return ax
 
 
-def _log_limits(ax: Axes, threshold: float) -> None:
+def _log_limits(ax: Axes, threshold: float, full: bool = False) -> None:
+    """|f'| from 100 times below the threshold (or, ``full``, from its smallest
+    positive value) up to the largest, in whole decades."""
     positive = np.concatenate([np.asarray(line.get_ydata(), float) for line in ax.lines if line.get_gid() == "curve"])
     positive = positive[positive > 0]
-    floor = min(float(positive.min()) if positive.size else threshold, threshold / 100)
+    floor = min(float(positive.min()) if positive.size else threshold, threshold / 100) if full else threshold / 100
     ceiling = max(float(positive.max()) if positive.size else 1.0, threshold)
     ax.set_ylim(10.0 ** math.floor(math.log10(floor)), 10.0 ** math.ceil(math.log10(ceiling) + 0.5))
 
 
-def _shade_saturated(ax: Axes, threshold: float, shade: str, ink: str) -> None:
+def _shade_saturated(ax: Axes, threshold: float, shade: str) -> None:
+    """The band |f'| < threshold shaded, its edge dotted; the title says what it is
+    (a label inside the panel would cover a curve)."""
     ax.axhspan(ax.get_ylim()[0], threshold, color=shade, alpha=0.2, linewidth=0, zorder=1, gid="saturated")
     ax.axhline(threshold, color=shade, linestyle=":", zorder=1.5)
-    ax.text(0.99, threshold, f"saturated: $|f'| < {threshold:g}$ ", transform=ax.get_yaxis_transform(),
-            va="top", ha="right", fontsize="small", color=ink, zorder=5,
-            bbox={"facecolor": ax.get_facecolor(), "edgecolor": "none", "alpha": 0.8, "pad": 2})
 
 
 def _explain_fractions(ax: Axes, ink: str, sigma: float | None) -> None:
@@ -112,7 +114,8 @@ def _explain_fractions(ax: Axes, ink: str, sigma: float | None) -> None:
     from matplotlib.ticker import FixedLocator, NullLocator
 
     handles = [Line2D([], [], color=ink, label="saturated"),
-               Line2D([], [], color=ink, linestyle=(0, (4, 2.5)), label="dead ($f'=0$)")]
+               Line2D([], [], color=ink, linestyle=(0, (4, 2.5)), marker="o", markerfacecolor=ax.get_facecolor(),
+                      markersize=0.7 * mpl.rcParams["lines.markersize"], label="dead ($f'=0$)")]
     if sigma is not None:
         handles.append(ax.axvline(sigma, color=ink, linestyle=":", zorder=1, gid="sigma", label=f"$\\sigma = {sigma:g}$"))
     ax.legend(handles=handles, loc="upper left", fontsize="small")
@@ -129,8 +132,9 @@ def saturation_figure(
     sets: Sequence[SaturationSets],
     *,
     sigma: float | None = None,
-    lo: float = WIDE_RANGE[0],
-    hi: float = WIDE_RANGE[1],
+    lo: float = DEFAULT_RANGE[0],
+    hi: float = DEFAULT_RANGE[1],
+    full: bool = False,
     size: FigureSize | None = None,
     theme: str | None = None,
     title: str | None = None,
@@ -138,7 +142,8 @@ def saturation_figure(
     """Left: |f'| on a log axis with the saturated band |f'| < threshold shaded
     and the dead zones marked. Right: the fraction of z ~ N(0, σ²) that is
     saturated (solid) or dead (dashed) as σ runs from 0.1 to 10, with ``sigma``
-    marked. ``sets`` are the activations' :class:`SaturationSets` (one threshold),
+    marked. |f'| is shown down to 100 times below the threshold, or with
+    ``full`` down to its smallest value. ``sets`` are the activations' :class:`SaturationSets` (one threshold),
     computed once by the caller; ``theme`` None is the active theme."""
     require_pointwise(acts, PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
@@ -153,12 +158,12 @@ def saturation_figure(
         for act, act_sets, color in zip(acts, sets, line_colors):
             draw_log_derivative(act, lo=lo, hi=hi, ax=left, color=color, label=act.label)
             draw_fractions(act_sets, ax=right, color=color)
-        _log_limits(left, threshold)
-        _shade_saturated(left, threshold, accent(name, "shade"), accent(name, "origin"))
+        _log_limits(left, threshold, full)
+        _shade_saturated(left, threshold, accent(name, "shade"))
         for row, (act_sets, color) in enumerate(zip(sets, line_colors)):
             draw_dead_zones(act_sets.dead, ax=left, row=row, color=color)
         left.set_xlabel("$x$")
-        left.set_title("$|f'(x)|$ on a log scale")
+        left.set_title(f"$|f'(x)|$ on a log scale, shaded: saturated ($|f'| < {threshold:g}$)")
         _explain_fractions(right, accent(name, "origin"), sigma)
         figure_legend(fig, left)
         if title:

@@ -61,16 +61,11 @@ def parse_size(size: str, dpi: float | None = None) -> FigureSize:
 
 
 def colors(theme: str, n: int) -> list[str]:
-    """``n`` distinct line colours: the palette, then a perceptually ordered
-    colormap once there are more curves than palette entries."""
+    """``n`` line colours: the theme's palette in order, repeating after 8 (never
+    a colormap, whose neighbours look alike; where more than 8 curves share a
+    picture, :func:`~actviz.plotting.linestyles.curve_styles` adds dashes and markers)."""
     base = palette(theme)
-    if n <= len(base):
-        return list(base[:n])
-    from matplotlib import colormaps
-    from matplotlib.colors import to_hex
-
-    cmap = colormaps["turbo"]
-    return [to_hex(cmap(0.08 + 0.84 * i / (n - 1))) for i in range(n)]
+    return [base[i % len(base)] for i in range(n)]
 
 
 def _size_rc(size: FigureSize) -> dict[str, float]:
@@ -84,10 +79,67 @@ def _size_rc(size: FigureSize) -> dict[str, float]:
     }
 
 
+# Fonts every browser and slide program has, or a close metric twin of one: an SVG
+# names them and keeps text editable. Math is laid out by mathtext in the same font
+# with no fallback, so every glyph (′, √, φ, Φ, ·) is a Unicode character of DejaVu
+# Sans: the "dejavusans" fontset takes the prime from cmsy10 and radicals from
+# STIXSizeOneSym, fonts only matplotlib has, which a browser shows as "f⁰" and "□".
+PORTABLE_FONTS = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
+FONT_RC = {
+    "font.family": "sans-serif", "font.sans-serif": list(PORTABLE_FONTS), "mathtext.fontset": "custom",
+    "mathtext.rm": "DejaVu Sans", "mathtext.it": "DejaVu Sans:italic", "mathtext.bf": "DejaVu Sans:bold",
+    "mathtext.sf": "DejaVu Sans", "mathtext.cal": "DejaVu Sans", "mathtext.tt": "DejaVu Sans Mono",
+    "mathtext.bfit": "DejaVu Sans:bold:italic", "mathtext.fallback": None, "svg.fonttype": "none",
+}
+_PRIMES = {1: "′", 2: "″", 3: "‴"}
+_MATH = re.compile(r"\$[^$]*\$")
+
+
+def portable_math(text: str) -> str:
+    """``text`` with its mathtext (between ``$``) rewritten for one Unicode font:
+    primes as the characters ′ ″ ‴ at the baseline (mathtext would raise a
+    superscript U+2032 to a speck) and the indicator 𝟙 as a bold 1 (no common
+    font has a blackboard-bold one)."""
+    def rewrite(math: re.Match) -> str:
+        body = re.sub(r"'+", lambda primes: _PRIMES.get(len(primes.group()), "′" * len(primes.group())), math.group())
+        return body.replace(r"\mathbb{1}", r"\mathbf{1}")
+
+    return _MATH.sub(rewrite, text)
+
+
+def portable_text(fig: Figure) -> Figure:
+    """Rewrite every text of ``fig`` with :func:`portable_math`."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        content = text.get_text()
+        if "$" in content:
+            text.set_text(portable_math(content))
+    return fig
+
+
+@contextmanager
+def distinct_gids(fig: Figure) -> Iterator[Figure]:
+    """Within this block every artist's gid is unique (``curve``, ``curve-2``,
+    ...): an SVG writes gids as ``id`` attributes, which must not repeat. The
+    plain roles (``curve``, ``open``) that tests and callers look for come back after."""
+    renamed, seen = [], {}
+    for artist in fig.findobj(lambda artist: artist.get_gid() is not None):
+        gid = artist.get_gid()
+        seen[gid] = seen.get(gid, 0) + 1
+        if seen[gid] > 1:
+            renamed.append((artist, gid))
+            artist.set_gid(f"{gid}-{seen[gid]}")
+    try:
+        yield fig
+    finally:
+        for artist, gid in renamed:
+            artist.set_gid(gid)
+
+
 _COMMON_RC = {
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.8,
-    "axes.axisbelow": True, "legend.frameon": False, "mathtext.fontset": "dejavusans",
-    "axes.titlepad": 10.0, "svg.fonttype": "none",
+    "axes.axisbelow": True, "legend.frameon": False, "axes.titlepad": 10.0, **FONT_RC,
 }
 
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import actviz
 from actviz.cli.app import app
-from actviz.cli.propagation import _LazyProgress
+from actviz.cli.progress import LazyProgress
 from actviz.propagation import mean_field, simulate
 
 runner = CliRunner()
@@ -55,7 +55,6 @@ def test_decay_picture_and_notes(tmp_path):
     (["decay", "tanh", "--format", "csv", "-o", "x.csv"], "prints to standard output"),
     (["decay", "tanh", "--init", "xaviar"], "did you mean 'xavier'"),
     (["theory", "tanh", "--sigma-w2", "-1"], "invalid sigma_w^2"),
-    (["phase", "tanh", "--format", "csv"], "use --format json"),
     (["phase", "tanh", "--terminal"], "--terminal cannot draw"),
     (["decay", "tanh", "--format", "json", "--terminal"], "drop --terminal"),
     (["decay", "tanh", "--format", "csv", "--show"], "drop --show"),
@@ -128,10 +127,10 @@ def test_phase_picture_and_json(tmp_path):
 
 
 def test_progress_bar_appears_only_after_a_second():
-    quick = _LazyProgress(10, "work")
+    quick = LazyProgress(10, "work")
     quick.update(3, 10)
     assert quick.bar is None
-    slow = _LazyProgress(10, "work")
+    slow = LazyProgress(10, "work")
     slow.started -= 2.0
     slow.update(3, 10)
     try:

@@ -133,7 +133,7 @@ def test_unknown_theme_and_non_pointwise_entries_are_errors():
 def test_several_activations_in_one_plot_get_a_legend_not_a_formula():
     fig = plot_figure([actviz.get("relu"), actviz.get("tanh")], derivative=True, size=SMALL)
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["relu", "tanh"]
-    assert fig.axes[0].get_title() == "" and fig.get_suptitle() == ""
+    assert fig.axes[0].get_title() == "" and fig.get_suptitle() == "relu, tanh"  # a title naming them, no formula
     assert len(_curves(fig.axes[1])) == 3  # relu' in two pieces, tanh' in one
 
 

@@ -37,12 +37,12 @@ def test_sigmoid_log_line_reaches_its_exact_tail_value():
 def test_saturation_figure_shades_the_band_and_marks_sigma():
     acts = [actviz.get(n) for n in ("sigmoid", "tanh", "relu")]
     sets = [saturation_sets(act, 0.05) for act in acts]
-    fig = saturation_figure(acts, sets, sigma=2.0, size=SMALL)
+    fig = saturation_figure(acts, sets, sigma=2.0, lo=-40.0, hi=40.0, full=True, size=SMALL)
     left, right = fig.axes
     assert left.get_yscale() == "log" and right.get_xscale() == "log"
     (band,) = [p for p in left.patches if p.get_gid() == "saturated"]
     assert band.get_y() + band.get_height() == pytest.approx(0.05)  # shaded up to the threshold
-    assert left.get_ylim()[0] < 4e-35  # tanh'(40) = 4*exp(-80)/(1+exp(-80))^2 = 7.2e-35 is in view
+    assert left.get_ylim()[0] < 4e-35  # with full=True, tanh'(40) = 4*exp(-80)/(1+exp(-80))^2 = 7.2e-35 is in view
     assert [line.get_xdata()[0] for line in right.lines if line.get_gid() == "sigma"] == [2.0]
     relu_dead = [line for line in right.lines if line.get_gid() == "dead"]
     assert len(relu_dead) == 1 and np.all(relu_dead[0].get_ydata() == 0.5)  # only relu has a dead zone

@@ -1,0 +1,77 @@
+r"""What is measured on the evaluation sets at a checkpoint, per seed and per hidden layer.
+
+With :math:`z^l_{bu}` the pre-activation of unit u for evaluation point b (the *whole*
+training set) and :math:`\phi'` the activation's derivative:
+
+* dead: :math:`\phi'(z^l_{bu}) = 0` for every b (the definition of ``actviz decay``): the unit
+  passes no gradient for any point of the data, so no update can revive it through that data;
+* inactive: :math:`z^l_{bu} \le 0` for every b (for ReLU the same as dead; for a leaky ReLU the
+  units that would be dead, which still pass the small slope);
+* saturated: the share of pairs (b, u) with :math:`|\phi'(z^l_{bu})| <` threshold;
+* pre-activation mean and variance over all pairs (b, u).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .losses import loss_and_output_gradient
+from .network import MLP
+from .tasks import Task
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """One checkpoint's measurements: arrays (seeds,) or (seeds, hidden layers); ``dead``
+    and ``inactive`` are the unit masks (one (seeds, units) array per hidden layer)."""
+
+    train_loss: np.ndarray
+    test_loss: np.ndarray
+    train_accuracy: np.ndarray
+    test_accuracy: np.ndarray
+    dead: list[np.ndarray]
+    inactive: list[np.ndarray]
+    saturated_fraction: np.ndarray
+    preactivation_mean: np.ndarray
+    preactivation_var: np.ndarray
+
+
+def _loss_and_accuracy(net: MLP, x: np.ndarray, y: np.ndarray, classes: int, loss: str
+                       ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+    pre, _ = net.forward(x)
+    value, _ = loss_and_output_gradient(pre[-1], y, loss)
+    if classes:
+        accuracy = (pre[-1].argmax(axis=2) == y).mean(axis=1)
+    else:
+        accuracy = np.full(value.shape, np.nan)
+    return value, accuracy, pre
+
+
+def measure(net: MLP, task: Task, saturation_threshold: float) -> Checkpoint:
+    """Evaluate ``net`` on the task's training set (losses, accuracy and every unit
+    statistic) and on its held-out set (loss and accuracy)."""
+    train_loss, train_accuracy, pre = _loss_and_accuracy(net, task.x_train, task.y_train, task.classes, task.loss)
+    test_loss, test_accuracy, _ = _loss_and_accuracy(net, task.x_test, task.y_test, task.classes, task.loss)
+    dead, inactive, saturated, means, variances = [], [], [], [], []
+    for layer, z in enumerate(pre[:-1]):
+        slope = net.phi_derivative(z, layer)
+        dead.append(~np.any(slope != 0, axis=1))
+        inactive.append(~np.any(z > 0, axis=1))
+        saturated.append(np.mean(np.abs(slope) < saturation_threshold, axis=(1, 2)))
+        means.append(z.mean(axis=(1, 2)))
+        variances.append(z.var(axis=(1, 2)))
+    seeds = len(net.seeds)
+    return Checkpoint(train_loss, test_loss, train_accuracy, test_accuracy, dead, inactive,
+                      side_by_side(saturated, seeds), side_by_side(means, seeds), side_by_side(variances, seeds))
+
+
+def side_by_side(values: list[np.ndarray], seeds: int) -> np.ndarray:
+    """Per-layer (seeds,) arrays side by side: (seeds, layers), also for no layer."""
+    return np.stack(values, axis=1) if values else np.zeros((seeds, 0))
+
+
+def frobenius(arrays: list[np.ndarray]) -> np.ndarray:
+    """The Frobenius norm of each seed's slice of each array: (seeds, len(arrays))."""
+    return np.stack([np.sqrt((a * a).sum(axis=tuple(range(1, a.ndim)))) for a in arrays], axis=1)

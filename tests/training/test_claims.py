@@ -1,0 +1,86 @@
+"""``actviz claims``: verdicts follow from the numbers by the stated rules, and the page is written."""
+
+from __future__ import annotations
+
+import numpy as np
+from typer.testing import CliRunner
+
+from actviz.cli.app import app
+from actviz.training import claims
+from actviz.training.loop import TrainResult
+
+runner = CliRunner()
+
+
+class _FixedLab:
+    """A lab whose relu runs have a chosen final dead fraction per (optimizer, lr)."""
+
+    def __init__(self, dead: dict) -> None:
+        self.dead = dead
+
+    def run(self, spec: str, **options: object) -> TrainResult:
+        share = np.asarray(self.dead[(options["optimizer"], options["lr"])], dtype=float)  # one per seed
+        seeds, hidden = len(share), 2
+        curve = np.repeat(share[:, None, None], hidden, axis=2) * np.ones((1, 3, 1))
+        zeros = np.zeros((seeds, 3))
+        weights = np.zeros((seeds, 3, hidden + 1))
+        return TrainResult(spec, "spirals", (2, 8, 8, 2), "he", options["optimizer"], options["lr"], 16,
+                           tuple(range(seeds)), np.array([0, 10, 20]), zeros, zeros, zeros, zeros, curve,
+                           curve, curve, curve, curve, curve, weights, weights, weights,
+                           diverged_at=(None,) * seeds)
+
+
+def _rates(small: list[float], large: list[float]) -> dict:
+    middle = [0.0] * 5
+    out = {}
+    for optimizer, rates in claims._LEARNING_RATES.items():
+        out[(optimizer, rates[0])], out[(optimizer, rates[1])], out[(optimizer, rates[2])] = small, middle, large
+    return out
+
+
+def test_smaller_rate_verdict_follows_the_four_of_five_rule():
+    fewer_in_four = _rates([0.1, 0.1, 0.1, 0.1, 0.5], [0.3, 0.3, 0.3, 0.3, 0.3])
+    fewer_in_three = _rates([0.1, 0.1, 0.1, 0.5, 0.5], [0.3, 0.3, 0.3, 0.3, 0.3])
+    assert claims._smaller_rate(_FixedLab(fewer_in_four)).verdict == "supported"
+    assert claims._smaller_rate(_FixedLab(fewer_in_three)).verdict == "not supported"
+
+
+def test_dying_verdict_follows_the_peak_thresholds():
+    assert claims._dying(_FixedLab(_rates([0.0] * 5, [0.6] * 5))).verdict == "supported"
+    assert claims._dying(_FixedLab(_rates([0.0] * 5, [0.2] * 5))).verdict == "partly supported"
+    assert claims._dying(_FixedLab(_rates([0.0] * 5, [0.05] * 5))).verdict == "not supported"
+
+
+def test_settings_that_disagree_say_so():
+    assert claims.Outcome([], [], {"a": "supported", "b": "not supported"}).verdict == "depends on the setting"
+
+
+def test_faster_counts_a_seed_that_never_arrives_as_slower():
+    assert claims._first_is_faster([10, 20, None, 40], [20, None, 10, 30]) == 2
+
+
+def test_claims_command_writes_the_page(tmp_path, monkeypatch):
+    """One of the real experiments, shrunk (2 x 4 units, 20 steps, small pictures): the page,
+    its pictures, the order of rule, verdict and numbers."""
+    import actviz.cli.claims as command
+
+    monkeypatch.setattr(command, "PICTURE_SIZE", "500x300")
+    monkeypatch.setitem(claims.BASE, "width", 4)
+    monkeypatch.setitem(claims.BASE, "depth", 2)
+    monkeypatch.setitem(claims.BASE, "steps", 20)
+    monkeypatch.setitem(claims.BASE, "seeds", 5)
+    chosen = tuple(c for c in claims.CLAIMS if c.key == "prelu-slope")
+    monkeypatch.setattr(claims, "CLAIMS", chosen)
+    result = runner.invoke(app, ["claims", "-o", str(tmp_path / "page")])
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "page" / "claims.md").read_text()
+    for claim in chosen:
+        section = page.split(claim.statement)[1]
+        assert section.index("**Rule.**") < section.index("**Verdict:") < section.index("| ")
+    pictures = sorted(p.name for p in (tmp_path / "page").glob("*.png"))
+    assert pictures == ["prelu-slope-1.png", "prelu-slope-2.png"] and all(f"]({name})" in page for name in pictures)
+    assert result.stdout.strip().splitlines()[1:] == [f"{c.key}: {v}" for c, v in zip(chosen, _verdicts(page))]
+
+
+def _verdicts(page: str) -> list[str]:
+    return [part.split("**")[0] for part in page.split("**Verdict: ")[1:]]
