@@ -239,6 +239,13 @@ class Activation(Entry):
     df: Kernel = field(repr=False)
     d2f: Kernel = field(repr=False)
     kink_points: Callable[..., tuple[Kink, ...]] = field(default=_no_kinks, repr=False)
+    # Optional: (f, f') from one pass, sharing the work (one exponential for both, say).
+    f_df: Callable[..., tuple[np.ndarray, np.ndarray]] | None = field(default=None, repr=False)
+    # True where the f and f' kernels also run natively on float32 arrays (every operation keeps
+    # the dtype; NumPy's float32 exp, log, tanh, sin are SIMD): float32 input is then evaluated in
+    # float32, re-proven within the catalogue's float32 bound by tests/catalog/test_accuracy.py.
+    # False: float32 input is computed in float64 and rounded once.
+    native_float32: bool = field(default=False, repr=False)
 
     pointwise: ClassVar[bool] = True
 
@@ -266,33 +273,65 @@ class Activation(Entry):
     # -- evaluation -----------------------------------------------------------
     def __call__(self, x: object) -> np.ndarray:
         """f(x), elementwise."""
-        return self._evaluate(self.f, x)
+        return self._evaluate(x, self.f, self.native_float32)[0]
 
     def derivative(self, x: object, order: int = 1) -> np.ndarray:
         """f'(x) for ``order=1``, f''(x) for ``order=2``, elementwise."""
         if order == 1:
-            return self._evaluate(self.df, x)
+            return self._evaluate(x, self.df, self.native_float32)[0]
         if order == 2:
-            return self._evaluate(self.d2f, x)
+            return self._evaluate(x, self.d2f)[0]
         raise ActvizError(f"invalid derivative order {order!r}: expected 1 or 2")
 
-    def _evaluate(self, kernel: Kernel, x: object) -> np.ndarray:
+    def f_and_df(self, x: object) -> tuple[np.ndarray, np.ndarray]:
+        """``(f(x), f'(x))``, the same values as ``act(x)`` and ``act.derivative(x)``, in one pass.
+
+        For code that needs both (a deep stack's forward pass, a training step, a plot
+        of f and f'): entries whose f and f' share their expensive part (sigmoid and
+        sigmoid' one exponential e^{-|x|}, gelu's Phi and phi one Gaussian factor) compute
+        it once, in cache-sized blocks; the others evaluate f and f' one after the other.
+        """
+        if self.f_df is None or (self.native_float32 and self._input(x)[1] == np.float32):
+            return self(x), self.derivative(x)
+        return self._evaluate(x, self.f_df)
+
+    def _evaluate(self, x: object, kernel: Callable[..., object], native32: bool = False) -> tuple[np.ndarray, ...]:
+        """kernel's results (one array, or a tuple of them) under the dtype policy, as a tuple;
+        ``native32``: float32 input goes to the kernel as it is (see ``native_float32``)."""
         array, dtype = self._input(x)
         params = self.params
 
-        def evaluate(values: np.ndarray) -> np.ndarray:
-            return round_to(kernel(values.astype(np.float64, copy=False), **params), dtype)
+        if native32 and dtype == np.float32 and _float32_exact(params):
+
+            def evaluate(values: np.ndarray) -> tuple[np.ndarray, ...]:
+                return (kernel(values, **params),)
+
+        else:
+
+            def evaluate(values: np.ndarray) -> tuple[np.ndarray, ...]:
+                results = kernel(values.astype(np.float64, copy=False), **params)
+                return tuple(round_to(r, dtype) for r in (results if isinstance(results, tuple) else (results,)))
 
         if array.size <= _BLOCK:
-            result = evaluate(array)
-            return result[()] if array.ndim == 0 else result
+            results = evaluate(array)
+            return tuple(r[()] for r in results) if array.ndim == 0 else results
         # Large arrays go through in blocks, so a kernel's temporaries stay in cache
         # (measured 20-30% faster than whole-array passes at 10^7 values).
         flat = array.reshape(-1)
-        out = np.empty(flat.shape, dtype)
+        first = evaluate(flat[:_BLOCK])
+        outs = [np.empty(flat.shape, dtype) for _ in first]
         for start in range(0, flat.size, _BLOCK):
-            out[start : start + _BLOCK] = evaluate(flat[start : start + _BLOCK])
-        return out.reshape(array.shape)
+            block = first if start == 0 else evaluate(flat[start : start + _BLOCK])
+            for out, result in zip(outs, block):
+                out[start : start + _BLOCK] = result
+        return tuple(out.reshape(array.shape) for out in outs)
+
+
+def _float32_exact(params: Mapping[str, float]) -> bool:
+    """Whether every parameter is a float32 number: a native float32 kernel compares and
+    multiplies with float32(value), which must be the value itself (hardtanh's max_val = 0.3
+    would move its kink to 0.30000001)."""
+    return all(float(np.float32(value)) == value for value in params.values())
 
 
 def round_to(result: np.ndarray, dtype: np.dtype) -> np.ndarray:

@@ -7,15 +7,26 @@ underscored modules hold shared kernels and numerics, no entries.
 
 from . import (  # noqa: F401
     exponential,
+    exponential_units,
+    gated,
     glu,
+    implicit,
+    kernel_friendly,
+    logarithmic,
     periodic,
+    polynomial,
     rational,
     rectifiers,
+    root_sign,
     self_gated,
+    shifted_rectifiers,
     shrinkage,
     simplex,
     sigmoidal,
     smooth,
+    smooth_rectifiers,
+    squashing,
     steps,
     vector,
 )
+from . import composed_gates  # noqa: E402,F401  (last: its formulas call entries registered above)

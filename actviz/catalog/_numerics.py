@@ -18,9 +18,15 @@ DoubleDouble = tuple[np.ndarray, np.ndarray]
 Kernel = Callable[..., np.ndarray]
 
 
+def huge(x: np.ndarray) -> float:
+    """A magnitude far beyond every gate's saturation and far below x's dtype's largest
+    number: 1e300 for float64 kernels, 1e30 for native float32 ones (2^128 = 3.4e38)."""
+    return 1e300 if x.dtype == np.float64 else 1e30
+
+
 def scaled(x: np.ndarray, b: float) -> np.ndarray:
     """b x, with |x| first clamped where b x would overflow (every gate is saturated long before)."""
-    limit = 1e300 / max(b, 1.0)
+    limit = huge(x) / max(b, 1.0)
     return b * np.clip(x, -limit, limit)
 
 

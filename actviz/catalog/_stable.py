@@ -47,6 +47,16 @@ def sigmoid_prime(x: np.ndarray) -> np.ndarray:
     return np.divide(e, d, out=d)
 
 
+def sigmoid_and_prime(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(:func:`sigmoid` (x), :func:`sigmoid_prime` (x)), the same values from one exponential e^{-|x|}."""
+    e = exp_neg_abs(x)
+    value = np.maximum(e, x >= 0, out=np.empty_like(e))
+    d = np.add(e, 1.0, out=np.empty_like(e))
+    np.divide(value, d, out=value)
+    np.multiply(d, d, out=d)
+    return value, np.divide(e, d, out=d)
+
+
 def softplus(x: np.ndarray) -> np.ndarray:
     r""":math:`\log(1 + e^x) = \max(x, 0) + \operatorname{log1p}(e^{-|x|})`, never overflowing."""
     result = exp_neg_abs(x)

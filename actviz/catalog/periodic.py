@@ -51,6 +51,7 @@ register(
         f=_sin,
         df=_cos,
         d2f=_minus_sin,
+        native_float32=True,
         latex=r"\sin(x)",
         latex_derivative=r"\sin'(x) = \cos(x)",
         summary=(

@@ -14,6 +14,8 @@ f and f' within 4 units everywhere, f'' within 64.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..entry import Activation, Kink, Param, Reference
@@ -24,8 +26,9 @@ from ._declare import declare
 FAMILY = "self-gated"
 
 
-def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -> tuple[gates.Gate, gates.Gate, gates.Gate]:
-    r"""Kernels f, f', f'' of :math:`f(x) = a\,x\,T(b x)`.
+def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -> tuple[gates.Gate, ...]:
+    r"""Kernels f, f', f'' of :math:`f(x) = a\,x\,T(b x)`, and (f, f') together where the
+    gate shares work between T and the slope (else None).
 
     ``scale`` and ``amplitude`` name the parameters playing b and a (both 1
     when not given); every other parameter is passed on to the gate.
@@ -39,7 +42,8 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
 
     def f(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
-        return a * _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest))
+        product = _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest))
+        return product if a == 1.0 else a * product
 
     def plain_slope(u: np.ndarray, rest: dict[str, float]) -> np.ndarray:
         if gate.fused is not None:
@@ -51,16 +55,20 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
         u = _numerics.scaled(x, b)
         if gate.slope is None:
             return a * plain_slope(u, rest)
+        if gate.slope_from == -math.inf and gate.slope_to(**rest) == math.inf:
+            return gate.slope(u, **rest) if a == 1.0 else a * gate.slope(u, **rest)
         # Each element goes through one of the two paths only (gather, evaluate, scatter back),
         # never both: the careful slope on [slope_from, slope_to], T + u T' elsewhere.
         flat = u.reshape(-1)
         inside = (flat >= gate.slope_from) & (flat <= gate.slope_to(**rest))
-        if inside.all():
+        careful = _stable.subset(inside)
+        if careful.size == flat.size:
             return a * gate.slope(u, **rest)
         result = np.empty_like(flat)
-        result[inside] = gate.slope(flat[inside], **rest)
-        outside = ~inside
-        result[outside] = plain_slope(flat[outside], rest)
+        if careful.size:
+            result[careful] = gate.slope(np.take(flat, careful), **rest)
+        plain = _stable.subset(~inside)
+        result[plain] = plain_slope(np.take(flat, plain), rest)
         return a * result.reshape(u.shape)
 
     def d2f(x: np.ndarray, **params: float) -> np.ndarray:
@@ -68,7 +76,13 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
         u = _numerics.scaled(x, b)
         return (a * b) * (2.0 * gate.t1(u, **rest) + _stable.times_vanishing(u, gate.t2(u, **rest)))
 
-    return f, df, d2f
+    def f_df(x: np.ndarray, **params: float) -> tuple[np.ndarray, np.ndarray]:
+        a, b, rest = unpack(params)
+        value, slope = gate.gate_and_slope(_numerics.scaled(x, b), **rest)
+        product = _stable.times_vanishing(x, value)
+        return (product, slope) if a == 1.0 else (a * product, a * slope)
+
+    return f, df, d2f, (f_df if gate.gate_and_slope is not None else None)
 
 
 _HENDRYCKS = Reference(
@@ -87,7 +101,7 @@ _BISWAS_ERF = Reference(
     "https://arxiv.org/abs/2109.04386",
 )
 
-_gelu_f, _gelu_df, _gelu_d2f = _self_gated(gates.NORMAL_CDF_GATE)
+_gelu_f, _gelu_df, _gelu_d2f, _gelu_f_df = _self_gated(gates.NORMAL_CDF_GATE)
 register(
     Activation(
         name="gelu",
@@ -96,6 +110,8 @@ register(
         f=_gelu_f,
         df=_gelu_df,
         d2f=_gelu_d2f,
+        native_float32=True,
+        f_df=_gelu_f_df,
         latex=r"\mathrm{GELU}(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}(x/\sqrt{2})\right)",
         latex_derivative=r"\mathrm{GELU}'(x) = \Phi(x) + x\,\varphi(x)",
         summary=(
@@ -116,7 +132,7 @@ register(
     )
 )
 
-_gelu_tanh_f, _gelu_tanh_df, _gelu_tanh_d2f = _self_gated(gates.GELU_TANH_GATE)
+_gelu_tanh_f, _gelu_tanh_df, _gelu_tanh_d2f, _gelu_tanh_f_df = _self_gated(gates.GELU_TANH_GATE)
 register(
     Activation(
         name="gelu_tanh",
@@ -125,6 +141,7 @@ register(
         f=_gelu_tanh_f,
         df=_gelu_tanh_df,
         d2f=_gelu_tanh_d2f,
+        f_df=_gelu_tanh_f_df,
         latex=r"x\,\frac{1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715\,x^{3})\right)}{2}",
         latex_derivative=r"\frac{1 + \tanh y}{2} + x\,\frac{\sqrt{2/\pi}\,(1 + 0.134145\,x^{2})}{2\cosh^{2} y}",
         summary=(
@@ -145,7 +162,7 @@ register(
     )
 )
 
-_silu_f, _silu_df, _silu_d2f = _self_gated(gates.SIGMOID_GATE)
+_silu_f, _silu_df, _silu_d2f, _silu_f_df = _self_gated(gates.SIGMOID_GATE)
 
 
 register(
@@ -155,6 +172,8 @@ register(
         f=_silu_f,
         df=_silu_df,
         d2f=_silu_d2f,
+        native_float32=True,
+        f_df=_silu_f_df,
         latex=r"\mathrm{SiLU}(x) = x\,\sigma(x) = \frac{x}{1 + e^{-x}}",
         latex_derivative=r"\mathrm{SiLU}'(x) = \sigma(x)\left(1 + x\,\sigma(-x)\right)",
         summary=(
@@ -168,7 +187,7 @@ register(
     )
 )
 
-_swish_f, _swish_df, _swish_d2f = _self_gated(gates.SIGMOID_GATE, scale="beta")
+_swish_f, _swish_df, _swish_d2f, _swish_f_df = _self_gated(gates.SIGMOID_GATE, scale="beta")
 register(
     Activation(
         name="swish",
@@ -177,6 +196,8 @@ register(
         f=_swish_f,
         df=_swish_df,
         d2f=_swish_d2f,
+        native_float32=True,
+        f_df=_swish_f_df,
         latex=r"\mathrm{swish}(x) = x\,\sigma(\beta x)",
         latex_derivative=r"\mathrm{swish}'(x) = \sigma(\beta x)\left(1 + \beta x\,\sigma(-\beta x)\right)",
         summary=(
@@ -195,7 +216,7 @@ register(
     )
 )
 
-_mish_f, _mish_df, _mish_d2f = _self_gated(gates.MISH_GATE)
+_mish_f, _mish_df, _mish_d2f, _mish_f_df = _self_gated(gates.MISH_GATE)
 
 
 register(
@@ -205,6 +226,8 @@ register(
         f=_mish_f,
         df=_mish_df,
         d2f=_mish_d2f,
+        native_float32=True,
+        f_df=_mish_f_df,
         latex=r"\mathrm{Mish}(x) = x\,\tanh(\ln(1 + e^{x}))",
         latex_derivative=r"\mathrm{Mish}'(x) = \tanh(\mathrm{sp}(x)) + x\,\sigma(x)\,\mathrm{sech}^{2}(\mathrm{sp}(x))",
         summary=(
@@ -226,7 +249,7 @@ _SIGMOID_GATE_SCALES = (
     Param("alpha", 1.0, "output scale", lower=0.0, lower_open=True),
     Param("beta", 1.0, "input scale of the sigmoid", lower=0.0, lower_open=True),
 )
-_smish_f, _smish_df, _smish_d2f = _self_gated(gates.SMISH_GATE, scale="beta", amplitude="alpha")
+_smish_f, _smish_df, _smish_d2f, _smish_f_df = _self_gated(gates.SMISH_GATE, scale="beta", amplitude="alpha")
 register(
     Activation(
         name="smish",
@@ -235,6 +258,7 @@ register(
         f=_smish_f,
         df=_smish_df,
         d2f=_smish_d2f,
+        f_df=_smish_f_df,
         latex=r"\mathrm{Smish}(x) = \alpha x\,\tanh(\ln(1 + \sigma(\beta x)))",
         latex_derivative=(
             r"\alpha\tanh(\ln(1+\sigma(\beta x))) + \alpha\beta"
@@ -254,7 +278,7 @@ register(
     )
 )
 
-_logish_f, _logish_df, _logish_d2f = _self_gated(gates.LOGISH_GATE, scale="beta", amplitude="alpha")
+_logish_f, _logish_df, _logish_d2f, _logish_f_df = _self_gated(gates.LOGISH_GATE, scale="beta", amplitude="alpha")
 register(
     Activation(
         name="logish",
@@ -263,6 +287,7 @@ register(
         f=_logish_f,
         df=_logish_df,
         d2f=_logish_d2f,
+        f_df=_logish_f_df,
         latex=r"\mathrm{Logish}(x) = \alpha x\,\ln(1 + \sigma(\beta x))",
         latex_derivative=(
             r"\alpha\ln(1 + \sigma(\beta x)) + \alpha\beta"
@@ -282,8 +307,8 @@ register(
     )
 )
 
-_pserf_f, _pserf_df, _pserf_d2f = _self_gated(gates.ERF_SOFTPLUS_GATE, scale="delta")
-_serf_f, _serf_df, _serf_d2f = _self_gated(gates.ERF_SOFTPLUS_GATE)
+_pserf_f, _pserf_df, _pserf_d2f, _pserf_f_df = _self_gated(gates.ERF_SOFTPLUS_GATE, scale="delta")
+_serf_f, _serf_df, _serf_d2f, _serf_f_df = _self_gated(gates.ERF_SOFTPLUS_GATE)
 register(
     Activation(
         name="serf",
@@ -291,6 +316,7 @@ register(
         f=_serf_f,
         df=_serf_df,
         d2f=_serf_d2f,
+        f_df=_serf_f_df,
         latex=r"\mathrm{Serf}(x) = x\,\mathrm{erf}(\ln(1 + e^{x}))",
         latex_derivative=r"\mathrm{erf}(\mathrm{sp}(x)) + x\,\frac{2}{\sqrt{\pi}}\,e^{-\mathrm{sp}(x)^{2}}\,\sigma(x)",
         summary=(
@@ -317,6 +343,7 @@ register(
         f=_pserf_f,
         df=_pserf_df,
         d2f=_pserf_d2f,
+        f_df=_pserf_f_df,
         latex=r"\mathrm{Pserf}(x) = x\,\mathrm{erf}(\gamma\ln(1 + e^{\delta x}))",
         latex_derivative=(
             r"\mathrm{erf}(w) +"
@@ -334,7 +361,7 @@ register(
     )
 )
 
-_erfact_f, _erfact_df, _erfact_d2f = _self_gated(gates.ERF_EXP_GATE, scale="beta")
+_erfact_f, _erfact_df, _erfact_d2f, _erfact_f_df = _self_gated(gates.ERF_EXP_GATE, scale="beta")
 register(
     Activation(
         name="erfact",
@@ -346,6 +373,7 @@ register(
         f=_erfact_f,
         df=_erfact_df,
         d2f=_erfact_d2f,
+        f_df=_erfact_f_df,
         latex=r"\mathrm{ErfAct}(x) = x\,\mathrm{erf}(\alpha e^{\beta x})",
         latex_derivative=r"\mathrm{erf}(t) + \beta x\,\frac{2}{\sqrt{\pi}}\,t\,e^{-t^{2}},\;\; t = \alpha e^{\beta x}",
         summary=(
@@ -362,7 +390,7 @@ register(
     )
 )
 
-_tanh_exp_f, _tanh_exp_df, _tanh_exp_d2f = _self_gated(gates.TANH_EXP_GATE)
+_tanh_exp_f, _tanh_exp_df, _tanh_exp_d2f, _tanh_exp_f_df = _self_gated(gates.TANH_EXP_GATE)
 register(
     Activation(
         name="tanh_exp",
@@ -371,6 +399,7 @@ register(
         f=_tanh_exp_f,
         df=_tanh_exp_df,
         d2f=_tanh_exp_d2f,
+        f_df=_tanh_exp_f_df,
         latex=r"\mathrm{TanhExp}(x) = x\,\tanh(e^{x})",
         latex_derivative=r"\mathrm{TanhExp}'(x) = \tanh(e^{x}) + x\,e^{x}\,\mathrm{sech}^{2}(e^{x})",
         summary=(
@@ -387,7 +416,7 @@ register(
     )
 )
 
-_lisht_f, _lisht_df, _lisht_d2f = _self_gated(gates.TANH_GATE)
+_lisht_f, _lisht_df, _lisht_d2f, _lisht_f_df = _self_gated(gates.TANH_GATE)
 register(
     Activation(
         name="lisht",
@@ -395,6 +424,7 @@ register(
         f=_lisht_f,
         df=_lisht_df,
         d2f=_lisht_d2f,
+        f_df=_lisht_f_df,
         latex=r"\mathrm{LiSHT}(x) = x\,\tanh(x)",
         latex_derivative=r"\mathrm{LiSHT}'(x) = \tanh(x) + x\,\mathrm{sech}^{2}(x)",
         summary=(
@@ -418,9 +448,17 @@ def _hardswish(x: np.ndarray) -> np.ndarray:
 
 
 def _hardswish_d1(x: np.ndarray) -> np.ndarray:
-    # torch: 0 for x < -3, x/3 + 1/2 for -3 <= x <= 3, 1 for x > 3 (both kinks take the middle piece)
-    middle = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0
-    return np.where(x > 3.0, 1.0, np.where(x >= -3.0, middle, _stable.zeros_like(x)))
+    # torch: 0 for x < -3, x/3 + 1/2 for -3 <= x <= 3, 1 for x > 3 (both kinks take the middle piece),
+    # as middle [-3 <= x <= 3] + [x > 3]: masks instead of two nested np.where (which mispredict on
+    # random signs); nan stays nan through the clip. 32768 values: 408 -> 194 us (loaded machine).
+    slope = np.clip(x, -3.0, 3.0)
+    slope = np.asarray(slope)
+    slope *= 2.0
+    slope += 3.0
+    slope /= 6.0
+    slope *= (x >= -3.0) & (x <= 3.0)
+    slope += x > 3.0
+    return slope
 
 
 def _hardswish_d2(x: np.ndarray) -> np.ndarray:
@@ -435,6 +473,7 @@ register(
         f=_hardswish,
         df=_hardswish_d1,
         d2f=_hardswish_d2,
+        native_float32=True,
         latex=r"\mathrm{hardswish}(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6}",
         latex_derivative=r"0 \;(x < -3),\;\; \frac{2x + 3}{6} \;(-3 \leq x \leq 3),\;\; 1 \;(x > 3)",
         kink_points=lambda: (

@@ -60,6 +60,7 @@ register(
         f=_tanhshrink,
         df=_tanhshrink_d1,
         d2f=_tanhshrink_d2,
+        native_float32=True,
         latex=r"\mathrm{tanhshrink}(x) = x - \tanh(x)",
         latex_derivative=r"\mathrm{tanhshrink}'(x) = \tanh^{2}(x)",
         summary=(
@@ -106,6 +107,7 @@ register(
         f=_softshrink,
         df=_outside_lambd,
         d2f=_stable.zeros_like,
+        native_float32=True,
         parameters=(_lambd_param(),),
         latex=r"\mathrm{softshrink}(x) = \mathrm{sign}(x)\,\max(|x| - \lambda, 0)",
         latex_derivative=r"\mathrm{softshrink}'(x) = \mathbb{1}[|x| > \lambda]",
@@ -141,6 +143,7 @@ register(
         f=_hardshrink,
         df=_outside_lambd,
         d2f=_stable.zeros_like,
+        native_float32=True,
         parameters=(_lambd_param(),),
         latex=r"\mathrm{hardshrink}(x) = x\,\mathbb{1}[|x| > \lambda]",
         latex_derivative=r"\mathrm{hardshrink}'(x) = \mathbb{1}[|x| > \lambda]",

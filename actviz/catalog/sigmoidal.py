@@ -8,7 +8,7 @@ import numpy as np
 
 from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
-from . import _normal, _piecewise, _stable
+from . import _normal, _numerics, _piecewise, _stable
 from ._declare import declare
 
 FAMILY = "sigmoidal"
@@ -27,6 +27,8 @@ register(
         f=_stable.sigmoid,
         df=_stable.sigmoid_prime,
         d2f=_sigmoid_d2,
+        native_float32=True,
+        f_df=_stable.sigmoid_and_prime,
         latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
         latex_derivative=r"\sigma'(x) = \sigma(x)\,\sigma(-x)",
         summary=(
@@ -61,6 +63,7 @@ register(
         f=np.tanh,
         df=_tanh_d1,
         d2f=_tanh_d2,
+        native_float32=True,
         latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
         latex_derivative=r"\tanh'(x) = 1 - \tanh^2(x) = \operatorname{sech}^2(x)",
         summary=(
@@ -107,9 +110,10 @@ def _inverse_one_plus_abs(x: np.ndarray) -> np.ndarray:
 
 def _softsign(x: np.ndarray) -> np.ndarray:
     # x/(1 + |x|) directly: no cancellation anywhere (two roundings); x is clipped to ±1e300
-    # first, where the quotient is already ±1 to every digit, so ±inf gives ±1, not inf/inf.
+    # (1e30 in float32) first, where the quotient is already ±1 to every digit, so ±inf gives ±1, not inf/inf.
     # No np.where over two pieces: 1e6 values 13.3 -> 2.1 ms (torch ratio 4.7 -> 0.8).
-    xc = np.clip(x, -1e300, 1e300)
+    limit = _numerics.huge(x)
+    xc = np.clip(x, -limit, limit)
     d = np.abs(xc, out=np.empty_like(x))  # out=: an array even for 0-d x
     d += 1.0
     return np.divide(xc, d, out=d)
@@ -134,6 +138,7 @@ register(
         f=_softsign,
         df=_softsign_d1,
         d2f=_softsign_d2,
+        native_float32=True,
         latex=r"\mathrm{softsign}(x) = \frac{x}{1 + |x|}",
         latex_derivative=r"\mathrm{softsign}'(x) = \frac{1}{(1 + |x|)^{2}}",
         kink_points=lambda: (Kink(0.0, "softsign''(0) = 0, the mean of its one-sided limits -2 and 2"),),
@@ -340,6 +345,7 @@ register(
         f=_hardtanh,
         df=_hardtanh_d1,
         d2f=_stable.zeros_like,
+        native_float32=True,
         parameters=(
             Param("min_val", -1.0, "lower end of the linear region (the output floor)"),
             Param("max_val", 1.0, "upper end of the linear region (the output ceiling)"),
@@ -385,6 +391,7 @@ register(
         f=_hardsigmoid,
         df=_hardsigmoid_d1,
         d2f=_stable.zeros_like,
+        native_float32=True,
         latex=r"\mathrm{hardsigmoid}(x) = \frac{\min(\max(x + 3, 0), 6)}{6}",
         latex_derivative=r"\mathrm{hardsigmoid}'(x) = \frac{1}{6}\,\mathbb{1}[-3 < x < 3]",
         kink_points=lambda: (

@@ -29,6 +29,16 @@ def _softplus_d1(x: np.ndarray, beta: float) -> np.ndarray:
     return _stable.sigmoid(_numerics.scaled(x, beta))
 
 
+def _softplus_and_d1(x: np.ndarray, beta: float) -> tuple[np.ndarray, np.ndarray]:
+    """(softplus, softplus') from one exponential e = e^{-beta |x|}: max(x, 0) + log1p(e)/beta
+    and sigma(beta x) = max(e, [x >= 0])/(1 + e), the same values as the two kernels."""
+    e = np.exp(-_numerics.scaled(np.abs(x), beta))
+    value = np.maximum(x, 0.0) + np.log1p(e) / beta
+    slope = np.maximum(e, x >= 0)
+    e += 1.0
+    return value, np.divide(slope, e, out=slope)
+
+
 def _softplus_d2(x: np.ndarray, beta: float) -> np.ndarray:
     return beta * _stable.sigmoid_prime(_numerics.scaled(x, beta))
 
@@ -43,6 +53,8 @@ register(
         f=_softplus,
         df=_softplus_d1,
         d2f=_softplus_d2,
+        native_float32=True,
+        f_df=_softplus_and_d1,
         latex=r"\mathrm{softplus}(x) = \frac{1}{\beta}\ln(1 + e^{\beta x})",
         latex_derivative=r"\mathrm{softplus}'(x) = \sigma(\beta x)",
         summary=(
@@ -85,6 +97,7 @@ register(
         f=_log_sigmoid,
         df=_log_sigmoid_d1,
         d2f=_log_sigmoid_d2,
+        native_float32=True,
         latex=r"\ln\sigma(x) = -\ln(1 + e^{-x})",
         latex_derivative=r"(\ln\sigma)'(x) = \sigma(-x)",
         summary=(

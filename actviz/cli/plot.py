@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -210,9 +211,15 @@ def _print_saturation(acts: list, lo: float, hi: float, threshold: float, mode: 
 @app.command("gallery")
 def gallery_command(
     folder: Annotated[Path, typer.Argument(help="Where to write the images.")] = Path("gallery"),
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
 ) -> None:
     """Regenerate the gallery: every activation with its derivative, a comparison sheet per family, the saturation sheet."""
     from ..plotting.gallery import build_gallery
+    from .progress import LazyProgress
 
-    written = build_gallery(folder)
+    bar = LazyProgress(0, "gallery")
+    try:
+        written = build_gallery(folder, jobs=jobs or os.cpu_count() or 1, progress=bar.update)
+    finally:
+        bar.close()
     typer.echo(f"{len(written)} files written to {folder}")

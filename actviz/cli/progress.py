@@ -1,5 +1,5 @@
-"""A progress bar for the commands that compute for a while: rich.progress on
-stderr, shown only once the work has taken more than a second."""
+"""A progress bar for long commands (deep stacks, the gallery), on stderr so that data
+printed to stdout stays clean; rich is imported only once a bar is shown."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import time
 
 
 class LazyProgress:
-    """A rich progress bar on stderr that appears only once the work has taken more than a second."""
+    """A rich progress bar on stderr that appears only once the work has taken more than a second.
+
+    ``total`` 0 takes the total from the first :meth:`update` that shows the bar."""
 
     def __init__(self, total: int, description: str) -> None:
         self.total, self.description = total, description
@@ -16,7 +18,7 @@ class LazyProgress:
         self.bar = None
         self.task = None
 
-    def update(self, done: int, _total: int) -> None:
+    def update(self, done: int, total: int) -> None:
         if self.bar is None:
             if time.perf_counter() - self.started < 1.0:
                 return
@@ -25,7 +27,7 @@ class LazyProgress:
 
             self.bar = Progress(console=Console(stderr=True), transient=True)
             self.bar.start()
-            self.task = self.bar.add_task(self.description, total=self.total)
+            self.task = self.bar.add_task(self.description, total=self.total or total)
         self.bar.update(self.task, completed=self.offset + done)
 
     def close(self) -> None:

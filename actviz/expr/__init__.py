@@ -9,7 +9,7 @@ The language
 - ``+ - * / **`` and unary minus, with Python's precedence; parentheses;
 - comparisons ``< <= > >=`` (value 1.0 or 0.0, not chained);
 - built-ins: exp, log, log1p, expm1, sqrt, abs, sign, heaviside (H(0) = 1/2),
-  sin, cos, tan, arctan, sinh, cosh, erf, erfc, max(a, b), min(a, b) and
+  sin, cos, tan, arctan, sinh, cosh, erfc, max(a, b), min(a, b) and
   where(cond, a, b) (a where cond is nonzero, else b, as in NumPy);
 - every pointwise catalogue activation by name, with one argument and optional
   keyword parameters that do not depend on x: ``tanh(x)``, ``gelu(x)``,

@@ -4,7 +4,11 @@ for whatever the registry holds, with a Markdown index linking them all."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -55,39 +59,94 @@ def family_sheets(acts: list) -> list[list]:
     return [acts[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
-def build_gallery(folder: str | os.PathLike, *, size: FigureSize | None = None) -> list[Path]:
-    """Write ``<name>.png`` (f and f') for every pointwise activation,
-    ``family-<family>.png`` (compare sheet; ``-1``, ``-2``... for families of more
-than :data:`SHEET_SIZE`) for every family,
-    ``saturation.png`` for the classic set, the family sheets and the
-    saturation sheet again in the dark theme under ``dark/``, and ``README.md``
-    indexing them. Returns the paths written."""
-    folder = Path(folder)
-    size = size or parse_size(GALLERY_SIZE, GALLERY_DPI)
-    (folder / "dark").mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    by_family: dict[str, list] = {}
-    for name in registry.names(pointwise=True):
-        act = get(name)
-        by_family.setdefault(act.family, []).append(act)
-        written.append(save_figure(plot_figure([act], derivative=True, size=size, theme="light"), folder / f"{name}.png"))
-    classic = [get(name) for name in classic_names()]
-    classic_sets = [saturation_sets(act) for act in classic]
+@dataclass(frozen=True)
+class _Picture:
+    """One gallery image to draw: what (``kind``: plot, family or saturation), of which
+    activations (registry names, default parameters), where, in which theme."""
+
+    kind: str
+    names: tuple[str, ...]
+    path: Path
+    theme: str = "light"
+    title: str | None = None
+
+
+def _draw(picture: _Picture, size: FigureSize) -> Path:
+    """Draw and save one picture (in a worker process, or in this one)."""
+    acts = [get(name) for name in picture.names]
+    if picture.kind == "plot":
+        fig = plot_figure(acts, derivative=True, size=size, theme=picture.theme)
+    elif picture.kind == "family":
+        fig = compare_figure(acts, size=size, theme=picture.theme, title=picture.title)
+    else:
+        fig = saturation_figure(acts, [saturation_sets(act) for act in acts], size=size, theme=picture.theme,
+                                title=picture.title)
+    return save_figure(fig, picture.path)
+
+
+def _pictures(folder: Path, by_family: dict[str, list]) -> list[_Picture]:
+    """Every picture of the gallery, in the order of :func:`build_gallery`'s docstring."""
+    pictures = [_Picture("plot", (name,), folder / f"{name}.png") for name in registry.names(pointwise=True)]
     for theme, where in (("light", folder), ("dark", folder / "dark")):
         for family, acts in sorted(by_family.items()):
             sheets = [sheet for group in scale_groups(acts) for sheet in family_sheets(group)]
             for number, sheet in enumerate(sheets, start=1):
                 part = f"-{number}" if len(sheets) > 1 else ""
                 title = f"{family} family" + (f" ({number}/{len(sheets)})" if part else "")
-                fig = compare_figure(sheet, size=size, theme=theme, title=title)
-                written.append(save_figure(fig, where / f"family-{family}{part}.png"))
+                pictures.append(_Picture("family", tuple(a.name for a in sheet), where / f"family-{family}{part}.png",
+                                         theme, title))
+        classic = tuple(classic_names())
         if classic:
-            fig = saturation_figure(classic, classic_sets, size=size, theme=theme,
-                                    title="saturation of the classic activations")
-            written.append(save_figure(fig, where / "saturation.png"))
+            pictures.append(_Picture("saturation", classic, where / "saturation.png", theme,
+                                     "saturation of the classic activations"))
+    return pictures
+
+
+def build_gallery(folder: str | os.PathLike, *, size: FigureSize | None = None, jobs: int = 1,
+                  progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write ``<name>.png`` (f and f') for every pointwise activation,
+    ``family-<family>.png`` (compare sheet; ``-1``, ``-2``... for families of more
+    than :data:`SHEET_SIZE`) for every family,
+    ``saturation.png`` for the classic set, the family sheets and the
+    saturation sheet again in the dark theme under ``dark/``, and ``README.md``
+    indexing them. Returns the paths written.
+
+    ``jobs`` > 1 draws the pictures in that many worker processes (each picture is
+    independent; matplotlib holds the GIL while it renders, so threads would not
+    help); ``progress(done, total)`` is called as pictures are finished.
+    """
+    folder = Path(folder)
+    size = size or parse_size(GALLERY_SIZE, GALLERY_DPI)
+    (folder / "dark").mkdir(parents=True, exist_ok=True)
+    by_family: dict[str, list] = {}
+    for name in registry.names(pointwise=True):
+        act = get(name)
+        by_family.setdefault(act.family, []).append(act)
+    pictures = _pictures(folder, by_family)
+    if jobs <= 1:
+        written = []
+        for picture in pictures:
+            written.append(_draw(picture, size))
+            if progress:
+                progress(len(written), len(pictures))
+    else:
+        written = _draw_in_processes(pictures, size, jobs, progress)
     index = _index(folder, written, by_family)
     written.append(write_atomically(folder / "README.md", lambda stream: stream.write(index.encode())))
     return written
+
+
+def _draw_in_processes(pictures: list[_Picture], size: FigureSize, jobs: int,
+                       progress: Callable[[int, int], None] | None) -> list[Path]:
+    """:func:`_draw` every picture in ``jobs`` processes; the paths in ``pictures``' order.
+    Forked where the platform can (the workers inherit the imported matplotlib)."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = [pool.submit(_draw, picture, size) for picture in pictures]
+        for done, _ in enumerate(as_completed(futures), start=1):
+            if progress:
+                progress(done, len(futures))
+        return [future.result() for future in futures]
 
 
 def _index(folder: Path, written: list[Path], by_family: dict[str, list]) -> str:

@@ -169,8 +169,9 @@ def decay_figure(runs: Sequence[StackRun], profiles: Sequence[Profile], *, size:
         if shown:
             for run, color, ax in zip(shown, colors(current_theme(), len(runs)), np.atleast_1d(bottom.subplots(1, len(shown)))):
                 distribution_axes(run, ax, color=color)
+        precision = "" if runs[0].dtype == "float64" else f", {runs[0].dtype}"
         fig.suptitle(f"Deep stacks: depth {runs[0].depth}, width {runs[0].width}, batch {runs[0].batch}, "
-                     f"seed {runs[0].seed}", fontweight="bold")
+                     f"seed {runs[0].seed}{precision}", fontweight="bold")
     return fig
 
 

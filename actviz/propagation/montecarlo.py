@@ -12,6 +12,15 @@ Gradient norms are carried in log space: :math:`g` is renormalised every layer a
 forward signal is what a float64 network computes; a run that overflows it (a
 divergent stack) stops there and says so in ``stopped_at``.
 
+``dtype="float32"`` runs the network in float32: weights, signals and gradients are
+float32 numbers (half the memory, faster products and, for the entries with native
+float32 kernels, faster activations); the per-layer statistics are still summed in
+float64. Rounding then perturbs each layer by about 6e-8 relatively, far below the
+batch's sampling noise, so the comparison with the mean-field theory is unchanged
+except where the signal itself nears float32's range (|h| above 1e18 counts as an
+overflow instead of 1e150; below 1e-38 the signal loses digits and near 1e-45 it is 0). The same seed gives a different network in float32
+(its normals are drawn in float32).
+
 Every random number comes from a stream keyed by (seed, purpose, block of layers), so
 runs are reproducible and each :math:`W^l` can be regenerated in the backward pass instead of
 kept; derivatives are kept for at most 256 MB worth of layers, the rest recomputed
@@ -27,12 +36,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import ActvizError
+from ._blas import single_threaded_blas
 from .moments import require_pointwise
 
 _STREAM_INPUT, _STREAM_LAYER, _STREAM_GRADIENT = 0, 1, 2
 _MEMORY = 256 * 2**20
 _BLOCK_NUMBERS = 2**20
-_OVERFLOW = 1e150  # |h| beyond this would overflow h^2
+_OVERFLOW = {"float64": 1e150, "float32": 1e18}  # |h| beyond this would overflow h^2
 SAMPLES_PER_LAYER = 2000
 
 
@@ -50,7 +60,8 @@ class StackRun:
     ``dead_fraction`` the share of units with :math:`\\phi'(h^l) = 0` for every sample;
     ``samples`` up to 2000 values of :math:`\\phi(h^l)` at a few layers.
     ``stopped_at`` is the layer whose values overflowed (then the top is the layer below;
-    where phi(h) itself passed 1e150 its mean is nan and its variance inf).
+    where phi(h) itself passed 1e150 its mean is nan and its variance inf); ``dtype`` the
+    network's numbers, "float64" or "float32".
     """
 
     activation: str
@@ -71,6 +82,7 @@ class StackRun:
     activation_var: np.ndarray
     samples: dict[int, np.ndarray] = field(repr=False)
     stopped_at: int | None = None
+    dtype: str = "float64"
 
     @property
     def top(self) -> int:
@@ -90,20 +102,21 @@ class _Stack:
     comes from the stream (seed, layer, k) and can be drawn again at any time.
     """
 
-    def __init__(self, act, width: int, sigma_w2: float, sigma_b2: float, weights: str, seed: int) -> None:  # noqa: ANN001
-        self.act, self.width, self.seed, self.weights = act, width, seed, weights
+    def __init__(self, act, width: int, sigma_w2: float, sigma_b2: float, weights: str, seed: int,  # noqa: ANN001
+                 dtype: np.dtype = np.dtype(np.float64)) -> None:
+        self.act, self.width, self.seed, self.weights, self.dtype = act, width, seed, weights, dtype
         self.w_scale = math.sqrt(sigma_w2 / width) if weights == "gaussian" else math.sqrt(sigma_w2)
         self.b_scale = math.sqrt(sigma_b2)
         self.per_block = max(1, _BLOCK_NUMBERS // (width * (width + 1)))
         self._block: tuple[int, np.ndarray] | None = None
         self._kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self._capacity = _MEMORY // (8 * width * (width + 1))
+        self._capacity = _MEMORY // (dtype.itemsize * width * (width + 1))
 
     def _raw(self, index: int) -> np.ndarray:
         block, position = divmod(index - 1, self.per_block)
         if self._block is None or self._block[0] != block:
             rng = _rng(self.seed, _STREAM_LAYER, block)
-            self._block = (block, rng.standard_normal((self.per_block, self.width, self.width + 1)))
+            self._block = (block, rng.standard_normal((self.per_block, self.width, self.width + 1), dtype=self.dtype))
         return self._block[1][position]
 
     def layer(self, index: int) -> tuple[np.ndarray, np.ndarray]:
@@ -159,15 +172,27 @@ def _log_rms(log_values: np.ndarray) -> float:
 
 def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_b2: float = 0.0,  # noqa: ANN001
              weights: str = "gaussian", seed: int = 0, saturation_threshold: float = 0.01,
-             progress: Callable[[int, int], None] | None = None) -> StackRun:
+             progress: Callable[[int, int], None] | None = None, dtype: str = "float64") -> StackRun:
     """Run the stack of the module docstring once and measure every layer.
 
     ``progress(done, total)`` is called after each layer of the forward and the
-    backward pass (for a progress bar; the library never prints).
+    backward pass (for a progress bar; the library never prints). The matrix
+    products run on one BLAS thread (:mod:`._blas` says why). ``dtype`` is "float64"
+    or "float32" (module docstring: what float32 changes).
     """
     _check(act, depth, width, batch, sigma_w2, sigma_b2, weights, saturation_threshold)
-    stack = _Stack(act, width, sigma_w2, sigma_b2, weights, seed)
-    segment = max(1, min(depth, _MEMORY // (8 * width * batch)))
+    if dtype not in _OVERFLOW:
+        raise ActvizError(f"invalid dtype {dtype!r}: expected float64 or float32")
+    with single_threaded_blas():
+        return _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, saturation_threshold, progress,
+                         np.dtype(dtype))
+
+
+def _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, saturation_threshold, progress,  # noqa: ANN001
+              dtype) -> StackRun:
+    stack = _Stack(act, width, sigma_w2, sigma_b2, weights, seed, dtype)
+    overflow = _OVERFLOW[dtype.name]
+    segment = max(1, min(depth, _MEMORY // (dtype.itemsize * width * batch)))
     total = 2 * depth + 1
     sample_layers = set(_sample_layers(depth))
     pick = _rng(seed, _STREAM_INPUT, 1).choice(width * batch, size=min(SAMPLES_PER_LAYER, width * batch), replace=False)
@@ -177,16 +202,16 @@ def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_
     checkpoints: dict[int, np.ndarray] = {}
     slopes: dict[int, np.ndarray] = {}
     stopped_at = None
-    h = _rng(seed, _STREAM_INPUT).standard_normal((width, batch))
+    h = _rng(seed, _STREAM_INPUT).standard_normal((width, batch), dtype=dtype)
     for layer in range(depth + 1):
-        out = act(h)
-        slope = act.derivative(h)
-        tame = bool(np.all(np.abs(out) <= _OVERFLOW))  # else phi(h) would overflow the next layer
-        stats["q"].append(float(np.vdot(h, h)) / h.size)  # |h| <= 1e150 keeps the sum finite
+        out, slope = act.f_and_df(h)
+        tame = bool(np.all(np.abs(out) <= overflow))  # else phi(h) would overflow the next layer
+        wide = h if h.dtype == np.float64 else h.astype(np.float64)  # float32 sums would lose digits
+        stats["q"].append(float(np.vdot(wide, wide)) / h.size)  # |h| <= 1e150 keeps the sum finite
         stats["saturated"].append(np.count_nonzero(np.abs(slope) < saturation_threshold) / h.size)
         stats["dead"].append(np.count_nonzero(np.count_nonzero(slope, axis=1) == 0) / width)
-        stats["mean"].append(float(np.mean(out)) if tame else math.nan)
-        stats["var"].append(float(np.var(out)) if tame else math.inf)
+        stats["mean"].append(float(np.mean(out, dtype=np.float64)) if tame else math.nan)
+        stats["var"].append(float(np.var(out, dtype=np.float64)) if tame else math.inf)
         if layer in sample_layers:
             samples[layer] = out.reshape(-1)[pick]
         if layer == depth:
@@ -201,14 +226,14 @@ def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_
         h = stack.forward(h, layer + 1, keep=True)
         if progress:
             progress(layer + 1, total)
-        if not np.all(np.abs(h) <= _OVERFLOW):
+        if not np.all(np.abs(h) <= overflow):
             stopped_at = layer + 1
             break
     top = len(stats["q"]) - 1
 
     log_norms = np.empty(top + 1)
-    log_g, g = _log_column_norms(_rng(seed, _STREAM_GRADIENT).standard_normal((width, batch)))
-    log_g[:] = 0.0
+    _, g = _log_column_norms(_rng(seed, _STREAM_GRADIENT).standard_normal((width, batch), dtype=dtype))
+    log_g = np.zeros(batch)
     log_norms[top] = 0.0
     starts = sorted(s for s in checkpoints if s < top)
     for start in reversed(starts):
@@ -227,7 +252,8 @@ def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_
         progress(total, total)
     return StackRun(act.spec, act.params, depth, width, batch, float(sigma_w2), float(sigma_b2), weights, seed,
                     saturation_threshold, np.array(stats["q"]), log_norms, np.array(stats["saturated"]),
-                    np.array(stats["dead"]), np.array(stats["mean"]), np.array(stats["var"]), samples, stopped_at)
+                    np.array(stats["dead"]), np.array(stats["mean"]), np.array(stats["var"]), samples, stopped_at,
+                    dtype.name)
 
 
 def _recompute(stack: _Stack, h: np.ndarray, start: int, end: int) -> dict[int, np.ndarray]:

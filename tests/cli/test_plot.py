@@ -169,7 +169,7 @@ def test_gallery_covers_the_registry_and_skips_non_pointwise(tmp_path, monkeypat
         return path
 
     monkeypatch.setattr(gallery, "save_figure", record)
-    result = runner.invoke(app, ["gallery", str(tmp_path)])
+    result = runner.invoke(app, ["gallery", str(tmp_path), "--jobs", "1"])  # in this process, where save_figure is patched
     assert result.exit_code == 0, result.output
     sheets = {"family-rectifier.png", "family-sigmoidal.png", "saturation.png"}
     assert set(drawn) == {"relu.png", "sigmoid.png", "tanh.png"} | sheets | {f"dark/{s}" for s in sheets}

@@ -48,6 +48,16 @@ def test_decay_picture_and_notes(tmp_path):
     assert "chaotic" in result.stdout and "gradients grow slowly" in result.stdout
 
 
+def test_decay_of_a_stack_without_finite_chi1_says_so(tmp_path):
+    """snake's length map runs away at (1, 0) and the theory has no finite chi_1: the summary
+    says 'chi_1 = none' (it used to crash formatting None)."""
+    target = tmp_path / "snake.png"
+    result = runner.invoke(app, ["decay", "snake", *SMALL, "-o", str(target), "--size", "640x400"])
+    assert result.exit_code == 0, result.stderr
+    assert mean_field(actviz.get("snake"), 1.0, 0.0).to_dict()["chi1"] is None
+    assert "chi_1 = none" in result.stdout and target.is_file()
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["decay", "tanh", "--format", "jpg"], "unsupported format 'jpg'"),
     (["decay", "tanh", "--init", "he", "--sigma-w2", "3"], "--init he fixes sigma_w^2 = 2"),
