@@ -10,6 +10,7 @@ an unknown one load everything (for the listing and the "did you mean").
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 
 COMMAND_MODULES = {
@@ -32,11 +33,23 @@ COMMAND_MODULES = {
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line ``argv`` (default ``sys.argv[1:]``)."""
-    args = sys.argv[1:] if argv is None else argv
-    command = next((a for a in args if not a.startswith("-")), None)
-    module = COMMAND_MODULES.get(command or "")
-    importlib.import_module(f"actviz.cli.{module}" if module else "actviz.cli.app")
-    from .base import app
+    """Run the command line ``argv`` (default ``sys.argv[1:]``). Ctrl-C and SIGTERM
+    end it with one line, "interrupted", and exit status 130 or 143."""
+    from .base import Interrupted
 
-    app(args=args, prog_name="actviz")
+    def terminate(_signum, _frame):  # noqa: ANN001,ANN202
+        raise Interrupted()
+
+    signal.signal(signal.SIGTERM, terminate)
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        command = next((a for a in args if not a.startswith("-")), None)
+        module = COMMAND_MODULES.get(command or "")
+        importlib.import_module(f"actviz.cli.{module}" if module else "actviz.cli.app")
+        from .base import app
+
+        app(args=args, prog_name="actviz")
+    except KeyboardInterrupt as error:  # before or after the command ran (the command itself says so)
+        from .base import interrupted
+
+        sys.exit(interrupted(error).exit_code)

@@ -23,7 +23,8 @@ from .output import Output, with_output_options, write
 _SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
 
 
-def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], *, err: bool = False) -> None:
+    """A rich table on stdout (on stderr with ``err``, when the picture goes to stdout)."""
     from rich.console import Console
     from rich.table import Table
 
@@ -32,15 +33,12 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
         table.add_column(column, justify="left" if n == 0 else "right")
     for row in rows:
         table.add_row(*row)
-    Console(highlight=False).print(table)
+    Console(highlight=False, stderr=err).print(table)
 
 
 def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a matplotlib Figure or None)
-    """``build(size)`` when a file or a window wants the figure, else None; size and
-    file format are checked either way, so a bad option fails before any table is printed."""
-    from ..plotting.export import output_format
-
-    output_format(output.target(stem), output.fmt)
+    """``build(size)`` when a file or a window wants the figure, else None (the
+    options were checked before the command ran, so a bad one fails before any table is printed)."""
     size = output.figure_size()
     return build(size) if output.wants_figure else None
 
@@ -75,7 +73,7 @@ def softmax_command(
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
-    _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
+    _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows, err=output.to_stdout)
     _finish(fig, panels, output, "softmax")
 
 
@@ -102,7 +100,7 @@ def glu_command(
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
     rows = [(format_number(xi, 6), format_number(fi, 6), format_number(di, 6)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
-    _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
+    _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows, err=output.to_stdout)
     _finish(fig, panels, output, glu.name)
 
 
@@ -138,7 +136,7 @@ def maxout_command(
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
         interval = "never" if where is None else f"[{format_number(where[0], 6)}, {format_number(where[1], 6)}]"
         rows.append((str(j + 1), format_number(w, 6), format_number(b, 6), interval))
-    _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
+    _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows, err=output.to_stdout)
     _finish(fig, panels, output, "maxout")
 
 
@@ -167,5 +165,6 @@ def band_command(
         f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
         ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),
         rows,
+        err=output.to_stdout,
     )
     _finish(fig, panels, output, stem)

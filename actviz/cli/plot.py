@@ -115,7 +115,8 @@ def saturation_command(
         for act in acts:
             sets = saturation_sets(act, threshold)
             saturated, dead = (float(gaussian_fraction(s, sigma)) for s in (sets.saturated, sets.dead))
-            typer.echo(f"{act.label}: at sigma={sigma:g}, {saturated:.4%} of inputs saturated (|f'| < {threshold:g}), {dead:.4%} dead (f' = 0)")
+            typer.echo(f"{act.label}: at sigma={sigma:g}, {saturated:.4%} of inputs saturated (|f'| < {threshold:g}), "
+                       f"{dead:.4%} dead (f' = 0)", err=output.to_stdout)
     if output.terminal:
         from ..plotting.terminal import saturation_panels
 

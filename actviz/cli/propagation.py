@@ -99,7 +99,7 @@ def _print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN00
 
 
 @app.command("decay")
-@with_output_options(fmt=DataFormatOpt)
+@with_output_options(fmt=DataFormatOpt, data_formats=_DATA)
 def decay_command(
     specs: SpecsArg,
     depth: Annotated[int, typer.Option("--depth", min=1, help="Number of layers L.")] = 50,
@@ -152,7 +152,7 @@ def decay_command(
         fig = decay_figure(runs, profiles, size=output.figure_size(), theme=output.theme)
         write(fig, output, "decay-" + "-".join(act.name for act in acts))
     for record, run in zip(records, runs):
-        typer.echo(_summary(record, run))
+        typer.echo(_summary(record, run), err=output.to_stdout)
 
 
 def _summary(record: dict, run) -> str:  # noqa: ANN001
@@ -217,7 +217,7 @@ def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
 
 
 @app.command("phase")
-@with_output_options(fmt=DataFormatOpt)
+@with_output_options(fmt=DataFormatOpt, data_formats=_DATA)
 def phase_command(
     spec: Annotated[str, typer.Argument(help="An activation, e.g. tanh or elu:alpha=0.5.")],
     sigma_w2_max: Annotated[float | None, typer.Option("--sigma-w2-max", help="Right end of the sigma_w^2 axis (default: 4, or twice the edge of chaos at sigma_b^2 = 0).")] = None,
