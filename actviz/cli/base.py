@@ -40,10 +40,10 @@ class Interrupted(KeyboardInterrupt):
     exit_code = 143
 
 
-def interrupted(error: KeyboardInterrupt) -> _click_exceptions.Exit:
+def interrupted(error: KeyboardInterrupt) -> typer.Exit:
     """Say "interrupted" on one line; the exit status is 130 (Ctrl-C) or 143 (SIGTERM)."""
     typer.secho("interrupted", err=True, fg="red")
-    return _click_exceptions.Exit(getattr(error, "exit_code", 130))
+    return typer.Exit(getattr(error, "exit_code", 130))
 
 
 def _usage_error(error) -> UserError:  # noqa: ANN001  (a click UsageError)

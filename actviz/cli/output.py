@@ -62,10 +62,11 @@ class Output:
         return parse_size(self.size, self.dpi)
 
     def target(self, default_stem: str) -> Path:
-        """The file to write: ``path``, or ``<default_stem>.<fmt or png>`` here."""
+        """The file to write: ``path``, or ``<stem>.<fmt or png>`` here, the stem
+        being :func:`file_stem` of ``default_stem``."""
         if self.path is not None:
             return self.path
-        return Path(f"{default_stem}.{(self.fmt or 'png').lower()}")
+        return Path(f"{file_stem(default_stem)}.{(self.fmt or 'png').lower()}")
 
     def check(self, data_formats: tuple[str, ...] = ()) -> None:
         """Everything about the output that can be wrong, checked before any work:
@@ -97,6 +98,23 @@ class Output:
 
 
 FORMATS = ("png", "svg", "pdf")
+MAX_STEM = 80
+"""Default file names are at most this long (file systems allow 255 bytes; a long
+formula would exceed it) before the suffix."""
+
+
+def file_stem(text: str) -> str:
+    """A safe file name from ``text``: runs of characters other than letters, digits, ``+``,
+    ``_`` and ``.`` become ``-``; a result longer than :data:`MAX_STEM` is cut and
+    ends with 8 hex digits of its hash, so different long formulas get different names."""
+    import hashlib
+    import re
+
+    stem = re.sub(r"[^A-Za-z0-9_.+]+", "-", text).strip("-.") or "picture"
+    if len(stem) <= MAX_STEM:
+        return stem
+    digest = hashlib.sha1(text.encode()).hexdigest()[:8]
+    return stem[: MAX_STEM - 9].rstrip("-.") + "-" + digest
 
 
 def plain_title(title: str) -> str:

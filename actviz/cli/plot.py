@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -27,9 +26,9 @@ def _activations(specs: list[str]) -> list:
 
 
 def _stem(prefix: str, acts: list) -> str:
-    """A file name from the specs: ``compare-relu-elu``, ``leaky_relu-negative_slope-0.2``."""
-    parts = [re.sub(r"[^A-Za-z0-9_.]+", "-", act.spec).strip("-") for act in acts]
-    return "-".join(([prefix] if prefix else []) + parts)
+    """A file name from the specs: ``compare-relu-elu``, ``leaky_relu-negative_slope-0.2``
+    (made safe and short by the output's :func:`~actviz.cli.output.file_stem`)."""
+    return "-".join(([prefix] if prefix else []) + [act.spec for act in acts])
 
 
 def _terminal(panels) -> None:  # noqa: ANN001

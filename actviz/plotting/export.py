@@ -20,6 +20,7 @@ import os
 import stat
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,9 +147,16 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None,
     metadata = {"CreationDate": None, "ModDate": None} if chosen == "pdf" else None
 
     def draw(stream: BinaryIO) -> None:
-        with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}), warnings.catch_warnings():
+            # The one warning a figure can give while drawing: its panels did not fit.
+            warnings.filterwarnings("error", message="constrained_layout not applied")
             background = {} if transparent else {"facecolor": fig.get_facecolor()}
-            fig.savefig(stream, format=chosen, transparent=transparent, metadata=metadata, **background)
+            try:
+                fig.savefig(stream, format=chosen, transparent=transparent, metadata=metadata, **background)
+            except UserWarning:
+                width, height = (round(v) for v in fig.get_size_inches() * fig.dpi)
+                raise ActvizError(f"cannot draw this figure in {width}x{height} pixels: its panels do not fit; "
+                                  "give it a larger {size}", arguments=("size",)) from None
 
     return write_atomically(target, draw)
 
