@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference, scale_param
 from ..registry import register
-from . import _numerics, _stable, gates
+from . import _numerics, _overflow, _stable, gates
 
 FAMILY = "self-gated"
 
@@ -38,7 +38,7 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
 
     def f(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
-        return a * _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest))
+        return _overflow.times(a, _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest)))
 
     def plain_slope(u: np.ndarray, rest: dict[str, float]) -> np.ndarray:
         if gate.fused is not None:
@@ -161,7 +161,7 @@ register(
     Activation(
         name="swish",
         family=FAMILY,
-        parameters=(Param("beta", 1.0, "slope of the sigmoid gate; 1 gives silu", lower=0.0, lower_open=True),),
+        parameters=(scale_param("beta", 1.0, "slope of the sigmoid gate; 1 gives silu"),),
         f=_swish_f,
         df=_swish_df,
         d2f=_swish_d2f,
@@ -211,8 +211,8 @@ register(
 )
 
 _SIGMOID_GATE_SCALES = (
-    Param("alpha", 1.0, "output scale", lower=0.0, lower_open=True),
-    Param("beta", 1.0, "input scale of the sigmoid", lower=0.0, lower_open=True),
+    scale_param("alpha", 1.0, "output scale"),
+    scale_param("beta", 1.0, "input scale of the sigmoid"),
 )
 _smish_f, _smish_df, _smish_d2f = _self_gated(gates.SMISH_GATE, scale="beta", amplitude="alpha")
 register(
@@ -299,8 +299,8 @@ register(
         name="pserf",
         family=FAMILY,
         parameters=(
-            Param("gamma", 1.25, "scale of the softplus inside erf", lower=0.0, lower_open=True),
-            Param("delta", 0.85, "input scale of the softplus", lower=0.0, lower_open=True),
+            scale_param("gamma", 1.25, "scale of the softplus inside erf"),
+            scale_param("delta", 0.85, "input scale of the softplus"),
         ),
         f=_pserf_f,
         df=_pserf_df,
@@ -328,8 +328,8 @@ register(
         name="erfact",
         family=FAMILY,
         parameters=(
-            Param("alpha", 0.75, "scale of the exponential inside erf", lower=0.0, lower_open=True),
-            Param("beta", 0.75, "input scale of the exponential", lower=0.0, lower_open=True),
+            scale_param("alpha", 0.75, "scale of the exponential inside erf"),
+            scale_param("beta", 0.75, "input scale of the exponential"),
         ),
         f=_erfact_f,
         df=_erfact_df,

@@ -215,6 +215,30 @@ def test_a_signal_during_a_save_is_one_line_and_leaves_the_old_file(tmp_path, si
     assert [p.name for p in tmp_path.iterdir()] == ["good.png"]
 
 
+def test_eight_concurrent_writers_leave_one_complete_file(tmp_path):
+    from actviz.plotting.export import write_atomically
+
+    target = tmp_path / "same.bin"
+    start = threading.Barrier(8)
+
+    def writer(n: int) -> None:
+        def write(stream) -> None:  # noqa: ANN001
+            start.wait()
+            for _ in range(64):  # 1 MiB in pieces, so the writers overlap
+                stream.write(bytes([n]) * 16384)
+        write_atomically(target, write)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    data = target.read_bytes()
+    assert len(data) == 64 * 16384 and len(set(data)) == 1  # one writer's whole file, nobody's mix
+    assert [p.name for p in tmp_path.iterdir()] == ["same.bin"]
+
+
+@pytest.mark.slow
 def test_eight_concurrent_runs_leave_one_valid_file(tmp_path):
     from matplotlib.image import imread
 
