@@ -311,7 +311,10 @@ def _soft_exponential(x: np.ndarray, alpha: float) -> np.ndarray:
     v = _overflow.times(alpha, x)
     u = v - math.log(alpha)
     huge = (u > 700.0) & (v > 1.0)  # for v <= 1, e^u - 1/alpha would cancel (alpha = 5e-324)
-    moderate = _overflow.add(_overflow.multiply(x, special.exprel(np.where(huge, 0.0, v))), alpha)
+    # below v = -50, e^v is under 2e-22 and f is alpha - 1/alpha to the last bit (also where alpha x overflowed to -inf)
+    left = v < -50.0
+    body = _overflow.add(_overflow.multiply(x, special.exprel(np.where(huge | left, 0.0, v))), alpha)
+    moderate = np.where(left, alpha - 1.0 / alpha, body)
     grown = _overflow.exp(np.where(huge, u, 0.0))
     # alpha - 1/alpha is -inf for a subnormal alpha, where e^u is +inf anyway
     tail = np.where(np.isinf(grown), np.inf, grown + (alpha - 1.0 / alpha) if alpha > 1e-300 else grown)

@@ -406,9 +406,11 @@ def _hardswish(x: np.ndarray) -> np.ndarray:
 
 
 def _hardswish_d1(x: np.ndarray) -> np.ndarray:
-    # torch: 0 for x < -3, x/3 + 1/2 for -3 <= x <= 3, 1 for x > 3 (both kinks take the middle piece)
+    # Current torch (HardswishBackwardFunctor in aten/src/ATen/native/cuda/ActivationHardswishKernel.cu,
+    # changed after pytorch issue #147801; 2.13 here) and jax: 0 for x <= -3, x/3 + 1/2 for -3 < x < 3,
+    # 1 for x >= 3: each kink takes the value of the flat piece beside it.
     middle = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0
-    return np.where(x > 3.0, 1.0, np.where(x >= -3.0, middle, _stable.zeros_like(x)))
+    return np.where(x >= 3.0, 1.0, np.where(x > -3.0, middle, _stable.zeros_like(x)))
 
 
 def _hardswish_d2(x: np.ndarray) -> np.ndarray:
@@ -424,10 +426,10 @@ register(
         df=_hardswish_d1,
         d2f=_hardswish_d2,
         latex=r"\mathrm{hardswish}(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6}",
-        latex_derivative=r"0 \;(x < -3),\;\; \frac{2x + 3}{6} \;(-3 \leq x \leq 3),\;\; 1 \;(x > 3)",
+        latex_derivative=r"0 \;(x \leq -3),\;\; \frac{2x + 3}{6} \;(-3 < x < 3),\;\; 1 \;(x \geq 3)",
         kink_points=lambda: (
-            Kink(-3.0, "hardswish'(-3) = -1/2 (the middle piece), as torch's backward"),
-            Kink(3.0, "hardswish'(3) = 3/2 (the middle piece), as torch's backward"),
+            Kink(-3.0, "hardswish'(-3) = 0 (the flat piece), as current torch's backward (2.13; changed after pytorch issue #147801) and jax"),
+            Kink(3.0, "hardswish'(3) = 1 (the identity piece), as current torch's backward (2.13; changed after pytorch issue #147801) and jax"),
         ),
         summary=(
             "Hard swish: x times the piecewise-linear hard sigmoid, a cheap swish for mobile hardware "

@@ -83,10 +83,10 @@ class _LazyProgress:
             self.bar.stop()
 
 
-def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | None):  # noqa: ANN001,ANN202
+def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | None, q0: float = 1.0):  # noqa: ANN001,ANN202
     from ..propagation import resolve_init
 
-    return resolve_init(act, "xavier" if init is None and sigma_w2 is None else init, sigma_w2, sigma_b2)
+    return resolve_init(act, "xavier" if init is None and sigma_w2 is None else init, sigma_w2, sigma_b2, q0)
 
 
 def _print_data(records: list[dict], fmt: str, csv_rows) -> None:  # noqa: ANN001
@@ -132,7 +132,7 @@ def decay_command(
                            saturation_threshold=saturation, progress=progress.update)
             progress.offset += 2 * depth + 1
             predicted = profile(act, chosen.sigma_w2, chosen.sigma_b2, run.top, q0=run.q[0])
-            theory = mean_field(act, chosen.sigma_w2, chosen.sigma_b2)
+            theory = mean_field(act, chosen.sigma_w2, chosen.sigma_b2, depth=depth)
             runs.append(run)
             profiles.append(predicted)
             records.append(run_record(run, theory, predicted, chosen.scheme))
@@ -178,6 +178,7 @@ def theory_command(
     sigma_b2: SigmaB2Opt = None,
     q0: Annotated[float, typer.Option("--q0", help="Second moment of the inputs (1 for x ~ N(0, 1)).")] = 1.0,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    depth: Annotated[int, typer.Option("--depth", min=1, max=10**9, help="Say how gradients change over this many layers.")] = 50,
 ) -> None:
     """Mean-field theory alone (Poole et al. 2016; Schoenholz et al. 2017): fixed point q*,
     chi_1, depth scales xi_q and xi_c, for each activation at one initialisation."""
@@ -189,8 +190,8 @@ def theory_command(
     acts = [get(spec) for spec in specs]
     theories = []
     for act in acts:
-        chosen = _init_for(act, init, sigma_w2, sigma_b2)
-        theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0))
+        chosen = _init_for(act, init, sigma_w2, sigma_b2, q0)
+        theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0, depth=depth))
     if fmt in _DATA:
         _print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
         return
