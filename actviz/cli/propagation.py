@@ -155,6 +155,14 @@ def decay_command(
         typer.echo(_summary(record, run), err=output.to_stdout)
 
 
+def stop_explanation(run) -> str:  # noqa: ANN001  (a StackRun)
+    """Why a run stopped before its depth, in words."""
+    if run.stop_reason == "underflow":
+        return (f"the forward signal underflowed float64 at layer {run.stopped_at} (every |h| below 1e-150, "
+                "so h^2 and q are lost): the stack collapses")
+    return f"the forward signal overflowed float64 at layer {run.stopped_at}: the stack diverges"
+
+
 def _summary(record: dict, run) -> str:  # noqa: ANN001
     """One paragraph per run: what the theory says and how the measurement compares."""
     theory = record["theory"]
@@ -165,7 +173,7 @@ def _summary(record: dict, run) -> str:  # noqa: ANN001
              f"  gradient at the input / at the top: 10^{measured:.3f} measured, "
              + (f"10^{predicted:.3f} predicted" if predicted is not None else "no finite prediction")]
     if run.stopped_at is not None:
-        lines.append(f"  the forward signal overflowed float64 at layer {run.stopped_at}: the stack diverges")
+        lines.append(f"  measured layers 0..{run.top} of {run.depth}: {stop_explanation(run)}")
     lines += [f"  note: {note}" for note in theory["notes"]]
     return "\n".join(lines)
 

@@ -71,6 +71,7 @@ def run_record(run: StackRun, theory: MeanField, predicted: Profile, init: str) 
         "seed": run.seed,
         "saturation_threshold": run.saturation_threshold,
         "stopped_at": run.stopped_at,
+        "stop_reason": run.stop_reason,
         "layers": layer_rows(run, predicted),
         "theory": theory.to_dict(),
     }
