@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference, scale_param
+from ..entry import SCALE_RANGE, Activation, Kink, Param, Reference, scale_param
 from ..registry import register
 from . import _overflow, _stable
 
@@ -100,7 +100,7 @@ register(
     Activation(
         name="elu",
         family=FAMILY,
-        parameters=(Param("alpha", 1.0, "the negative saturation value is -alpha", lower=0.0),),
+        parameters=(Param("alpha", 1.0, "the negative saturation value is -alpha", lower=0.0, upper=SCALE_RANGE[1], narrowed=True),),
         f=lambda x, alpha: _exp_linear(x, 1.0, alpha, 1.0),
         df=lambda x, alpha: _exp_linear_d1(x, 1.0, alpha, 1.0),
         d2f=lambda x, alpha: _exp_linear_d2(x, 1.0, alpha, 1.0),

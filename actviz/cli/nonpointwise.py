@@ -53,6 +53,10 @@ def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noq
         write(fig, output, stem)
 
 
+MAX_LOGITS = 64
+"""The most logits softmax draws (64 bars, 4096 Jacobian cells; 3000 logits hung for minutes)."""
+
+
 @app.command("softmax", context_settings={"ignore_unknown_options": True})
 @with_output_options
 def softmax_command(
@@ -68,6 +72,9 @@ def softmax_command(
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
+    if len(logits) > MAX_LOGITS:
+        raise ActvizError(f"{len(logits)} logits are too many to draw: at most {MAX_LOGITS} (the figure has a bar, "
+                          f"a sweep curve and a row of Jacobian cells per logit: {len(logits) ** 2:,} cells here)")
     softmax = get("softmax", temperature=temperature)
     fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
     panels = softmax_panels(softmax, logits) if output.terminal else None

@@ -168,8 +168,11 @@ def _summary(record: dict, run) -> str:  # noqa: ANN001
     theory = record["theory"]
     measured = run.log_grad_norm[0] / math.log(10)
     predicted = record["layers"][0]["theory_log10_grad_norm"]
-    lines = [f"{record['activation']} ({record['init']}: sigma_w^2 = {record['sigma_w2']:.6g}, "
-             f"sigma_b^2 = {record['sigma_b2']:.6g}): {theory['phase']}, chi_1 = {theory['chi1']:.6g}",
+    def number(value: float | None) -> str:  # the record holds None where theory has no finite value
+        return "undefined" if value is None else f"{value:.6g}"
+
+    lines = [f"{record['activation']} ({record['init']}: sigma_w^2 = {number(record['sigma_w2'])}, "
+             f"sigma_b^2 = {number(record['sigma_b2'])}): {theory['phase']}, chi_1 = {number(theory['chi1'])}",
              f"  gradient at the input / at the top: 10^{measured:.3f} measured, "
              + (f"10^{predicted:.3f} predicted" if predicted is not None else "no finite prediction")]
     if run.stopped_at is not None:

@@ -8,9 +8,10 @@ horizontal asymptotes are dashed lines in the curve's colour.
 
 from __future__ import annotations
 
+import numpy as np
 from matplotlib.axes import Axes
 
-from .sampling import DEFAULT_POINTS, sample_curve
+from .sampling import DEFAULT_POINTS, INTERVAL_LIMIT, sample_curve
 from .style import accent, figure_theme, new_figure, palette, parse_size, themed
 
 CURVE_NAMES = ("f(x)", "f'(x)", "f''(x)")
@@ -48,6 +49,9 @@ def draw_curve(
     color = color or palette(figure_theme(ax.figure))[0]
     curve = sample_curve(act, order, lo, hi, points)
     for i, (x, y) in enumerate(curve.segments):
+        # beyond |y| = 1e100 a value is off any readable scale, and matplotlib's autoscaling
+        # and tick arithmetic overflow near 1e308: such points are left out (a gap), like inf
+        y = np.where(np.abs(y) <= INTERVAL_LIMIT, y, np.nan)
         (line,) = ax.plot(x, y, color=color, label=label if i == 0 else None, solid_capstyle="butt", zorder=3, gid="curve")
     width = line.get_linewidth()
     face = ax.get_facecolor()
@@ -58,7 +62,7 @@ def draw_curve(
                     markeredgecolor=color, markeredgewidth=0.8 * width, zorder=4, gid="open")
         ax.plot([jump.x], [jump.value], linestyle="none", marker="o", color=color, zorder=5, gid="closed")
     if asymptotes:
-        for asymptote in curve.asymptotes:
+        for asymptote in (a for a in curve.asymptotes if abs(a.value) <= INTERVAL_LIMIT):
             ax.axhline(asymptote.value, color=color, linestyle=(0, (5, 4)), linewidth=0.55 * width,
                        alpha=0.75, zorder=2, gid="asymptote")
     ax.set_xlim(lo, hi)
