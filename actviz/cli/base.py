@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ..errors import ActvizError
 
@@ -81,6 +81,37 @@ class ActvizGroup(TyperGroup):
         command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
         return {param.name: max(param.opts, key=len) for param in getattr(command, "params", ())
                 if param.param_type_name == "option"}
+
+
+class SpecsCommand(TyperCommand):
+    """A command whose SPEC arguments may start with ``-``: ``actviz plot -x``,
+    ``actviz plot -sigmoid(x) -d``. Before click parses the command line, every
+    token that is neither an option of the command nor an option's value is moved
+    (in order) behind a ``--``, so click reads ``-x`` as a spec, not as the options
+    ``-x`` or ``-s -i -g ...``. Unknown ``--long`` options stay options (and fail)."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:  # noqa: ANN001
+        options = {name: param for param in self.params if param.param_type_name == "option"
+                   for name in (*param.opts, *param.secondary_opts)}
+        leading, positional, index = [], [], 0
+        while index < len(args):
+            token = args[index]
+            if token == "--":
+                positional += args[index + 1:]
+                break
+            param = options.get(token.split("=", 1)[0])
+            if token in ctx.help_option_names:
+                leading.append(token)
+                index += 1
+                continue
+            if param is not None:
+                values = 0 if param.is_flag or "=" in token else param.nargs
+                leading += args[index:index + 1 + values]
+                index += 1 + values
+                continue
+            (leading if token.startswith("--") else positional).append(token)
+            index += 1
+        return super().parse_args(ctx, leading + (["--", *positional] if positional else []))
 
 
 app = typer.Typer(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..specs import get
-from .base import app
+from .base import SpecsCommand, app
 from .output import Output, with_output_options, write
 
 Specs = Annotated[list[str], typer.Argument(help="Activations, e.g. gelu or leaky_relu:negative_slope=0.2.", metavar="SPEC...", show_default=False)]
@@ -17,10 +17,22 @@ RangeOpt = Annotated[tuple[float, float], typer.Option("--range", help="x from L
 YlimOpt = Annotated[tuple[float, float] | None, typer.Option("--ylim", help="y from LO to HI (the f panel).", metavar="LO HI")]
 
 
+_OWN_COMMANDS = {"GatedLinearUnit": "actviz glu {name}", "Softmax": "actviz softmax 2.0 1.0 0.1",
+                 "Maxout": "actviz maxout"}
+"""The command that draws each kind of entry that is not pointwise."""
+
+
 def _activations(specs: list[str]) -> list:
+    """The entries of ``specs``; one that is not pointwise is refused, naming the command that draws it."""
+    from ..errors import ActvizError
     from ..plotting.figures import require_pointwise
 
     acts = [get(spec) for spec in specs]
+    for act in acts:
+        command = _OWN_COMMANDS.get(type(act).__name__) if not act.pointwise else None
+        if command:
+            raise ActvizError(f"'{act.name}' is not pointwise, so plot, compare and saturation cannot draw it: "
+                              f"`{command.format(name=act.name)}` does")
     require_pointwise(acts)
     return acts
 
@@ -53,7 +65,7 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
         write(build(acts, lo, hi), output, _stem(stem_prefix, acts))
 
 
-@app.command("plot")
+@app.command("plot", cls=SpecsCommand)
 @with_output_options
 def plot_command(
     specs: Specs,
@@ -74,7 +86,7 @@ def plot_command(
     _draw_curves(specs, x_range, [0] + [1] * derivative + [2] * second, output, "", build)
 
 
-@app.command("compare")
+@app.command("compare", cls=SpecsCommand)
 @with_output_options
 def compare_command(
     specs: Specs,
@@ -92,7 +104,7 @@ def compare_command(
     _draw_curves(specs, x_range, [0, 1], output, "compare", build)
 
 
-@app.command("saturation")
+@app.command("saturation", cls=SpecsCommand)
 @with_output_options
 def saturation_command(
     specs: Specs,
