@@ -221,6 +221,19 @@ class Entry:
             return self.name
         return self.name + ":" + ",".join(f"{k}={v!r}" for k, v in changed.items())
 
+    # -- notebooks (see actviz.display) ------------------------------------------
+    def _repr_markdown_(self) -> str:
+        """The ``actviz info`` card, for Jupyter."""
+        from . import display
+
+        return display.card_markdown(self)
+
+    def _repr_latex_(self) -> str:
+        """The formula and its derivative, for Jupyter."""
+        from . import display
+
+        return display.formula_latex(self)
+
     # -- dtype policy -----------------------------------------------------------
     def _input(self, x: object) -> tuple[np.ndarray, np.dtype]:
         """``x`` as an array, and the dtype to give results back in: float16/32/64
@@ -259,6 +272,22 @@ class Activation(Entry):
     def kinks(self) -> tuple[Kink, ...]:
         """The points where f, f' or f'' jump, at the bound parameters."""
         return self.kink_points(**self.params)
+
+    @property
+    def plot(self):  # noqa: ANN201  (an actviz.display.PlotAccessor)
+        """Plots of this activation, xarray's accessor: ``act.plot()`` draws f on
+        ``plt.gca()``, ``act.plot(1)`` f', ``act.plot.saturation()``,
+        ``act.plot.figure(derivative=True)``; see :mod:`actviz.plot`. matplotlib is
+        imported only when one is called."""
+        from . import display
+
+        return display.PlotAccessor(self)
+
+    def _repr_png_(self) -> bytes:
+        """f and f' as a PNG, for Jupyter (imports matplotlib)."""
+        from . import display
+
+        return display.activation_png(self)
 
     # -- evaluation -----------------------------------------------------------
     def __call__(self, x: object) -> np.ndarray:

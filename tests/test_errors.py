@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from actviz.cli.app import app
 from actviz.errors import ActvizError, UnknownActivationError
-from actviz.plotting.saturation import check_threshold
+from actviz.analysis.saturation import check_threshold
 
 _PACKAGE = Path(__file__).resolve().parents[1] / "actviz"
 

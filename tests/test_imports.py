@@ -34,6 +34,39 @@ def test_quick_commands_load_no_matplotlib_or_scipy(argv):
     assert "scipy" not in loaded
 
 
+def test_analysis_and_terminal_load_no_matplotlib():
+    loaded = _modules_after(
+        "import actviz.analysis.properties, actviz.analysis.saturation, actviz.analysis.sampling, "
+        "actviz.analysis.gaussian, actviz.analysis.limits, actviz.analysis.vector, actviz.analysis.cost, "
+        "actviz.terminal.canvas, actviz.terminal.curves, actviz.terminal.vector, actviz.terminal.propagation"
+    )
+    assert "matplotlib" not in loaded
+
+
+@pytest.mark.parametrize("argv", [["plot", "gelu", "--terminal"], ["saturation", "relu", "--terminal"],
+                                  ["compare", "relu", "elu", "--terminal"], ["maxout", "--terminal"],
+                                  ["softmax", "1", "2", "--terminal"]])
+def test_terminal_commands_never_load_matplotlib(argv):
+    code = (f"import sys; sys.argv = ['actviz', *{argv!r}]\nfrom actviz.cli.main import main\n"
+            "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code")
+    loaded = _modules_after(code)
+    assert "plotext" in loaded  # it did draw in characters
+    assert "matplotlib" not in loaded
+
+
+def test_the_plot_accessor_and_the_text_reprs_load_matplotlib_only_when_drawing():
+    code = (
+        "import sys, actviz\n"
+        "act = actviz.get('gelu')\n"
+        "accessor = act.plot\n"
+        "act._repr_markdown_(); act._repr_latex_()\n"
+        "assert 'matplotlib' not in sys.modules, 'loaded before drawing'\n"
+        "accessor()\n"
+        "assert 'matplotlib' in sys.modules\n"
+    )
+    assert "numpy" in _modules_after(code)  # the asserts inside passed (check=True)
+
+
 def test_entry_point_knows_the_module_of_every_command():
     """actviz.cli.main loads one command module per command line; its map must
     name exactly the commands the full app registers, each with its module."""
@@ -170,3 +203,13 @@ def test_imports_run_one_way():
                 if _within(module, package) and any(_within(target, f) for f in forbidden):
                     wrong.append((module, target))
     assert wrong == []
+
+
+def test_every_package_folder_has_an_init_so_a_plain_install_ships_it():
+    """setuptools' package finder skips a folder without __init__.py: `pip install .`
+    (the README's first command) would install actviz without it."""
+    from setuptools import find_packages
+
+    folders = {".".join(p.relative_to(_PACKAGE.parent).parts) for p in _PACKAGE.rglob("*")
+               if p.is_dir() and p.name != "__pycache__"} | {"actviz"}
+    assert folders == set(find_packages(str(_PACKAGE.parent), include=["actviz*"]))

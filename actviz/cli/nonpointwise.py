@@ -2,12 +2,11 @@
 pointwise, each as a table on the terminal and a figure in a file (or a window with
 ``--show``). ``--terminal`` draws the curves with characters: the heat maps and bars
 have no character rendering, their numbers are in the table (see
-:mod:`actviz.plotting.nonpointwise_terminal`)."""
+:mod:`actviz.terminal.vector`)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import Annotated
 
 import numpy as np
@@ -36,17 +35,22 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...
     Console(highlight=False, stderr=err).print(table)
 
 
-def _figure(output: Output, stem: str, build: Callable):  # noqa: ANN202  (a matplotlib Figure or None)
-    """``build(size)`` when a file or a window wants the figure, else None (the
-    options were checked before the command ran, so a bad one fails before any table is printed)."""
+def _figure(output: Output, stem: str, builder: str, *args: object, **kwargs: object):  # noqa: ANN202  (a Figure or None)
+    """``actviz.plotting.nonpointwise.<builder>(*args, size=..., theme=..., **kwargs)`` when a
+    file or a window wants the figure, else None (and matplotlib is never imported); the
+    options were checked before the command ran, so a bad one fails before any table is printed."""
     size = output.figure_size()
-    return build(size) if output.wants_figure else None
+    if not output.wants_figure:
+        return None
+    from ..plotting import nonpointwise
+
+    return getattr(nonpointwise, builder)(*args, size=size, theme=output.theme, **kwargs)
 
 
 def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noqa: ANN001  (a Figure or None)
     """After the table: the character plot of ``panels`` (with ``--terminal``), then the figure."""
     if panels is not None:
-        from ..plotting.terminal import render
+        from ..terminal.canvas import render
 
         typer.echo(render(panels))
     if fig is not None:
@@ -66,8 +70,7 @@ def softmax_command(
     output: Output,
 ) -> None:
     """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case."""
-    from ..plotting.nonpointwise import softmax_figure
-    from ..plotting.nonpointwise_terminal import softmax_panels
+    from ..terminal.vector import softmax_panels
 
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
@@ -76,7 +79,7 @@ def softmax_command(
         raise ActvizError(f"{len(logits)} logits are too many to draw: at most {MAX_LOGITS} (the figure has a bar, "
                           f"a sweep curve and a row of Jacobian cells per logit: {len(logits) ** 2:,} cells here)")
     softmax = get("softmax", temperature=temperature)
-    fig = _figure(output, "softmax", lambda size: softmax_figure(logits, temperature, size, output.theme))
+    fig = _figure(output, "softmax", "softmax_figure", logits, temperature)
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", format_number(z, 6), f"{pi:.4f}", format_number(lpi, 6)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
@@ -94,15 +97,15 @@ def glu_command(
 ) -> None:
     """A GLU variant f(a, b) = a g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
     from ..catalog.vector import GatedLinearUnit
-    from ..plotting.nonpointwise import check_extent, glu_figure
-    from ..plotting.nonpointwise_terminal import glu_panels
+    from ..analysis.vector import check_extent
+    from ..terminal.vector import glu_panels
 
     glu = get(variant)
     if not isinstance(glu, GatedLinearUnit):
         variants = ", ".join(n for n in registry.names(pointwise=False) if isinstance(registry.lookup(n), GatedLinearUnit))
         raise ActvizError(f"'{variant}' is not a GLU variant: expected one of {variants}")
     extent = check_extent(extent)
-    fig = _figure(output, glu.name, lambda size: glu_figure(glu, size, output.theme, extent))
+    fig = _figure(output, glu.name, "glu_figure", glu, extent=extent)
     panels = glu_panels(glu, extent) if output.terminal else None
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
@@ -129,15 +132,14 @@ def maxout_command(
     output: Output,
 ) -> None:
     """Maxout of k affine pieces w_j x + b_j: the convex curve over its faint pieces, and where each piece is the maximum."""
-    from ..plotting.nonpointwise import maxout_figure
-    from ..plotting.nonpointwise_terminal import maxout_panels
+    from ..terminal.vector import maxout_panels
 
     maxout = get("maxout", k=k, seed=seed)
     if (slopes is None) != (offsets is None):
         raise ActvizError("--slopes and --offsets go together: give both or neither")
     if slopes is not None:
         maxout = maxout.with_pieces(_numbers(slopes, "--slopes"), _numbers(offsets, "--offsets"))
-    fig = _figure(output, "maxout", lambda size: maxout_figure(maxout, size, output.theme))
+    fig = _figure(output, "maxout", "maxout_figure", maxout)
     panels = maxout_panels(maxout) if output.terminal else None
     rows = []
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
@@ -158,12 +160,12 @@ def band_command(
 ) -> None:
     """The band of curves of PReLU or RReLU over their negative-side slope, with the evaluation-mode curve solid."""
     from ..catalog.vector import slope_band
-    from ..plotting.nonpointwise import band_edges, band_figure
-    from ..plotting.nonpointwise_terminal import band_panels
+    from ..analysis.vector import band_edges
+    from ..terminal.vector import band_panels
 
     band = slope_band(get(spec), low, high)
     stem = f"{band.activation.name}_band"
-    fig = _figure(output, stem, lambda size: band_figure(band, size, output.theme))
+    fig = _figure(output, stem, "band_figure", band)
     panels = band_panels(band) if output.terminal else None
     x = np.array(_SLICE_POINTS)
     lower, upper = band_edges(band, x)

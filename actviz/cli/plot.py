@@ -24,8 +24,8 @@ _OWN_COMMANDS = {"GatedLinearUnit": "actviz glu {name}", "Softmax": "actviz soft
 
 def _activations(specs: list[str]) -> list:
     """The entries of ``specs``; one that is not pointwise is refused, naming the command that draws it."""
+    from ..analysis.pointwise import PICTURES_NEED_POINTWISE, require_pointwise
     from ..errors import ActvizError
-    from ..plotting.figures import require_pointwise
 
     acts = [get(spec) for spec in specs]
     for act in acts:
@@ -33,7 +33,7 @@ def _activations(specs: list[str]) -> list:
         if command:
             raise ActvizError(f"'{act.name}' is not pointwise, so plot, compare and saturation cannot draw it: "
                               f"`{command.format(name=act.name)}` does")
-    require_pointwise(acts)
+    require_pointwise(acts, PICTURES_NEED_POINTWISE)
     return acts
 
 
@@ -44,7 +44,7 @@ def _stem(prefix: str, acts: list) -> str:
 
 
 def _terminal(panels) -> None:  # noqa: ANN001
-    from ..plotting.terminal import render
+    from ..terminal.canvas import render
 
     typer.echo(render(panels))
 
@@ -53,12 +53,12 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
                  stem_prefix: str, build: Callable) -> None:
     """What plot and compare share: check the input, draw in the terminal
     (``--terminal``) and/or build the figure with ``build(acts, lo, hi)`` and write it."""
-    from ..plotting.sampling import check_interval
+    from ..analysis.sampling import check_interval
 
     acts = _activations(specs)
     lo, hi = check_interval(*x_range)
     if output.terminal:
-        from ..plotting.terminal import curve_panels
+        from ..terminal.curves import curve_panels
 
         _terminal(curve_panels(acts, orders, lo, hi, "dark"))
     if output.wants_figure:
@@ -77,9 +77,9 @@ def plot_command(
     output: Output,
 ) -> None:
     """Draw activations, and their derivatives with -d/--second, honestly: jumps as jumps, sharp kinks, dashed asymptotes."""
-    from ..plotting.figures import plot_figure
-
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
+        from ..plotting.figures import plot_figure
+
         return plot_figure(acts, derivative=derivative, second=second, lo=lo, hi=hi, ylim=ylim,
                            size=output.figure_size(), theme=output.theme)
 
@@ -96,9 +96,9 @@ def compare_command(
     output: Output,
 ) -> None:
     """Overlay activations (top) and their derivatives (below) on a shared x-axis, one colour each."""
-    from ..plotting.figures import compare_figure
-
     def build(acts: list, lo: float, hi: float):  # noqa: ANN202
+        from ..plotting.figures import compare_figure
+
         return compare_figure(acts, lo=lo, hi=hi, ylim=ylim, size=output.figure_size(), theme=output.theme)
 
     _draw_curves(specs, x_range, [0, 1], output, "compare", build)
@@ -115,28 +115,28 @@ def saturation_command(
     output: Output,
 ) -> None:
     """|f'| on a log axis with the saturated region shaded, and the share of z ~ N(0, σ²) saturated or dead as σ runs 0.1..10."""
-    from ..plotting.sampling import check_interval
-    from ..plotting.saturation import check_sigma, check_threshold, gaussian_fraction, saturation_sets
+    from ..analysis.sampling import check_interval
+    from ..analysis.saturation import check_sigma, check_threshold, saturation_sets
 
     acts = _activations(specs)
     lo, hi = check_interval(*x_range)
     threshold = check_threshold(threshold)
     if sigma is not None:
         sigma = check_sigma(sigma)
-        for act in acts:
-            sets = saturation_sets(act, threshold)
-            saturated, dead = (float(gaussian_fraction(s, sigma)) for s in (sets.saturated, sets.dead))
+    sets = [saturation_sets(act, threshold) for act in acts]  # once, for the numbers and every picture
+    if sigma is not None:
+        for act, act_sets in zip(acts, sets):
+            saturated, dead = (float(share) for share in act_sets.shares(sigma))
             typer.echo(f"{act.label}: at sigma={sigma:g}, {saturated:.4%} of inputs saturated (|f'| < {threshold:g}), "
                        f"{dead:.4%} dead (f' = 0)", err=output.to_stdout)
     if output.terminal:
-        from ..plotting.terminal import saturation_panels
+        from ..terminal.curves import saturation_panels
 
-        _terminal(saturation_panels(acts, lo, hi, threshold, "dark"))
+        _terminal(saturation_panels(acts, sets, lo, hi, "dark"))
     if output.wants_figure:
         from ..plotting.saturation import saturation_figure
 
-        fig, _ = saturation_figure(acts, threshold=threshold, sigma=sigma, lo=lo, hi=hi,
-                                   size=output.figure_size(), theme=output.theme)
+        fig = saturation_figure(acts, sets, sigma=sigma, lo=lo, hi=hi, size=output.figure_size(), theme=output.theme)
         write(fig, output, _stem("saturation", acts))
 
 

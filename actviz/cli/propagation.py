@@ -44,7 +44,7 @@ def _mode(output: Output) -> str:
     if chosen in _DATA and (output.show or output.terminal):
         raise ActvizError(f"--format {chosen} prints numbers instead of drawing: drop --{'show' if output.show else 'terminal'}")
     if chosen in _PICTURES:  # a typo in --size or --theme fails now, not after a long run
-        from ..plotting.style import theme_rc
+        from ..themes import theme_rc
 
         output.figure_size()
         theme_rc(output.theme)
@@ -143,7 +143,8 @@ def decay_command(
         return
     output = _picture(output, mode)
     if output.terminal:
-        from ..plotting.terminal import decay_panels, render
+        from ..terminal.canvas import render
+        from ..terminal.propagation import decay_panels
 
         typer.echo(render(decay_panels(runs, profiles)))
     if output.wants_figure:

@@ -10,7 +10,8 @@ import typer
 from .. import registry
 from ..specs import get
 from ..errors import ActvizError
-from ..properties import analyse_many
+from ..analysis.cost import ROUNDS, WHAT_IS_MEASURED
+from ..analysis.properties import analyse_many
 from ..formats.tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
 from .base import app
 
@@ -78,24 +79,35 @@ def props_command(
         None, "--format", help="table (default in a terminal; markdown otherwise), markdown, csv, json or latex."
     ),
     columns: str | None = typer.Option(
-        None, "--columns", help=f"Comma-separated columns to show, of: {', '.join(COLUMNS)}."
+        None, "--columns", help=f"Comma-separated columns to show, of: {', '.join(COLUMNS)} (cost only when named)."
     ),
 ) -> None:
-    """Range, monotonicity, continuity, saturation, Gaussian moments, gain and cost of activations.
+    """Range, monotonicity, continuity, saturation, Gaussian moments and gain of activations.
 
     Every entry is computed from the function (f, f', f'' and its kinks), so it
     holds for any parameter value and for formulas. With z ~ N(0, 1): E f, E f²,
     E f'² are Gaussian moments, zero-centred means |E f| <= 0.01 sqrt(E f²), gain
-    is 1/sqrt(E f²); cost is the time of f on 10^6 values over relu's.
+    is 1/sqrt(E f²). --columns cost adds the time of f over relu's on this machine:
+    the median of five rounds and their range (it differs from run to run).
     """
     if table and output_format not in (None, PropsFormat.table):
         raise ActvizError(f"--table asks for the terminal table but --format asks for {output_format.value}: give one of them")
     fmt = output_format or (PropsFormat.table if table or sys.stdout.isatty() else PropsFormat.markdown)
     acts = [get(spec) for spec in (specs or registry.names(pointwise=True))]
     for_scripts = fmt in (PropsFormat.json, PropsFormat.csv)
-    chosen = parse_columns(columns, default=list(COLUMNS) if for_scripts else DEFAULT_COLUMNS)
-    reports = analyse_many(acts, with_cost="cost" in chosen)
+    every_property = [key for key in COLUMNS if key != "cost"]
+    chosen = parse_columns(columns, default=every_property if for_scripts else DEFAULT_COLUMNS)
+    timed = "cost" in chosen
+    reports = analyse_many(acts, with_cost=timed)
+    note = WHAT_IS_MEASURED.format(rounds=ROUNDS) if timed else None
     if fmt is PropsFormat.table:
         _print_rich_table(reports, chosen)
-    else:  # scripts get every key, in the documented order, unless --columns narrows them
+        if note:
+            import shutil
+            import textwrap
+
+            typer.echo(textwrap.fill(note, width=max(40, shutil.get_terminal_size().columns)))  # under the table
+    else:  # scripts get every key, in the documented order (cost null: not measured), unless --columns narrows them
         typer.echo(render(reports, fmt.value, None if for_scripts and columns is None else chosen), nl=False)
+        if note:
+            typer.echo(note, err=True)

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 import numpy as np
 
 from .. import registry
+from ..analysis.bisection import from_ordinal, to_ordinal
 from ..entry import Kink
 from .derive import derivative
 from .evaluate import evaluate
@@ -99,10 +100,10 @@ def _bisect_sign_changes(u: Node, target: float, params: Mapping[str, float]) ->
     # patterns), keeping the sign change inside, until its ends are adjacent doubles: at most
     # 64 steps. Halving the numbers instead took ~1000 steps towards a root at 0 (through the
     # subnormals), 46 s for relu nested 30 deep.
-    lo_bits, hi_bits = _ordered_bits(lo), _ordered_bits(hi)
+    lo_bits, hi_bits = to_ordinal(lo), to_ordinal(hi)
     while np.any(hi_bits - lo_bits > 1):
         mid_bits = lo_bits + (hi_bits - lo_bits) // 2
-        mid = _from_ordered_bits(mid_bits)
+        mid = _fromto_ordinal(mid_bits)
         g_mid = evaluate(u, mid, params) - target
         left = np.sign(g_mid) == np.sign(g_lo)
         lo, g_lo, lo_bits = np.where(left, mid, lo), np.where(left, g_mid, g_lo), np.where(left, mid_bits, lo_bits)
@@ -110,18 +111,6 @@ def _bisect_sign_changes(u: Node, target: float, params: Mapping[str, float]) ->
     residual = np.minimum(np.abs(g_lo), np.abs(g_hi))
     roots = np.where(np.abs(g_lo) <= np.abs(g_hi), lo, hi)
     return [float(r) for r in roots[residual <= 1e-6 * bracket_scale]]
-
-
-def _ordered_bits(x: np.ndarray) -> np.ndarray:
-    """Integers in the order of the doubles ``x`` (finite; -0.0 and 0.0 both map to 0)."""
-    bits = np.asarray(x, dtype=np.float64).view(np.int64)
-    return np.where(bits < 0, -(bits & 0x7FFFFFFFFFFFFFFF), bits)
-
-
-def _from_ordered_bits(bits: np.ndarray) -> np.ndarray:
-    """The doubles of :func:`_ordered_bits` back."""
-    raw = np.where(bits < 0, (-bits) | np.int64(-0x8000000000000000), bits)
-    return raw.astype(np.int64).view(np.float64)
 
 
 def kinks(tree: Node, params: Mapping[str, float]) -> tuple[Kink, ...]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from ..entry import Entry
 from ..propagation.montecarlo import StackRun
 from ..propagation.phase import PhaseDiagram
@@ -22,6 +24,12 @@ def finite_or_none(value: float) -> float | None:
     """``value`` as a float, or None if it is infinite or nan."""
     value = float(value)
     return value if math.isfinite(value) else None
+
+
+def log10_positive(values: np.ndarray) -> np.ndarray:
+    """log10 of the positive finite entries, nan elsewhere (0 after an underflow, inf after an overflow)."""
+    good = (values > 0) & np.isfinite(values)
+    return np.log10(values, out=np.full(values.shape, np.nan), where=good)
 
 
 def _norm(log_value: float) -> tuple[float | None, float | None]:

@@ -1,7 +1,7 @@
 """Property reports as text: cells for a terminal table, Markdown, CSV, JSON and LaTeX.
 
 Every format shows the same columns, named by the keys of
-:meth:`actviz.properties.PropertyReport.as_dict`; the first column is always the
+:meth:`actviz.analysis.properties.PropertyReport.as_dict`; the first column is always the
 activation (its name with its parameter values). The terminal table itself is
 drawn by the command line from :func:`cells` (only ``actviz.cli`` imports rich).
 """
@@ -13,8 +13,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..analysis.properties import PropertyReport
 from ..errors import ActvizError, did_you_mean
-from ..properties import PropertyReport
 from .delimited import to_csv as to_csv_rows
 from .numbers import format_number
 
@@ -73,9 +73,9 @@ DEFAULT_COLUMNS: tuple[str, ...] = (
     "second_moment",
     "derivative_second_moment",
     "gain",
-    "cost",
 )
-"""The columns of a table for people (the rest are implied: bounded, smooth, nonlinear...)."""
+"""The columns of a table for people (the rest are implied: bounded, smooth, nonlinear...).
+``cost`` is not among them: it is a measurement of this machine, shown on request."""
 
 FORMATS = ("table", "markdown", "csv", "json", "latex")
 
@@ -120,7 +120,7 @@ def _text(report: PropertyReport, key: str, *, yes: str = "yes", no: str = "no")
     if isinstance(value, bool):
         return yes if value else no
     if key == "cost":
-        return "-" if value is None else f"{value:.1f}"
+        return "-" if value is None else value.describe()
     if isinstance(value, float) or value is None:
         return _number_cell(value)
     return str(value)
@@ -198,7 +198,9 @@ def to_csv(reports: Sequence[PropertyReport], columns: Sequence[str] | None = No
 
     ``params`` is ``key=value;...``; ``range`` and ``range_closed`` become
     ``range_low``, ``range_high`` (``-inf``/``inf`` when unbounded) and
-    ``range_low_closed``, ``range_high_closed``; booleans are ``true``/``false``.
+    ``range_low_closed``, ``range_high_closed``; ``cost`` becomes ``cost`` (the
+    median ratio), ``cost_low`` and ``cost_high`` (the lowest and highest round);
+    booleans are ``true``/``false``.
     """
     keys = list(COLUMNS) if columns is None else list(columns)
     rows = []
@@ -209,6 +211,9 @@ def to_csv(reports: Sequence[PropertyReport], columns: Sequence[str] | None = No
                 row["range_low"], row["range_high"] = r.range
             elif key == "range_closed":
                 row["range_low_closed"], row["range_high_closed"] = r.range_closed
+            elif key == "cost":
+                cost = r.cost
+                row["cost"], row["cost_low"], row["cost_high"] = (None, None, None) if cost is None else (cost.ratio, cost.low, cost.high)
             else:
                 row[key] = getattr(r, key)
         rows.append(row)

@@ -1,6 +1,6 @@
 """Axes-level drawing: each function takes ``ax=None``, draws, returns the axes.
 
-Curves are drawn honestly (see :mod:`actviz.plotting.sampling`): a jump is
+Curves are drawn honestly (see :mod:`actviz.analysis.sampling`): a jump is
 separate line segments with a closed dot at the value taken and open dots at
 the limits not taken; kinks are grid points, so corners stay sharp; finite
 horizontal asymptotes are dashed lines in the curve's colour.
@@ -11,20 +11,20 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
-from .sampling import DEFAULT_POINTS, INTERVAL_LIMIT, sample_curve
-from .style import accent, figure_theme, new_figure, palette, parse_size, themed
+from ..analysis.sampling import DEFAULT_POINTS, INTERVAL_LIMIT, sample_curve
+from .style import accent, current_theme, palette
 
 CURVE_NAMES = ("f(x)", "f'(x)", "f''(x)")
 
 
 def resolve_axes(ax: Axes | None) -> Axes:
-    """``ax``, or when it is None (the ``ax=None`` convention) the axes of a new
-    paper-sized figure in the light theme."""
+    """``ax``, or when it is None (the ``ax=None`` convention, seaborn's) pyplot's
+    current axes ``plt.gca()``, so that a notebook shows what was drawn."""
     if ax is not None:
         return ax
-    size = parse_size("paper")
-    with themed(size):
-        return new_figure(size).subplots()
+    from matplotlib import pyplot
+
+    return pyplot.gca()
 
 
 def draw_curve(
@@ -46,7 +46,7 @@ def draw_curve(
     one-sided limits; asymptotes ``y = lim_{x->±inf} g(x)`` are dashed.
     """
     ax = resolve_axes(ax)
-    color = color or palette(figure_theme(ax.figure))[0]
+    color = color or palette(current_theme())[0]
     curve = sample_curve(act, order, lo, hi, points)
     for i, (x, y) in enumerate(curve.segments):
         # beyond |y| = 1e100 a value is off any readable scale, and matplotlib's autoscaling
@@ -74,7 +74,7 @@ def draw_origin_axes(ax: Axes | None = None) -> Axes:
     light grid; the tick labels stay at the frame so curves never hide them.
     Call it after the curves, once the limits are known."""
     ax = resolve_axes(ax)
-    color = accent(figure_theme(ax.figure), "origin")
+    color = accent(current_theme(), "origin")
     width = ax.spines["left"].get_linewidth()
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     if y0 <= 0.0 <= y1:

@@ -24,11 +24,12 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import ActvizError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
 STDOUT = "-"
@@ -136,29 +137,40 @@ def _umask() -> int:
 
 def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None, transparent: bool = False) -> Path:
     """Write ``fig`` to ``path`` in the format of its suffix (or ``fmt``), as
-    :func:`write_atomically` does. SVG keeps text as text (editable in slide
-    software) and PDF embeds TrueType fonts; the PDF's dates are left out
-    (matplotlib warns about a low 'created' timestamp where SOURCE_DATE_EPOCH is
-    small, and a fixed date makes the file reproducible anyway)."""
-    import matplotlib as mpl
-
+    :func:`write_atomically` does (see :func:`_draw` for the rendering)."""
     target = Path(path)
     chosen = output_format(target, fmt)
-    metadata = {"CreationDate": None, "ModDate": None} if chosen == "pdf" else None
+    return write_atomically(target, lambda stream: _draw(fig, stream, chosen, transparent))
 
-    def draw(stream: BinaryIO) -> None:
-        with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}), warnings.catch_warnings():
-            # The one warning a figure can give while drawing: its panels did not fit.
-            warnings.filterwarnings("error", message="constrained_layout not applied")
-            background = {} if transparent else {"facecolor": fig.get_facecolor()}
-            try:
-                fig.savefig(stream, format=chosen, transparent=transparent, metadata=metadata, **background)
-            except UserWarning:
-                width, height = (round(v) for v in fig.get_size_inches() * fig.dpi)
-                raise ActvizError(f"cannot draw this figure in {width}x{height} pixels: its panels do not fit; "
-                                  "give it a larger {size}", arguments=("size",)) from None
 
-    return write_atomically(target, draw)
+def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) -> None:
+    """Render ``fig`` into ``stream``: text as text in SVG, TrueType fonts in PDF, the
+    figure's own background unless ``transparent``. The PDF's dates are left out
+    (matplotlib warns about a low 'created' timestamp where SOURCE_DATE_EPOCH is
+    small, and a fixed date makes the file reproducible anyway); a figure whose
+    panels do not fit its size is an :class:`ActvizError`, not a warning."""
+    import matplotlib as mpl
+
+    metadata = {"CreationDate": None, "ModDate": None} if fmt == "pdf" else None
+    with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}), warnings.catch_warnings():
+        warnings.filterwarnings("error", message="constrained_layout not applied")
+        background = {} if transparent else {"facecolor": fig.get_facecolor()}
+        try:
+            fig.savefig(stream, format=fmt, transparent=transparent, metadata=metadata, **background)
+        except UserWarning:
+            width, height = (round(v) for v in fig.get_size_inches() * fig.dpi)
+            raise ActvizError(f"cannot draw this figure in {width}x{height} pixels: its panels do not fit; "
+                              "give it a larger {size}", arguments=("size",)) from None
+
+
+def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
+    """``fig`` in ``fmt`` (png, svg or pdf) as bytes, for a notebook's display (the
+    same rendering as :func:`save_figure`)."""
+    import io
+
+    stream = io.BytesIO()
+    _draw(fig, stream, output_format(Path(f"figure.{fmt}"), fmt))
+    return stream.getvalue()
 
 
 _NON_INTERACTIVE = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}

@@ -11,23 +11,14 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..errors import ActvizError
+from ..analysis.pointwise import PICTURES_NEED_POINTWISE, require_pointwise
+from ..analysis.sampling import check_interval
 from .curves import draw_curve, draw_origin_axes, label_axes
-from .sampling import check_interval
-from .style import FigureSize, clipped_artists_out_of_layout, colors, new_figure, themed
+from .style import FigureSize, clipped_artists_out_of_layout, colors, current_theme, new_figure, themed
 
 DEFAULT_RANGE = (-5.0, 5.0)
 
 
-def require_pointwise(acts: Sequence) -> None:
-    """Raise :class:`ActvizError` for an entry that is not a pointwise function."""
-    for act in acts:
-        if not getattr(act, "pointwise", False):
-            signature = getattr(act, "signature", "it takes several numbers at once")
-            raise ActvizError(
-                f"'{act.name}' is not pointwise ({signature}): "
-                "plot, compare, saturation and the gallery draw pointwise activations only"
-            )
 
 
 def formula_title(act, order: int) -> str:  # noqa: ANN001
@@ -67,20 +58,21 @@ def plot_figure(
     lo: float = DEFAULT_RANGE[0],
     hi: float = DEFAULT_RANGE[1],
     ylim: tuple[float, float] | None = None,
-    size: FigureSize,
-    theme: str = "light",
+    size: FigureSize | None = None,
+    theme: str | None = None,
 ) -> Figure:
     """f of each activation, and f' and f'' on request, each in its own panel
     side by side on a shared x-axis. One activation: its formulas are the panel
     titles and its label the figure title; several: a legend with their labels
     below the panels.
-    ``ylim`` bounds the f panel only."""
-    require_pointwise(acts)
+    ``ylim`` bounds the f panel only; ``size`` None is matplotlib's default size and
+    ``theme`` None the active theme (see :func:`~actviz.plotting.style.theme`)."""
+    require_pointwise(acts, PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
     orders = [0] + [1] * derivative + [2] * second
-    palette = colors(theme, len(acts))
     fig = new_figure(size, theme)
     with themed(size, theme):
+        palette = colors(current_theme(), len(acts))
         axes = fig.subplots(1, len(orders), sharex=True, squeeze=False)[0]
         for ax, order in zip(axes, orders):
             _draw_panel(ax, acts, palette, order, lo, hi, ylim if order == 0 else None)
@@ -100,18 +92,18 @@ def compare_figure(
     lo: float = DEFAULT_RANGE[0],
     hi: float = DEFAULT_RANGE[1],
     ylim: tuple[float, float] | None = None,
-    size: FigureSize,
-    theme: str = "light",
+    size: FigureSize | None = None,
+    theme: str | None = None,
     title: str | None = None,
 ) -> Figure:
     """The functions overlaid on top, their first derivatives below on the
     same x-axis, one colour per activation in both panels, and a legend naming
     each with its parameters (``leaky_relu (negative_slope=0.2)``)."""
-    require_pointwise(acts)
+    require_pointwise(acts, PICTURES_NEED_POINTWISE)
     lo, hi = check_interval(lo, hi)
-    palette = colors(theme, len(acts))
     fig = new_figure(size, theme)
     with themed(size, theme):
+        palette = colors(current_theme(), len(acts))
         top, bottom = fig.subplots(2, 1, sharex=True)
         _draw_panel(top, acts, palette, 0, lo, hi, ylim)
         _draw_panel(bottom, acts, palette, 1, lo, hi, None)

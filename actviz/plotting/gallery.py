@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import registry
+from ..analysis.saturation import saturation_sets
 from ..specs import get
 from ..errors import ActvizError
 from .export import save_figure, write_atomically
@@ -74,7 +75,9 @@ than :data:`SHEET_SIZE`) for every family,
     for name in registry.names(pointwise=True):
         act = get(name)
         by_family.setdefault(act.family, []).append(act)
-        written.append(save_figure(plot_figure([act], derivative=True, size=size), folder / f"{name}.png"))
+        written.append(save_figure(plot_figure([act], derivative=True, size=size, theme="light"), folder / f"{name}.png"))
+    classic = [get(name) for name in classic_names()]
+    classic_sets = [saturation_sets(act) for act in classic]
     for theme, where in (("light", folder), ("dark", folder / "dark")):
         for family, acts in sorted(by_family.items()):
             sheets = [sheet for group in scale_groups(acts) for sheet in family_sheets(group)]
@@ -83,9 +86,9 @@ than :data:`SHEET_SIZE`) for every family,
                 title = f"{family} family" + (f" ({number}/{len(sheets)})" if part else "")
                 fig = compare_figure(sheet, size=size, theme=theme, title=title)
                 written.append(save_figure(fig, where / f"family-{family}{part}.png"))
-        classic = [get(name) for name in classic_names()]
         if classic:
-            fig, _ = saturation_figure(classic, size=size, theme=theme, title="saturation of the classic activations")
+            fig = saturation_figure(classic, classic_sets, size=size, theme=theme,
+                                    title="saturation of the classic activations")
             written.append(save_figure(fig, where / "saturation.png"))
     index = _index(folder, written, by_family)
     written.append(write_atomically(folder / "README.md", lambda stream: stream.write(index.encode())))

@@ -21,19 +21,15 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 
+from ..analysis.vector import band_edges, check_extent, maxout_range, temperature_probabilities, two_logits
 from ..specs import get
 from ..catalog.vector import GatedLinearUnit, Maxout, SlopeBand, Softmax
 from ..errors import ActvizError
 from .curves import draw_origin_axes, resolve_axes
-from .style import FigureSize, accent, colors, figure_theme, new_figure, palette, parse_size, theme_rc, themed
+from .style import FigureSize, accent, colors, current_theme, ink, new_figure, palette, parse_size, themed
 
 _ON_MAP = "#222222"  # lines and text on the light middle of a diverging map, in either theme
 _DIVERGING = "RdBu_r"  # signed maps: red positive, blue negative, white zero
-
-
-def _ink(theme: str) -> str:
-    """The theme's text colour, for the one curve that matters."""
-    return theme_rc(theme)["text.color"]
 
 
 def _faint(theme: str) -> str:
@@ -41,7 +37,7 @@ def _faint(theme: str) -> str:
     return accent(theme, "shade")
 
 
-def _single_panel(draw: Callable[[Axes], Axes], size: FigureSize | None, theme: str) -> Figure:
+def _single_panel(draw: Callable[[Axes], Axes], size: FigureSize | None, theme: str | None) -> Figure:
     """A figure of ``size`` (default: slide) with one axes, drawn on by ``draw`` in ``theme``."""
     size = size or parse_size("slide")
     fig = new_figure(size, theme)
@@ -77,7 +73,7 @@ def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
     p, log_p = softmax(z), softmax.log(z)
-    bars = ax.bar(np.arange(z.size), p, color=colors(figure_theme(ax.figure), z.size), width=0.65)
+    bars = ax.bar(np.arange(z.size), p, color=colors(current_theme(), z.size), width=0.65)
     for bar, value, log_value in zip(bars, p, log_p):
         log_text = _signed(log_value, ".3f" if abs(log_value) < 100 else ".0f")
         ax.annotate(f"{value:.3f}\nlog {log_text}", (bar.get_x() + bar.get_width() / 2, value),
@@ -92,24 +88,14 @@ def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     return ax
 
 
-def temperature_probabilities(softmax: Softmax, logits: object, low: float = 0.1, high: float = 10.0,
-                              count: int = 241) -> tuple[np.ndarray, np.ndarray]:
-    r"""Temperatures T geometrically spaced over [low, high], widened to include
-    ``softmax``'s own T, and :math:`\mathrm{softmax}(z/T)` at each (one row per T)."""
-    z = np.asarray(logits, dtype=float)
-    chosen = softmax.params["temperature"]
-    temperatures = np.geomspace(min(low, chosen), max(high, chosen), count)
-    return temperatures, np.array([softmax.with_params(temperature=t)(z) for t in temperatures])
-
-
 def temperature_sweep(softmax: Softmax, logits: object, ax: Axes | None = None,
                       low: float = 0.1, high: float = 10.0, count: int = 241) -> Axes:
     """Each probability as T runs over [low, high] (log scale); the chosen T dashed."""
     ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
     temperatures, probabilities = temperature_probabilities(softmax, z, low, high, count)
-    faint = _faint(figure_theme(ax.figure))
-    for i, (label, colour) in enumerate(zip(_logit_labels(z), colors(figure_theme(ax.figure), z.size))):
+    faint = _faint(current_theme())
+    for i, (label, colour) in enumerate(zip(_logit_labels(z), colors(current_theme(), z.size))):
         ax.plot(temperatures, probabilities[:, i], color=colour, label=label)
     ax.axvline(softmax.params["temperature"], color=faint, linestyle="--", linewidth=1.5)
     ax.axhline(1.0 / z.size, color=faint, linestyle=":", linewidth=1.5, label=f"1/n = {1 / z.size:.3g}")
@@ -143,23 +129,14 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     return ax
 
 
-def two_logits(softmax: Softmax, half_width: float = 8.0, count: int = 401) -> tuple[np.ndarray, ...]:
-    r"""Differences x over :math:`[-wT, wT]` (w = ``half_width``), :math:`\mathrm{softmax}([x, 0])_1`
-    and :math:`\sigma(x/T)`, which are equal."""
-    temperature = softmax.params["temperature"]
-    x = np.linspace(-half_width * temperature, half_width * temperature, count)
-    first = softmax(np.stack([x, np.zeros_like(x)], axis=-1))[:, 0]
-    return x, first, get("sigmoid")(x / temperature)
-
-
 def two_logit_curve(softmax: Softmax, ax: Axes | None = None, half_width: float = 8.0) -> Axes:
     r"""softmax([x, 0])_0 over the logit difference x, with :math:`\sigma(x/T)` drawn over it."""
     ax = resolve_axes(ax)
     x, first, sigmoid = two_logits(softmax, half_width)
-    theme = figure_theme(ax.figure)
+    theme = current_theme()
     ax.plot(x, first, color=palette(theme)[0], linewidth=2.2 * mpl.rcParams["lines.linewidth"], alpha=0.45,
             label=r"$\mathrm{softmax}([z_1, z_2])_1$")
-    ax.plot(x, sigmoid, color=_ink(theme), linestyle="--", label=r"$\sigma((z_1 - z_2)/T)$")
+    ax.plot(x, sigmoid, color=ink(theme), linestyle="--", label=r"$\sigma((z_1 - z_2)/T)$")
     draw_origin_axes(ax)
     ax.set_xlabel("$z_1 - z_2$")
     ax.set_ylabel("$p_1$")
@@ -169,7 +146,7 @@ def two_logit_curve(softmax: Softmax, ax: Axes | None = None, half_width: float 
 
 
 def softmax_figure(logits: object, temperature: float = 1.0, size: FigureSize | None = None,
-                   theme: str = "light") -> Figure:
+                   theme: str | None = None) -> Figure:
     """The four softmax panels: bars, temperature sweep, Jacobian, two-logit case."""
     size = size or parse_size("slide")
     softmax = get("softmax", temperature=temperature)
@@ -189,13 +166,6 @@ def softmax_figure(logits: object, temperature: float = 1.0, size: FigureSize | 
 
 
 # -- the GLU family ----------------------------------------------------------------------------
-
-
-def check_extent(extent: float) -> float:
-    """``extent`` if it is a positive finite number, else :class:`ActvizError`."""
-    if not (np.isfinite(extent) and extent > 0):
-        raise ActvizError(f"invalid extent {extent!r}: expected a positive number")
-    return float(extent)
 
 
 def glu_heatmap(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3.0, count: int = 301) -> Axes:
@@ -219,7 +189,7 @@ def glu_diagonal(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3
     r"""The diagonal :math:`x\,g(x)` solid, the gate :math:`g(x)` dashed, on [-extent, extent]."""
     ax = resolve_axes(ax)
     x = np.linspace(-extent, extent, 601)
-    theme = figure_theme(ax.figure)
+    theme = current_theme()
     diagonal = glu.curve()
     ax.plot(x, glu.gate_activation()(x), color=_faint(theme), linestyle="--",
             label=f"gate ${glu.gate_symbol}(x)$" if glu.gate_symbol else "gate $g(x) = x$")
@@ -231,7 +201,7 @@ def glu_diagonal(glu: GatedLinearUnit, ax: Axes | None = None, extent: float = 3
     return ax
 
 
-def glu_figure(glu: GatedLinearUnit, size: FigureSize | None = None, theme: str = "light",
+def glu_figure(glu: GatedLinearUnit, size: FigureSize | None = None, theme: str | None = None,
                extent: float = 3.0) -> Figure:
     """Heat map of f(a, b) next to its diagonal slice."""
     check_extent(extent)
@@ -247,17 +217,20 @@ def glu_figure(glu: GatedLinearUnit, size: FigureSize | None = None, theme: str 
 # -- maxout ------------------------------------------------------------------------------------
 
 
-def maxout_range(maxout: Maxout) -> tuple[float, float]:
-    """An x range that shows every breakpoint with room on both sides (at least [-3, 3])."""
-    breaks = maxout.curve().kinks
-    points = [k.x for k in breaks] + [-2.0, 2.0]
-    return min(points) - 1.0, max(points) + 1.0
+def _finish_curve_panel(ax: Axes, low: float, high: float, title: str) -> Axes:
+    """x over [low, high], the axes through the origin, the x label, ``title`` and the legend."""
+    ax.set_xlim(low, high)
+    draw_origin_axes(ax)
+    ax.set_xlabel("$x$")
+    ax.set_title(title)
+    ax.legend(loc="best")
+    return ax
 
 
 def maxout_pieces(maxout: Maxout, ax: Axes | None = None) -> Axes:
     r"""The pieces :math:`w_j x + b_j` faint, the envelope :math:`\max_j` solid, breakpoints as dots."""
     ax = resolve_axes(ax)
-    theme = figure_theme(ax.figure)
+    theme = current_theme()
     low, high = maxout_range(maxout)
     x = np.linspace(low, high, 801)
     pieces = maxout.pieces_at(x)
@@ -272,15 +245,10 @@ def maxout_pieces(maxout: Maxout, ax: Axes | None = None) -> Axes:
         ax.plot(kinks, curve(kinks), "o", color=palette(theme)[1], label="breakpoints", zorder=4)
     spread = float(np.ptp(envelope)) or 1.0
     ax.set_ylim(float(envelope.min()) - 0.6 * spread, float(envelope.max()) + 0.15 * spread)
-    ax.set_xlim(low, high)
-    draw_origin_axes(ax)
-    ax.set_xlabel("$x$")
-    ax.set_title(f"{maxout.label}: the largest of {pieces.shape[-1]} affine pieces")
-    ax.legend(loc="best")
-    return ax
+    return _finish_curve_panel(ax, low, high, f"{maxout.label}: the largest of {pieces.shape[-1]} affine pieces")
 
 
-def maxout_figure(maxout: Maxout, size: FigureSize | None = None, theme: str = "light") -> Figure:
+def maxout_figure(maxout: Maxout, size: FigureSize | None = None, theme: str | None = None) -> Figure:
     """One panel: maxout's convex curve over its faint pieces."""
     return _single_panel(lambda ax: maxout_pieces(maxout, ax), size, theme)
 
@@ -288,33 +256,21 @@ def maxout_figure(maxout: Maxout, size: FigureSize | None = None, theme: str = "
 # -- PReLU / RReLU slope bands -------------------------------------------------------------------
 
 
-def band_edges(band: SlopeBand, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    r"""The lower and upper edge of the band at ``x``: the pointwise min and max of
-    the members with the lowest and the highest slope (every member lies between)."""
-    lowest, highest = band.member(band.low)(x), band.member(band.high)(x)
-    return np.minimum(lowest, highest), np.maximum(lowest, highest)
-
-
 def slope_band_curves(band: SlopeBand, ax: Axes | None = None, members: int = 9,
                       low: float = -4.0, high: float = 2.0) -> Axes:
     """The band between the lowest and highest slope, a few member curves, the evaluation curve solid."""
     ax = resolve_axes(ax)
-    theme = figure_theme(ax.figure)
+    theme = current_theme()
     x = np.linspace(low, high, 601)
     ax.fill_between(x, *band_edges(band, x), color=palette(theme)[0],
                     alpha=0.22, linewidth=0, label=band.description)
     for slope in band.slopes(members):
         ax.plot(x, band.member(slope)(x), color=palette(theme)[0], linewidth=1.0, alpha=0.5)
-    ax.plot(x, band.activation(x), color=_ink(theme),
+    ax.plot(x, band.activation(x), color=ink(theme),
             label=f"evaluation mode: slope {band.evaluation_slope:.3g}")
-    ax.set_xlim(low, high)
-    draw_origin_axes(ax)
-    ax.set_xlabel("$x$")
-    ax.set_title(f"${band.activation.latex}$")
-    ax.legend(loc="best")
-    return ax
+    return _finish_curve_panel(ax, low, high, f"${band.activation.latex}$")
 
 
-def band_figure(band: SlopeBand, size: FigureSize | None = None, theme: str = "light") -> Figure:
+def band_figure(band: SlopeBand, size: FigureSize | None = None, theme: str | None = None) -> Figure:
     """One panel: the slope band of PReLU or RReLU."""
     return _single_panel(lambda ax: slope_band_curves(band, ax), size, theme)

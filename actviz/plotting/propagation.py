@@ -21,9 +21,10 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..propagation.montecarlo import StackRun
 from ..propagation.phase import PhaseDiagram
+from ..formats.records import log10_positive
 from ..propagation.theory import Profile
 from .curves import resolve_axes
-from .style import FigureSize, colors, figure_theme, new_figure, palette, themed
+from .style import FigureSize, colors, current_theme, new_figure, palette, themed
 
 _LOG10_E = math.log10(math.e)
 _COLLAPSE = 100.0  # rms ratio between the layers of a violin panel beyond which each layer is drawn rescaled
@@ -31,7 +32,7 @@ _COLLAPSE = 100.0  # rms ratio between the layers of a violin panel beyond which
 
 def _run_colors(ax: Axes, n: int) -> list[str]:
     """The line colours of ``n`` runs in the theme of ``ax``'s figure, as every other command uses them."""
-    return colors(figure_theme(ax.get_figure(root=True)), n)
+    return colors(current_theme(), n)
 
 
 def run_label(run: StackRun) -> str:
@@ -78,12 +79,6 @@ def _mark_stop(ax: Axes, run: StackRun, color: str) -> None:
     ax.axvline(run.stopped_at, color=color, linestyle=":", linewidth=1.2)
     ax.annotate(f"{run.stop_reason} at layer {run.stopped_at}", xy=(run.stopped_at, 1.0), xycoords=("data", "axes fraction"),
                 xytext=(-4, -4), textcoords="offset points", ha="right", va="top", fontsize="x-small", color=color)
-
-
-def log10_positive(values: np.ndarray) -> np.ndarray:
-    """log10 of the positive finite entries, nan elsewhere (0 after an underflow, inf after an overflow)."""
-    good = (values > 0) & np.isfinite(values)
-    return np.log10(values, out=np.full(values.shape, np.nan), where=good)
 
 
 def _decades(ax: Axes) -> None:
@@ -169,7 +164,7 @@ def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None =
 
 
 def decay_figure(runs: Sequence[StackRun], profiles: Sequence[Profile], *, size: FigureSize,
-                 theme: str = "light", distributions: int = 3) -> Figure:
+                 theme: str | None = None, distributions: int = 3) -> Figure:
     """Gradient norms and q through depth side by side with one legend above them, and
     below them the distribution of activations of the first ``distributions`` runs."""
     shown = list(runs[:distributions])
@@ -183,7 +178,7 @@ def decay_figure(runs: Sequence[StackRun], profiles: Sequence[Profile], *, size:
         top.legend(*legend_entries(gradients), loc="outside upper center", ncols=min(len(runs) + 1, 4),
                    fontsize="small")
         if shown:
-            for run, color, ax in zip(shown, colors(theme, len(runs)), np.atleast_1d(bottom.subplots(1, len(shown)))):
+            for run, color, ax in zip(shown, colors(current_theme(), len(runs)), np.atleast_1d(bottom.subplots(1, len(shown)))):
                 distribution_axes(run, ax, color=color)
         fig.suptitle(f"Deep stacks: depth {runs[0].depth}, width {runs[0].width}, batch {runs[0].batch}, "
                      f"seed {runs[0].seed}", fontweight="bold")
@@ -223,7 +218,7 @@ def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float,
                    linewidths=1.5, linestyles="--")
         ax.plot([], [], color=ink, linewidth=1.5, linestyle="--", label="q diverges beyond")
     if mark is not None:
-        cross = palette(figure_theme(ax.get_figure(root=True)))[1]
+        cross = palette(current_theme())[1]
         ax.plot(*mark, marker="x", markersize=12, markeredgewidth=3, color=cross, linestyle="none",
                 label=f"$\\sigma_w^2$={mark[0]:.3g}, $\\sigma_b^2$={mark[1]:.3g}")
     _label_phases(ax, diagram)
@@ -251,7 +246,7 @@ def _label_phases(ax: Axes, diagram: PhaseDiagram) -> None:
                 fontsize="large")
 
 
-def phase_figure(diagram: PhaseDiagram, *, size: FigureSize, theme: str = "light",
+def phase_figure(diagram: PhaseDiagram, *, size: FigureSize | None = None, theme: str | None = None,
                  mark: tuple[float, float] | None = None) -> Figure:
     """One phase diagram on a figure, titled with the activation."""
     fig = new_figure(size, theme)

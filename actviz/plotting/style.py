@@ -2,20 +2,29 @@
 
 Figures are made with the object-oriented API (``matplotlib.figure.Figure``),
 never pyplot, so building one touches no global state and needs no display.
-Everything drawn inside :func:`themed` picks up the theme's colours and the
-size's font sizes, because matplotlib reads rcParams when an artist is made.
+Everything drawn inside :func:`theme` picks up the theme's colours (and inside
+:func:`themed` the size's font sizes too), because matplotlib reads rcParams
+when an artist is made; the axes-level functions ask :func:`current_theme` for
+the colours of their lines. The colours themselves are in :mod:`actviz.themes`.
 """
 
 from __future__ import annotations
 
+import contextvars
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from ..errors import ActvizError
+from ..themes import ACCENTS, PALETTES, THEMES, accent, ink, palette, theme_rc
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["ACCENTS", "PALETTES", "THEMES", "FigureSize", "accent", "colors", "current_theme", "ink", "new_figure",
+           "palette", "parse_size", "theme", "theme_rc", "themed"]
 
 # name -> (width, height) in inches, base font size in points
 _NAMED_SIZES = {
@@ -24,28 +33,6 @@ _NAMED_SIZES = {
     "square": ((7.0, 7.0), 13.0),
 }
 _PIXELS = re.compile(r"(\d+)\s*[xX×]\s*(\d+)")
-
-THEMES = {
-    "light": {"figure.facecolor": "white", "axes.facecolor": "white", "text.color": "#222222",
-              "axes.edgecolor": "#444444", "axes.labelcolor": "#222222", "xtick.color": "#444444",
-              "ytick.color": "#444444", "grid.color": "#d0d0d0", "legend.facecolor": "white"},
-    "dark": {"figure.facecolor": "#15181e", "axes.facecolor": "#15181e", "text.color": "#e8e8e8",
-             "axes.edgecolor": "#9aa0a6", "axes.labelcolor": "#e8e8e8", "xtick.color": "#c0c4c8",
-             "ytick.color": "#c0c4c8", "grid.color": "#3a3f47", "legend.facecolor": "#20242b"},
-}
-
-# Colour-blind-safe line colours (Okabe & Ito 2008, plus two), brightened for dark backgrounds.
-PALETTES = {
-    "light": ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#444444"),
-    "dark": ("#5AB4F0", "#FF8A4C", "#3DDBA8", "#F09FD0", "#FFC53D", "#A8DCFF", "#E07BA8", "#D0D0D0"),
-}
-
-# Shade of the saturated region and colour of the axes through the origin.
-ACCENTS = {
-    "light": {"shade": "#9aa0a6", "origin": "#555555"},
-    "dark": {"shade": "#7d8590", "origin": "#aab0b6"},
-}
-
 
 @dataclass(frozen=True)
 class FigureSize:
@@ -107,20 +94,6 @@ def _check_pixels(size: FigureSize, asked: str) -> None:
                           "on a side (lower {size} or {dpi})", arguments=("size", "dpi"))
 
 
-def theme_rc(theme: str) -> dict[str, str]:
-    """The rcParams of a theme (``light`` or ``dark``)."""
-    try:
-        return THEMES[theme]
-    except KeyError:
-        raise ActvizError(f"unknown theme '{theme}': expected one of {', '.join(THEMES)}") from None
-
-
-def palette(theme: str) -> tuple[str, ...]:
-    """The line colours of ``theme``, in the order curves get them."""
-    theme_rc(theme)  # validates the name
-    return PALETTES[theme]
-
-
 def colors(theme: str, n: int) -> list[str]:
     """``n`` distinct line colours: the palette, then a perceptually ordered
     colormap once there are more curves than palette entries."""
@@ -132,12 +105,6 @@ def colors(theme: str, n: int) -> list[str]:
 
     cmap = colormaps["turbo"]
     return [to_hex(cmap(0.08 + 0.84 * i / (n - 1))) for i in range(n)]
-
-
-def accent(theme: str, role: str) -> str:
-    """A theme's colour for ``role``: ``shade`` (saturated region) or ``origin`` (axes through 0)."""
-    theme_rc(theme)
-    return ACCENTS[theme][role]
 
 
 def _size_rc(size: FigureSize) -> dict[str, float]:
@@ -158,27 +125,56 @@ _COMMON_RC = {
 }
 
 
+_ACTIVE_THEME: contextvars.ContextVar[str] = contextvars.ContextVar("actviz_theme", default="light")
+
+
+def current_theme() -> str:
+    """The theme of the innermost :func:`theme` block (``light`` outside any)."""
+    return _ACTIVE_THEME.get()
+
+
 @contextmanager
-def themed(size: FigureSize, theme: str = "light") -> Iterator[None]:
-    """Within this block, new artists use ``theme``'s colours and ``size``'s fonts."""
+def theme(name: str = "light") -> Iterator[None]:
+    """Within this block, new figures, axes and actviz's curves take the colours of
+    theme ``name`` (``light`` or ``dark``)::
+
+        with actviz.plot.theme("dark"):
+            fig = actviz.plot.plot("gelu", derivative=True)
+
+    Line colours follow the Okabe-Ito palette of the theme (also as matplotlib's
+    colour cycle, for your own ``ax.plot``)."""
+    import matplotlib as mpl
+    from matplotlib import cycler
+
+    rc = {**_COMMON_RC, **theme_rc(name), "axes.prop_cycle": cycler(color=palette(name))}
+    token = _ACTIVE_THEME.set(name)
+    try:
+        with mpl.rc_context(rc):
+            yield
+    finally:
+        _ACTIVE_THEME.reset(token)
+
+
+@contextmanager
+def themed(size: FigureSize | None, name: str | None = None) -> Iterator[None]:
+    """:func:`theme` ``name`` (default: the active one) with the font sizes of ``size``
+    (matplotlib's own when None)."""
     import matplotlib as mpl
 
-    with mpl.rc_context({**_COMMON_RC, **_size_rc(size), **theme_rc(theme)}):
+    with theme(name or current_theme()), mpl.rc_context(_size_rc(size) if size is not None else {}):
         yield
 
 
-def new_figure(size: FigureSize, theme: str = "light") -> Figure:
-    """An empty figure of ``size`` in ``theme``; add axes with ``fig.subplots``
-    (inside :func:`themed` to give them the theme's colours)."""
-    with themed(size, theme):
-        fig = Figure(figsize=(size.width, size.height), dpi=size.dpi, layout="constrained")
-    fig.actviz_theme = theme  # the axes-level functions read colours from here
-    return fig
+def new_figure(size: FigureSize | None = None, name: str | None = None) -> Figure:
+    """An empty figure of ``size`` (matplotlib's default size when None) in theme
+    ``name`` (default: the active one); add axes with ``fig.subplots`` inside
+    :func:`themed` to give them the theme's colours."""
+    from matplotlib.figure import Figure
 
-
-def figure_theme(fig: Figure) -> str:
-    """The theme a figure was made with (``light`` for figures made elsewhere)."""
-    return getattr(fig, "actviz_theme", "light")
+    with themed(size, name):
+        if size is None:
+            return Figure(layout="constrained")
+        return Figure(figsize=(size.width, size.height), dpi=size.dpi, layout="constrained")
 
 
 def clipped_artists_out_of_layout(fig: Figure) -> Figure:

@@ -1,7 +1,7 @@
 """Deep stacks: how signals and gradients travel through many layers.
 
 :mod:`.theory` predicts it in the infinite-width limit (mean-field theory,
-built on :mod:`.gaussian` quadrature, :mod:`.moments` and :mod:`.correlation`),
+built on the Gaussian quadrature of :mod:`actviz.analysis.gaussian`, :mod:`.moments` and :mod:`.correlation`),
 :mod:`.montecarlo` measures it on random networks, :mod:`.phase` maps the
 (sigma_w^2, sigma_b^2) plane and :mod:`.init` names the usual initialisations
 (:mod:`actviz.formats.records` turns results into JSON/CSV-ready rows). NumPy only.

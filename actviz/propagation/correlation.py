@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from .gaussian import gaussian_rule
+from ..analysis.gaussian import gaussian_rule
 from .moments import Q_TINY, chi1, kinks_of
 from .roots import bracketed_root
 

@@ -13,15 +13,16 @@ import math
 
 import numpy as np
 
-from ..errors import ActvizError
-from .gaussian import gaussian_rule
+from ..analysis.gaussian import gaussian_rule, normal_pdf
+from ..analysis.limits import declared_kinks, one_sided_limits
+from ..analysis.pointwise import require_pointwise as _require_pointwise
 
 Q_TINY = 1e-280  # stands for q -> 0+: sqrt(q) z keeps the sign of z, so one-sided limits come out
 
 
 def require_pointwise(act) -> None:  # noqa: ANN001
-    if not getattr(act, "pointwise", False):
-        raise ActvizError(f"deep-stack theory needs a pointwise activation; {act.name} is not pointwise")
+    """:class:`ActvizError` unless ``act`` is pointwise: deep stacks apply it elementwise."""
+    _require_pointwise(act, "deep stacks and their theory need a pointwise activation")
 
 
 def kinks_of(act) -> tuple[float, ...]:  # noqa: ANN001
@@ -59,14 +60,6 @@ def moments(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
     return _mean_square(act(x), w), _mean_square(act.derivative(x), w)
 
 
-def _one_sided(act, x: float) -> tuple[tuple[float, float], tuple[float, float]]:  # noqa: ANN001
-    """((phi, phi') just left of x, (phi, phi') just right of x), 4 ulp away."""
-    step = 4 * np.spacing(abs(x))
-    points = np.array([x - step, x + step])
-    values, slopes = act(points), act.derivative(points)
-    return (float(values[0]), float(slopes[0])), (float(values[1]), float(slopes[1]))
-
-
 def moment_slope(act, q: float) -> float:  # noqa: ANN001
     r""":math:`\tfrac{d}{dq}\mathbb{E}[\phi(\sqrt q z)^2]` by Gaussian integration by parts:
 
@@ -79,13 +72,11 @@ def moment_slope(act, q: float) -> float:  # noqa: ANN001
     x, w = gaussian_rule(np.array(0.0), np.array(math.sqrt(q)), kinks_of(act))
     phi, dphi, d2phi = act(x), act.derivative(x), act.derivative(x, 2)
     slope = float(np.sum((dphi * dphi + phi * d2phi) * w))
-    for xk in kinks_of(act):
-        density = math.exp(-xk * xk / (2 * q)) / math.sqrt(2 * math.pi * q)
-        if density == 0.0:
-            continue
-        (phi_l, dphi_l), (phi_r, dphi_r) = _one_sided(act, xk)
-        slope += density * ((phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * xk / (2 * q))
-    return slope
+    limits = one_sided_limits(act, declared_kinks(act))
+    (phi_l, dphi_l), (phi_r, dphi_r) = limits.left[:2], limits.right[:2]
+    density = normal_pdf(limits.x / math.sqrt(q)) / math.sqrt(q)
+    jumps = (phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * limits.x / (2 * q)
+    return slope + float(np.sum(density * jumps, where=density > 0.0))
 
 
 def depth_scale(chi: float) -> float:

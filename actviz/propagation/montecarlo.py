@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import ActvizError
+from .moments import require_pointwise
 
 _STREAM_INPUT, _STREAM_LAYER, _STREAM_GRADIENT = 0, 1, 2
 _MEMORY = 256 * 2**20
@@ -303,8 +304,7 @@ def _duration(seconds: float) -> str:
 
 
 def _check(act, depth, width, batch, sigma_w2, sigma_b2, weights, threshold) -> None:  # noqa: ANN001
-    if not getattr(act, "pointwise", False):
-        raise ActvizError(f"deep stacks need a pointwise activation; {act.name} is not pointwise")
+    require_pointwise(act)
     for name, value, low in (("depth", depth, 1), ("width", width, 1), ("batch", batch, 1)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
             raise ActvizError(f"invalid {name} {value!r}: expected an integer >= {low}")

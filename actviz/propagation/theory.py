@@ -156,6 +156,12 @@ class MeanField:
     phase: str
     notes: tuple[str, ...] = field(default=())
 
+    def _repr_markdown_(self) -> str:
+        """The theory as a table with its notes, for Jupyter."""
+        from .. import display
+
+        return display.mean_field_markdown(self)
+
     def to_dict(self) -> dict:
         """JSON-ready: infinities become ``None`` (JSON has no infinity)."""
 

@@ -9,11 +9,13 @@ import subprocess
 import sys
 
 import pytest
+from matplotlib.colors import to_hex
 from matplotlib.image import imread
 from typer.testing import CliRunner
 
 import actviz
 from actviz.cli.app import app
+from actviz.themes import THEMES
 
 runner = CliRunner()
 SMALL = ["--size", "480x270"]
@@ -157,7 +159,7 @@ def test_show_gets_the_figure_with_the_title_and_writes_no_file(tmp_path, monkey
     assert result.exit_code == 0, result.output
     (fig,) = shown
     assert fig._suptitle.get_text() == "Two logits"
-    assert fig.actviz_theme == "dark" and len(fig.axes) >= 4
+    assert to_hex(fig.get_facecolor()) == THEMES["dark"]["figure.facecolor"] and len(fig.axes) >= 4
     assert list(tmp_path.iterdir()) == []
 
 

@@ -8,13 +8,16 @@ import xml.etree.ElementTree as ET
 
 import mpmath
 import pytest
+from matplotlib.colors import to_hex
 from typer.testing import CliRunner
 
 import actviz
 from actviz import registry
+from actviz.analysis.gaussian import gaussian_fraction
+from actviz.analysis.saturation import saturation_sets
 from actviz.cli.app import app
 from actviz.plotting import gallery
-from actviz.plotting.saturation import gaussian_fraction, saturation_sets
+from actviz.themes import THEMES
 
 from tests.helpers import NotPointwise
 from tests.helpers import png_size
@@ -172,7 +175,7 @@ def test_gallery_covers_the_registry_and_skips_non_pointwise(tmp_path, monkeypat
     assert set(drawn) == {"relu.png", "sigmoid.png", "tanh.png"} | sheets | {f"dark/{s}" for s in sheets}
     assert drawn["tanh.png"].get_suptitle() == "tanh" and len(drawn["tanh.png"].axes) == 2  # f and f'
     assert [t.get_text() for t in drawn["family-sigmoidal.png"].legends[0].get_texts()] == ["sigmoid", "tanh"]
-    assert drawn["dark/saturation.png"].actviz_theme == "dark"
+    assert to_hex(drawn["dark/saturation.png"].get_facecolor()) == THEMES["dark"]["figure.facecolor"]
     assert [t.get_text() for t in drawn["saturation.png"].legends[0].get_texts()] == ["sigmoid", "tanh", "relu"]
     assert "![tanh](tanh.png)" in (tmp_path / "README.md").read_text()
     assert result.stdout.strip() == f"10 files written to {tmp_path}"

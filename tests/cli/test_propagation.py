@@ -86,7 +86,7 @@ def test_decay_in_the_terminal_writes_no_file(tmp_path, monkeypatch):
 
 
 def test_decay_terminal_panels_are_the_run_in_log10():
-    from actviz.plotting.terminal import decay_panels
+    from actviz.terminal.propagation import decay_panels
     from actviz.propagation import profile
 
     act = actviz.get("tanh")

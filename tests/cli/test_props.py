@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import actviz
 from actviz import registry
 from actviz.cli.app import app
-from actviz.properties import analyse
+from actviz.analysis.properties import analyse
 
 runner = CliRunner()
 
@@ -29,10 +29,23 @@ def test_json_is_the_analysis_of_each_spec():
     assert [r["name"] for r in records] == ["relu", "hardtanh"]
     for record in records:
         expected = analyse(actviz.get(record["name"], **record["params"])).as_dict()
-        assert record["cost"] > 0.0
-        assert {k: v for k, v in record.items() if k != "cost"} == {
-            k: v for k, v in json.loads(json.dumps(expected)).items() if k != "cost"
-        }
+        assert record["cost"] is None  # not a property: timed only on request (--columns cost)
+        assert record == json.loads(json.dumps(expected))
+
+
+def test_cost_is_measured_only_on_request_with_its_spread_and_what_it_measures():
+    result = runner.invoke(app, ["props", "relu", "gelu", "--columns", "cost", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    relu, gelu = (record["cost"] for record in json.loads(result.stdout))
+    for cost in (relu, gelu):
+        assert 0.0 < cost["low"] <= cost["ratio"] <= cost["high"] and cost["rounds"] == 5
+    assert gelu["ratio"] > relu["ratio"]  # gelu (erf, several branches) is many times relu's max on any machine
+    assert "time of f / time of relu" in result.stderr and "this machine" in result.stderr
+    table = runner.invoke(app, ["props", "relu", "--table"], env={"COLUMNS": "200"})
+    assert table.exit_code == 0 and "cost" not in table.stdout  # off by default
+    csv_text = runner.invoke(app, ["props", "relu", "--columns", "cost", "--format", "csv"]).stdout
+    (row,) = csv.DictReader(io.StringIO(csv_text))
+    assert float(row["cost_low"]) <= float(row["cost"]) <= float(row["cost_high"])
 
 
 def test_properties_follow_parameters_on_the_command_line():
@@ -106,6 +119,6 @@ def test_bad_input_is_one_line_with_exit_2():
 def test_non_pointwise_entries_are_refused(monkeypatch):
     vector = types.SimpleNamespace(name="vector_thing", aliases=(), family="vector", pointwise=False)
     monkeypatch.setitem(registry._ENTRIES, "vector_thing", vector)
-    _one_line_error(["vector_thing"], "'vector_thing' is not a pointwise activation")
+    _one_line_error(["vector_thing"], "'vector_thing' is not pointwise")
     records = _json("--columns", "range")
     assert "vector_thing" not in [r["name"] for r in records]

@@ -12,7 +12,8 @@ import math
 import pytest
 
 from actviz.errors import ActvizError
-from actviz.properties import PropertyReport
+from actviz.analysis.cost import Cost
+from actviz.analysis.properties import PropertyReport
 from actviz.formats.tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
 
 RELU = PropertyReport(
@@ -20,7 +21,7 @@ RELU = PropertyReport(
     bounded_above=False, monotone=True, monotone_derivative=True, zero_centred=False,
     mean=0.3989422804014327, second_moment=0.5, derivative_second_moment=0.5, continuity="C0", smooth=False,
     identity_near_origin=False, nonlinear=True, saturates_left=True, saturates_right=False, dead_zone=True,
-    sparse=True, gain=1.4142135623730951, cost=1.0,
+    sparse=True, gain=1.4142135623730951, cost=Cost(1.0, 0.94, 1.12, 5),
 )
 SQUASHING = PropertyReport(
     name="leaky_relu", params={"negative_slope": 0.2}, range=(-1.0, 1.0), range_closed=(False, False),
@@ -40,13 +41,14 @@ def test_markdown_has_a_header_an_alignment_row_and_one_row_per_report():
     assert lines[2].startswith("| relu | [0, ∞) | yes | yes | no | C0 |")
     # the label carries the parameters; noise below 5e-13 prints as 0; what was not measured as "-"
     assert lines[3].startswith("| leaky_relu (negative_slope=0.2) | (-1, 1) |")
-    assert lines[3].endswith("| 0 | 0.3943 | 0.4644 | - | - |")
+    assert lines[3].endswith("| 0 | 0.3943 | 0.4644 | - |")  # no cost column unless asked for
+    assert "cost" not in DEFAULT_COLUMNS
 
 
 def test_columns_select_and_order():
     text = render(REPORTS, "markdown", ["cost", "range"])
     assert text.splitlines()[0] == "| activation | cost | range |"
-    assert text.splitlines()[2] == "| relu | 1.0 | [0, ∞) |"
+    assert text.splitlines()[2] == "| relu | 1.0 [0.9, 1.1] | [0, ∞) |"  # the median and the range of the rounds
 
 
 def test_json_is_as_dict_exactly():
@@ -67,6 +69,7 @@ def test_csv_round_trips_numbers_at_full_precision():
     assert float(rows[0]["range_low"]) == 0.0 and float(rows[0]["range_high"]) == math.inf
     assert (rows[0]["range_low_closed"], rows[0]["range_high_closed"]) == ("true", "false")
     assert rows[1]["params"] == "negative_slope=0.2" and rows[1]["cost"] == ""
+    assert [float(rows[0][key]) for key in ("cost", "cost_low", "cost_high")] == [1.0, 0.94, 1.12]
     assert rows[0]["continuity"] == "C0" and rows[0]["sparse"] == "true"
 
 

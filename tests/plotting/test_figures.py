@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 
 import actviz
 from actviz.errors import ActvizError
@@ -67,7 +68,7 @@ def test_asymptotes_are_dashed_horizontal_lines():
     lines = _gid(ax, "asymptote")
     assert sorted(line.get_ydata()[0] for line in lines) == [0.0, 1.0]
     assert all(line.get_linestyle() == "--" for line in lines)
-    ax = draw_curve(ELU.with_params(alpha=2.0), 0, lo=-6.0, hi=6.0)
+    ax = draw_curve(ELU.with_params(alpha=2.0), 0, lo=-6.0, hi=6.0, ax=Figure().subplots())
     assert [line.get_ydata()[0] for line in _gid(ax, "asymptote")] == [-2.0]
 
 
@@ -143,16 +144,3 @@ def test_title_option_replaces_the_figure_title(tmp_path, capsys):
     path = write(fig, Output(path=tmp_path / "r.png", title="Rectifier"), "relu")
     assert fig.get_suptitle() == "Rectifier" and path.exists()
     assert capsys.readouterr().out.strip() == str(tmp_path / "r.png")
-
-
-def test_terminal_panels_mark_the_jump_and_render_text():
-    from actviz.plotting.terminal import curve_panels, render
-
-    f_panel, df_panel = curve_panels([actviz.get("relu")], [0, 1], -2.0, 2.0)
-    assert [t.marker for t in df_panel.traces if t.marker] == ["○", "●"]
-    opened = next(t for t in df_panel.traces if t.marker == "○")
-    assert (opened.x.tolist(), opened.y.tolist()) == ([0.0], [1.0])
-    lines = [t for t in f_panel.traces if not t.marker and not t.hline]
-    np.testing.assert_array_equal(lines[0].y, actviz.get("relu")(lines[0].x))
-    text = render([f_panel, df_panel], width=80, height=20, colorless=True)
-    assert "f'(x)" in text and "○" in text and "\x1b[" not in text

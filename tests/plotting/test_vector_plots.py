@@ -118,6 +118,9 @@ def test_themes_and_exported_pixels(tmp_path, theme):
     assert fig.axes[0].get_facecolor()[:3] == pytest.approx(background, abs=1 / 255)
 
 
-def test_axes_level_functions_make_their_own_axes():
+def test_axes_level_functions_draw_on_pyplots_current_axes():
+    from matplotlib import pyplot
+
     ax = plots.two_logit_curve(actviz.get("softmax"))
+    assert ax is pyplot.gca()
     assert len(_lines(ax)) == 2

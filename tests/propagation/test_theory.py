@@ -12,7 +12,7 @@ import pytest
 
 import actviz
 from actviz.errors import ActvizError
-from actviz.propagation.gaussian import gaussian_expectation
+from actviz.analysis.gaussian import gaussian_expectation
 from actviz.propagation.correlation import correlation_fixed_point
 from actviz.propagation.moments import chi1, moment_slope, moments
 from actviz.propagation.theory import critical_sigma_w2, fixed_point, mean_field, profile

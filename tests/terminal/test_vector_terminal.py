@@ -8,8 +8,8 @@ import pytest
 
 import actviz
 from actviz.catalog.vector import slope_band
-from actviz.plotting.nonpointwise_terminal import band_panels, glu_panels, maxout_panels, softmax_panels
-from actviz.plotting.terminal import render
+from actviz.terminal.canvas import render
+from actviz.terminal.vector import band_panels, glu_panels, maxout_panels, softmax_panels
 
 
 def _text(panels) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import ActvizError
+from .limits import declared_kinks, one_sided_limits
 
 DEFAULT_POINTS = 2001
 
@@ -84,49 +85,40 @@ def evaluate(act, order: int, x: np.ndarray) -> np.ndarray:  # noqa: ANN001  (an
     return np.asarray(act(x) if order == 0 else act.derivative(x, order), dtype=np.float64)
 
 
-def _one_sided(act, order: int, k: float) -> tuple[float, float]:  # noqa: ANN001
-    """The curve at the floats just left and just right of ``k``: its one-sided
-    limits, to within one float step of the argument."""
-    left, right = evaluate(act, order, np.nextafter(k, np.array([-np.inf, np.inf])))
-    return float(left), float(right)
-
-
-def _differ(a: float, b: float) -> bool:
-    """Whether two one-sided limits differ by more than the curve moves over one
-    float step (relative 1e-9: far above rounding, far below any drawn jump)."""
-    if math.isnan(a) and math.isnan(b):
-        return False
-    return not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
-
-
 def sample_curve(act, order: int, lo: float, hi: float, points: int = DEFAULT_POINTS) -> SampledCurve:  # noqa: ANN001
     """Sample ``order``-th derivative of ``act`` on ``[lo, hi]`` honestly.
 
     The grid is ``points`` equally spaced values plus every kink inside;
     the returned line data equal ``act`` (or its derivative) at the grid
     points, except that a segment ending at a jump ends at the one-sided limit
-    ``g(k-)`` or starts at ``g(k+)``, evaluated one float step away from k.
+    ``g(k-)`` or starts at ``g(k+)``, as :func:`actviz.analysis.limits.one_sided_limits`
+    estimates them (the estimate and the tolerance the property table uses).
     """
     lo, hi = check_interval(lo, hi)
-    kinks = sorted({float(k.x) for k in act.kinks if lo <= k.x <= hi})
-    x = np.union1d(np.linspace(lo, hi, points), kinks)
+    limits = one_sided_limits(act, declared_kinks(act))
+    shown = (lo <= limits.x) & (limits.x <= hi)
+    x = np.union1d(np.linspace(lo, hi, points), limits.x[shown])
     y = evaluate(act, order, x)
+    value_at, left_of, right_of = limits.at[order], limits.left[order], limits.right[order]
+    apart_left, apart_right = limits.apart(order, value_at, left_of), limits.apart(order, value_at, right_of)
+    breaks = limits.jumps()[order] | apart_left
 
     segments: list[tuple[np.ndarray, np.ndarray]] = []
     jumps: list[Jump] = []
     start = 0
-    for k in kinks:
+    for j in np.flatnonzero(shown):
+        k, value = float(limits.x[j]), float(value_at[j])
+        # a limit within the tolerance of the value taken is that value (no open dot over the closed one)
+        left = float(left_of[j]) if apart_left[j] else value
+        right = float(right_of[j]) if apart_right[j] else value
         i = int(np.searchsorted(x, k))
-        left, right = _one_sided(act, order, k)
         has_left, has_right = k > lo, k < hi
-        value = float(y[i])
         if not (has_left and has_right):
-            side = right if has_right else left
-            if _differ(side, value):  # a jump at the edge: draw the inner limit, mark the value
+            if apart_right[j] if has_right else apart_left[j]:  # a jump at the edge: draw the inner limit, mark the value
                 jumps.append(Jump(k, None if has_right else left, value, right if has_right else None))
-                y[i] = side
+                y[i] = right if has_right else left
             continue
-        if not (_differ(left, right) or _differ(left, value)):
+        if not breaks[j]:
             continue
         jumps.append(Jump(k, left, value, right))
         segments.append((np.append(x[start:i], k), np.append(y[start:i], left)))

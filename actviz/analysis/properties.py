@@ -27,15 +27,18 @@ The module imports NumPy only; it never prints.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import ActvizError
+from ..errors import ActvizError
+from .gaussian import panel_rule
+from .cost import Cost, relative_costs
+from .limits import KinkLimits, declared_kinks, derivatives, one_sided_limits
+from .pointwise import require_pointwise
+from .saturation import dead_set, has_dead_zone
 
 CONTINUITY_ORDERS = ("discontinuous", "C0", "C1", "C2", "C3", "Cinf")
 """From least to most regular."""
@@ -43,7 +46,6 @@ CONTINUITY_ORDERS = ("discontinuous", "C0", "C1", "C2", "C3", "Cinf")
 ZERO_CENTRED_RATIO = 0.01
 """f is zero-centred when ``|E f(z)| <= ZERO_CENTRED_RATIO * sqrt(E f(z)^2)``."""
 
-_COST_BLOCK = 2**15  # values per timed block; the cost is a ratio of block times
 
 _GRID_HALF_WIDTH = 20.0  # exp-type derivatives are still far from underflow at |x| = 20
 _GRID_STEP = 1.0 / 64.0
@@ -58,9 +60,6 @@ _QUADRATURE_MAX_PANELS = 4096
 # step of 1/64 ends below one ulp of any |x| >= 2**-6, in 7 calls instead of 52 halvings.
 _SECTIONS = 256
 _SECTION_STEPS = 7
-# A jump is a difference between one-sided limits larger than tol * (1 + their size); each
-# tolerance is far above the error of the limit estimate below (see _one_sided_limits).
-_JUMP_TOLERANCE = (1e-9, 1e-7, 1e-6, 1e-4, 1e-3)
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,8 @@ class PropertyReport:
     ``range_closed`` says whether each end is attained. ``mean``,
     ``second_moment`` and ``derivative_second_moment`` are E f(z), E f(z)^2 and
     E f'(z)^2 for z ~ N(0, 1); ``gain`` is 1/sqrt(E f(z)^2); ``cost`` is the
-    time of f on 10^6 values over the time of relu (None when not measured).
+    time of f over the time of relu on this machine, with its spread (None unless
+    measured: it is a property of the machine and of actviz's kernels, not of f).
     """
 
     name: str
@@ -96,7 +96,7 @@ class PropertyReport:
     dead_zone: bool
     sparse: bool
     gain: float | None
-    cost: float | None
+    cost: Cost | None
 
     @property
     def label(self) -> str:
@@ -104,6 +104,12 @@ class PropertyReport:
         if not self.params:
             return self.name
         return f"{self.name} ({', '.join(f'{k}={v:g}' for k, v in self.params.items())})"
+
+    def _repr_markdown_(self) -> str:
+        """The report as a table, for Jupyter."""
+        from .. import display
+
+        return display.report_markdown(self)
 
     def as_dict(self) -> dict:
         """The report as JSON-ready plain data: lists instead of tuples, None for a
@@ -131,10 +137,6 @@ class _Samples:
     piece: np.ndarray
 
 
-def _evaluate(act, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return np.asarray(act(x), float), np.asarray(act.derivative(x, 1), float), np.asarray(act.derivative(x, 2), float)
-
-
 def _grid(kinks: np.ndarray) -> np.ndarray:
     """A uniform grid of step 1/64 over [-20, 20] and over [k - 4, k + 4] for kinks outside it."""
     base = np.arange(-_GRID_HALF_WIDTH, _GRID_HALF_WIDTH, _GRID_STEP) + _GRID_OFFSET
@@ -154,7 +156,7 @@ def _sorted_unique(x: np.ndarray) -> np.ndarray:
 def _sample(act, kinks: np.ndarray) -> _Samples:
     x = _grid(kinks)
     x = x[~np.isin(x, kinks)]
-    f, d1, d2 = _evaluate(act, x)
+    f, d1, d2 = derivatives(act, x)
     return _Samples(x, f, d1, d2, np.searchsorted(kinks, x))
 
 
@@ -185,7 +187,7 @@ class _Tails:
 
 def _tails(act) -> _Tails:
     x = np.concatenate([-_FAR, _FAR, [-math.inf, math.inf, 0.0]])
-    f, d1, d2 = _evaluate(act, x)
+    f, d1, d2 = derivatives(act, x)
     n = _FAR.size
 
     def rows(v: np.ndarray) -> np.ndarray:
@@ -197,82 +199,7 @@ def _tails(act) -> _Tails:
     return _Tails(rows(f), rows(d1), rows(d2), limits(f), limits(d1), (float(f[-1]), float(d1[-1])))
 
 
-# -- kinks ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _KinkLimits:
-    """One-sided limits at each kink: arrays of shape (5, n) for f, f', f'', f''', f'''' from
-    the left and from the right, and f, f' at the kinks themselves."""
-
-    x: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    f_at: np.ndarray
-    d1_at: np.ndarray
-
-    @property
-    def tolerance(self) -> np.ndarray:
-        """(5, n): how far apart one-sided limits may be and still count as equal."""
-        scale = 1.0 + np.maximum(np.abs(self.left), np.abs(self.right))
-        return np.asarray(_JUMP_TOLERANCE)[:, None] * scale
-
-    def steps(self) -> np.ndarray:
-        """(5, n): right limit minus left limit of f, f', ..., f'''', 0 where within tolerance."""
-        step = self.right - self.left
-        return np.where(np.abs(step) <= self.tolerance, 0.0, step)
-
-    def jumps(self) -> np.ndarray:
-        """Boolean (5, n): does f, f', f'', f''', f'''' jump at each kink? (nan counts as a jump)."""
-        jumps = self.steps() != 0.0
-        # f must also take the common value at the kink itself.
-        jumps[0] |= ~(np.abs(self.f_at - 0.5 * (self.left[0] + self.right[0])) <= self.tolerance[0])
-        return jumps
-
-    def between(self, order: int, values: np.ndarray) -> bool:
-        """Does each value (f or f' at the kinks) lie between the two one-sided limits?"""
-        low = np.minimum(self.left[order], self.right[order]) - self.tolerance[order]
-        high = np.maximum(self.left[order], self.right[order]) + self.tolerance[order]
-        return bool(np.all((values >= low) & (values <= high)))
-
-
-def _one_sided_limits(act, kinks: np.ndarray) -> _KinkLimits:
-    """One-sided limits of f, f', f'', f''' and f'''' at each kink, extrapolated from beside it.
-
-    With h = 1e-5 |k|: f(k+) = f(k+h) - h f'(k+h) + h^2/2 f''(k+h) + O(h^3) and
-    f'(k+) = f'(k+h) - h f''(k+h) + O(h^2). With H = 1e-3 |k| and a, b, c, d =
-    f''(k+H), ..., f''(k+4H), the cubic through them gives f''(k+) = 4a - 6b + 4c - d
-    + O(H^4), f'''(k+) = (-26a + 57b - 42c + 11d)/(6H) + O(H^3) and f''''(k+) =
-    (3a - 8b + 7c - 2d)/H^2 + O(H^2) (rounding: about 1e-12 and 1e-9 of |f''|).
-    Both steps shrink to an eighth of the gap to the next kink. The left side is
-    the mirror image.
-    """
-    n = kinks.size
-    if n == 0:
-        empty = np.zeros((5, 0))
-        return _KinkLimits(kinks, empty, empty, np.zeros(0), np.zeros(0))
-    gaps = np.diff(kinks)
-    room = np.minimum(np.r_[math.inf, gaps], np.r_[gaps, math.inf])
-    size = np.maximum(1.0, np.abs(kinks))
-    h = np.minimum(1e-5 * size, room / 8.0)
-    big = np.minimum(1e-3 * size, room / 8.0)
-
-    # One kernel call per derivative: rows kinks, then the points left and right of them.
-    offsets = [sign * step for sign in (-1.0, 1.0) for step in (h, big, 2 * big, 3 * big, 4 * big)]
-    f, d1, d2 = (v.reshape(11, n) for v in _evaluate(act, np.concatenate([kinks, *(kinks + o for o in offsets)])))
-    sides = []
-    for side, sign in enumerate((-1.0, 1.0)):
-        row = 1 + 5 * side
-        fh, d1h, d2h = f[row], d1[row], d2[row]
-        a, b, c, d = d2[row + 1 : row + 5]
-        step = sign * h
-        f_lim = fh - step * d1h + 0.5 * step * step * d2h
-        d1_lim = d1h - step * d2h
-        d2_lim = 4.0 * a - 6.0 * b + 4.0 * c - d
-        d3_lim = (-26.0 * a + 57.0 * b - 42.0 * c + 11.0 * d) / (6.0 * sign * big)
-        d4_lim = (3.0 * a - 8.0 * b + 7.0 * c - 2.0 * d) / (big * big)
-        sides.append(np.stack([f_lim, d1_lim, d2_lim, d3_lim, d4_lim]))
-    return _KinkLimits(kinks, sides[0], sides[1], f[0], d1[0])
+# -- undeclared breaks ---------------------------------------------------------------------
 
 
 def _break_residuals(lo: np.ndarray, hi: np.ndarray, width: np.ndarray) -> np.ndarray:
@@ -324,7 +251,7 @@ def _undeclared_breaks(act, s: _Samples) -> np.ndarray:
     a, b = s.x[index], s.x[index + 1]
     for _ in range(_SECTION_STEPS):
         points = _sections(a, b)
-        values = np.stack(_evaluate(act, points))  # (3, n, parts + 1)
+        values = np.stack(derivatives(act, points))  # (3, n, parts + 1)
         _check_finite(act, points.ravel(), values.reshape(3, -1))  # a pole closed in on
         residuals = _break_residuals(values[:, :, :-1], values[:, :, 1:], np.diff(points, axis=1))
         part = np.argmax(residuals[order, columns], axis=1)
@@ -392,19 +319,11 @@ def _extreme(sign: float, attained_values: np.ndarray, approached_values: np.nda
 # -- moments --------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def _legendre() -> tuple[np.ndarray, np.ndarray]:
-    return np.polynomial.legendre.leggauss(_QUADRATURE_NODES)
-
-
 def _panel_integrals(act, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Gauss-Legendre integrals of phi f, phi f^2, phi f'^2 over each panel [a, b]: shape (3, n)."""
-    nodes, weights = _legendre()
-    half = 0.5 * (b - a)[:, None]
-    x = 0.5 * (a + b)[:, None] + half * nodes
+    x, w = panel_rule(a, b, _QUADRATURE_NODES)
     f = np.asarray(act(x), float)
     d1 = np.asarray(act.derivative(x, 1), float)
-    w = half * weights * np.exp(-0.5 * x * x) / math.sqrt(2.0 * math.pi)
     return np.stack([np.sum(w * f, axis=1), np.sum(w * f * f, axis=1), np.sum(w * d1 * d1, axis=1)])
 
 
@@ -446,65 +365,7 @@ def gaussian_moments(act, breaks: Iterable[float] = ()) -> tuple[float, float, f
     return float(total[0]), float(total[1]), float(total[2])
 
 
-# -- cost -----------------------------------------------------------------------------------
-
-
-def _block_time(act, blocks: Sequence[np.ndarray], budget: float = math.inf) -> float:
-    """The fastest evaluation of f on one of ``blocks``, in seconds, stopping early once
-    ``budget`` seconds are spent (a slow function's single block is then its measure:
-    preemption adds at most a few ms, small against it)."""
-    best = math.inf
-    spent = 0.0
-    for block in blocks:
-        start = time.perf_counter()
-        act(block)
-        elapsed = time.perf_counter() - start
-        best = min(best, elapsed)
-        spent += elapsed
-        if spent >= budget:
-            break
-    return best
-
-
-def relative_costs(acts: Sequence, *, baseline=None) -> list[float]:
-    r"""Time of each f on 10^6 standard-normal values over the time of relu on them.
-
-    The 10^6 values go through f in blocks of 2^15 (256 kB, cache-sized, as a
-    framework would process them): on one 10^6 array every temporary of a NumPy
-    kernel is a fresh 8 MB allocation whose page faults can cost more than the
-    arithmetic (3x sigmoid's on the reference machine) and vary from run to
-    run, which would time the allocator, not the function. The blocks hold
-    values of one distribution, so each takes the same time; the time on 10^6
-    values is the number of blocks times the fastest block (the fastest, because
-    interruptions on a busy machine only ever add time). Up to three blocks are
-    timed for each function (one when it alone takes 5 ms) and seven for relu,
-    so the whole catalogue is timed in a fraction of a second; the ratio of the
-    two is the cost. ``baseline`` replaces relu (tests use it).
-    """
-    from .registry import lookup
-
-    relu = baseline if baseline is not None else lookup("relu")
-    blocks = np.split(_normal_sample(7 * _COST_BLOCK), 7)  # only these are ever timed
-    reference = _block_time(relu, blocks)
-    return [_block_time(act, blocks[:3], budget=0.005) / reference for act in acts]
-
-
-def _normal_sample(n: int) -> np.ndarray:
-    r"""n standard-normal values, deterministic: Box-Muller on two Weyl sequences,
-    :math:`\sqrt{-2\ln u_k}\cos 2\pi v_k` with :math:`u_k = \{k\varphi\}`, :math:`v_k = \{k\sqrt2\}`.
-    (numpy.random alone takes 12 ms to import, a tenth of ``actviz props relu``.)"""
-    k = np.arange(1.0, n + 1.0)
-    u = (k * 0.6180339887498949) % 1.0
-    v = (k * 0.41421356237309515) % 1.0
-    return np.sqrt(-2.0 * np.log(u)) * np.cos(2.0 * np.pi * v)
-
-
 # -- the analysis ---------------------------------------------------------------------------
-
-
-def _check_pointwise(act) -> None:
-    if not getattr(act, "pointwise", False) or not hasattr(act, "derivative"):
-        raise ActvizError(f"'{act.name}' is not a pointwise activation: props analyses functions R -> R only")
 
 
 def _check_finite(act, x: np.ndarray, values: np.ndarray) -> None:
@@ -540,20 +401,20 @@ class _Evidence:
     act: object
     samples: _Samples
     tails: _Tails
-    limits: _KinkLimits
+    limits: KinkLimits
 
     @classmethod
     def gather(cls, act) -> _Evidence:
-        declared = np.asarray(sorted({float(k.x) for k in act.kinks}), float)
+        declared = declared_kinks(act)
         samples = _sample(act, declared)
         _check_finite(act, samples.x, np.stack([samples.f, samples.d1, samples.d2]))
         found = _undeclared_breaks(act, samples)
         if found.size:
-            found = found[_one_sided_limits(act, found).jumps().any(axis=0)]
+            found = found[one_sided_limits(act, found).jumps().any(axis=0)]
             samples = _sample(act, _sorted_unique(np.concatenate((declared, found))))
         kinks = _sorted_unique(np.concatenate((declared, found)))
         _check_no_pole(act, kinks)
-        return cls(act, samples, _tails(act), _one_sided_limits(act, kinks))
+        return cls(act, samples, _tails(act), one_sided_limits(act, kinks))
 
     def derivative_values(self) -> np.ndarray:
         """f' on the grid, far out, at ±inf and at the local minima of f' (roots of f'')."""
@@ -639,15 +500,6 @@ def _is_nonlinear(e: _Evidence) -> bool:
     return bool(bends or slopes_differ or e.limits.jumps()[:2].any())
 
 
-def _has_run(mask: np.ndarray, piece: np.ndarray, length: int = 3) -> bool:
-    """True when ``mask`` holds on ``length`` consecutive grid points of one piece."""
-    n = mask.size - length + 1
-    run = mask[:n].copy()
-    for shift in range(1, length):
-        run &= mask[shift : n + shift] & (piece[shift : n + shift] == piece[:n])
-    return bool(run.any())
-
-
 def _is_sparse(e: _Evidence) -> bool:
     """f = 0 exactly on a half-line: at the three outermost grid points of one side and
     at every far point of that side."""
@@ -667,18 +519,18 @@ def _continuity(e: _Evidence) -> str:
     return "Cinf"
 
 
-def analyse(act, *, cost: float | None = None) -> PropertyReport:
+def analyse(act, *, cost: Cost | None = None) -> PropertyReport:
     r"""Every property of a pointwise activation, computed from f, f', f'' and its kinks.
 
     With z ~ N(0, 1): ``zero_centred`` is :math:`|E f(z)| \le 0.01 \sqrt{E f(z)^2}`,
     ``gain`` is :math:`1/\sqrt{E f(z)^2}`; ``saturates_left``/``right`` mean
     :math:`f'(x) \to 0` as :math:`x \to \mp\infty`; ``dead_zone`` is f' = 0 on an
-    interval; ``sparse`` is f = 0 on a half-line; the other entries are described
+    interval (the dead set of :mod:`actviz.analysis.saturation`); ``sparse`` is f = 0 on a half-line; the other entries are described
     by the helpers above. ``cost`` is passed through (see :func:`relative_costs`,
     which times many functions against one baseline). Raises :class:`ActvizError`
     for an entry that is not pointwise.
     """
-    _check_pointwise(act)
+    require_pointwise(act, "props analyses functions R -> R only")
     e = _Evidence.gather(act)
     low, high = _range(e)
     mean, second, d_second = gaussian_moments(act, e.limits.x)
@@ -706,18 +558,19 @@ def analyse(act, *, cost: float | None = None) -> PropertyReport:
         nonlinear=_is_nonlinear(e),
         saturates_left=bool(e.tails.d1_limits[0] == 0.0),
         saturates_right=bool(e.tails.d1_limits[1] == 0.0),
-        dead_zone=_has_run(e.samples.d1 == 0.0, e.samples.piece),
+        dead_zone=has_dead_zone(dead_set(act)),
         sparse=_is_sparse(e),
         gain=1.0 / math.sqrt(second) if 0.0 < second < math.inf else None,
         cost=cost,
     )
 
 
-def analyse_many(acts: Iterable, *, with_cost: bool = True) -> list[PropertyReport]:
-    """:func:`analyse` for each activation, with costs timed against one relu baseline."""
+def analyse_many(acts: Iterable, *, with_cost: bool = False) -> list[PropertyReport]:
+    """:func:`analyse` for each activation; with ``with_cost``, costs timed against one
+    relu baseline (see :func:`~actviz.analysis.cost.relative_costs`)."""
     acts = list(acts)
     for act in acts:
-        _check_pointwise(act)
+        require_pointwise(act, "props analyses functions R -> R only")
     reports = [analyse(act) for act in acts]
     if not with_cost:
         return reports

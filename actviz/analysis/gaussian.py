@@ -18,21 +18,81 @@ ends are
 
 and each panel gets a Gauss-Legendre rule, on which a function analytic on the
 panel converges geometrically. Everything is vectorised over ``m`` and ``s``.
+The property table's moments (:func:`actviz.analysis.properties.gaussian_moments`)
+use the same panel rule (:func:`panel_rule`), adaptively refined.
+
+Also here: the normal density and distribution function, and the probability
+that :math:`z \sim N(0, \sigma^2)` falls in a union of intervals.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 import numpy as np
+
+from ..catalog import _normal
+
+Interval = tuple[float, float]
 
 _Z_LIMIT = 12.0
 _Z_GRID = np.array([0.0, 0.75, 1.5, 2.25, 3.0, 4.0, 5.0, 6.25, 7.5, 9.0, 10.5, _Z_LIMIT])
 _Z_GRID = np.concatenate([-_Z_GRID[:0:-1], _Z_GRID])
 _X_GRID = 2.0 ** np.arange(-2, 7)
 _X_GRID = np.concatenate([-_X_GRID[::-1], [0.0], _X_GRID])
-_NODES, _WEIGHTS = np.polynomial.legendre.leggauss(10)
-_INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)
+_NODES = 10
+
+
+def normal_pdf(x: object) -> np.ndarray:
+    r""":math:`\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}`, the standard normal density (the
+    catalogue's, :mod:`actviz.catalog._normal`: GELU's gate and this are one function)."""
+    return _normal.pdf(np.asarray(x, dtype=float))
+
+
+def normal_cdf(u: object) -> np.ndarray:
+    r""":math:`\Phi(u) = \tfrac12 \operatorname{erfc}(-u/\sqrt2)`, the standard normal
+    distribution function to a few ulp, in the left tail too (the catalogue's,
+    :mod:`actviz.catalog._normal`; scipy.special loads on the first call)."""
+    return _normal.cdf(np.asarray(u, dtype=float))
+
+
+def gaussian_fraction(intervals: Sequence[Interval], sigma: object) -> np.ndarray:
+    r""":math:`P(z \in \bigcup [a, b])` for :math:`z \sim N(0, \sigma^2)`, for each sigma:
+
+    .. math:: \sum_{(a, b)} \Phi(b/\sigma) - \Phi(a/\sigma),
+
+    written with the tail probabilities of the right side, :math:`\Phi(-a/\sigma) -
+    \Phi(-b/\sigma)`, for intervals right of 0, so nothing cancels. ``intervals`` are
+    disjoint; ``-inf``/``inf`` mark unbounded ends."""
+    sigma = np.asarray(sigma, dtype=np.float64)
+    total = np.zeros_like(sigma)
+    for a, b in intervals:
+        if a >= 0:  # right tail: Phi(-a/s) - Phi(-b/s), no cancellation
+            total += normal_cdf(-a / sigma) - normal_cdf(-b / sigma)
+        else:
+            total += normal_cdf(b / sigma) - normal_cdf(a / sigma)
+    return total
+
+
+@functools.lru_cache(maxsize=4)
+def _legendre(nodes: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.polynomial.legendre.leggauss(nodes)
+
+
+def panel_rule(a: np.ndarray, b: np.ndarray, nodes: int = _NODES) -> tuple[np.ndarray, np.ndarray]:
+    r"""Gauss-Legendre nodes ``z`` and weights ``w`` against the normal density on each
+    panel :math:`[a, b]`:
+
+    .. math:: \sum_i w_i g(z_i) \approx \int_a^b g(z)\,\varphi(z)\,dz,
+
+    exact for :math:`g\varphi` a polynomial of degree < 2 ``nodes``. Shapes
+    ``a.shape + (nodes,)``."""
+    z_nodes, weights = _legendre(nodes)
+    a, b = np.asarray(a, dtype=float)[..., None], np.asarray(b, dtype=float)[..., None]
+    half = 0.5 * (b - a)
+    z = 0.5 * (a + b) + half * z_nodes
+    return z, half * weights * normal_pdf(z)
 
 
 def _panel_ends(loc: np.ndarray, scale: np.ndarray, kinks: Sequence[float]) -> np.ndarray:
@@ -58,10 +118,8 @@ def gaussian_rule(loc: np.ndarray, scale: np.ndarray, kinks: Sequence[float]) ->
     """
     loc, scale = np.broadcast_arrays(np.asarray(loc, dtype=float), np.asarray(scale, dtype=float))
     ends = _panel_ends(loc, scale, kinks)
-    half = 0.5 * np.diff(ends, axis=-1)
-    mid = 0.5 * (ends[..., 1:] + ends[..., :-1])
-    z = (mid[..., None] + half[..., None] * _NODES).reshape(loc.shape + (-1,))
-    w = (half[..., None] * _WEIGHTS).reshape(loc.shape + (-1,)) * np.exp(-0.5 * z * z) * _INV_SQRT_2PI
+    z, w = panel_rule(ends[..., :-1], ends[..., 1:])
+    z, w = z.reshape(loc.shape + (-1,)), w.reshape(loc.shape + (-1,))
     return loc[..., None] + scale[..., None] * z, w
 
 

@@ -5,16 +5,16 @@ a GLU's f(a, b)) and bars have none, and their numbers are in the tables the
 commands print. So: softmax shows its temperature sweep and the two-logit
 case, a GLU its diagonal slice with the gate, maxout its pieces and envelope,
 PReLU/RReLU the edges of the band and the evaluation-mode curve. The same
-samples as the pictures, from :mod:`actviz.plotting.nonpointwise`.
+samples as the pictures, from :mod:`actviz.analysis.vector`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .nonpointwise import band_edges, check_extent, maxout_range, temperature_probabilities, two_logits
-from .style import accent, colors, palette, theme_rc
-from .terminal import TERMINAL_POINTS, Panel, Trace
+from ..analysis.vector import band_edges, check_extent, maxout_range, temperature_probabilities, two_logits
+from ..themes import accent, ink, palette
+from .canvas import TERMINAL_POINTS, Panel, Trace, line_colors
 
 
 def softmax_panels(softmax, logits: object, theme: str = "dark") -> list[Panel]:  # noqa: ANN001  (a Softmax)
@@ -24,12 +24,12 @@ def softmax_panels(softmax, logits: object, theme: str = "dark") -> list[Panel]:
     z = np.asarray(logits, dtype=float)
     temperatures, probabilities = temperature_probabilities(softmax, z)
     sweep = Panel("p_i against log10 T")
-    for i, color in enumerate(colors(theme, z.size)):
+    for i, color in enumerate(line_colors(theme, z.size)):
         sweep.traces.append(Trace(np.log10(temperatures), probabilities[:, i], color, f"z{i + 1} = {z[i]:g}"))
     x, first, sigmoid = two_logits(softmax, count=TERMINAL_POINTS)
     pair = Panel("two logits: p_1 against z_1 - z_2")
     pair.traces.append(Trace(x, first, palette(theme)[0], "softmax([z1, z2])_1"))
-    pair.traces.append(Trace(x, sigmoid, theme_rc(theme)["text.color"], "sigmoid((z1 - z2)/T)"))
+    pair.traces.append(Trace(x, sigmoid, ink(theme), "sigmoid((z1 - z2)/T)"))
     return [sweep, pair]
 
 
@@ -65,6 +65,6 @@ def band_panels(band, low: float = -4.0, high: float = 2.0, theme: str = "dark")
     panel = Panel(f"{band.activation.name}: slope in [{band.low:.4g}, {band.high:.4g}]")
     panel.traces.append(Trace(x, lower, palette(theme)[0], "band edges"))
     panel.traces.append(Trace(x, upper, palette(theme)[0]))
-    panel.traces.append(Trace(x, band.activation(x), theme_rc(theme)["text.color"],
+    panel.traces.append(Trace(x, band.activation(x), ink(theme),
                               f"evaluation (slope {band.evaluation_slope:.3g})"))
     return [panel]

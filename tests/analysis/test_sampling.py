@@ -8,7 +8,7 @@ import pytest
 
 import actviz
 from actviz.errors import ActvizError
-from actviz.plotting.sampling import Asymptote, Jump, check_interval, sample_curve
+from actviz.analysis.sampling import Asymptote, Jump, check_interval, sample_curve
 
 from tests.helpers import ELU, LEAKY, RELU6, STEP
 
