@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import registry
-from ..entry import Activation, Entry, Kink, Param, Reference, round_to, scale_param
+from ..entry import Activation, Entry, Kink, Param, Reference, round_to
 from ..errors import ActvizError, ParameterError
 from ..registry import register
 from . import _overflow, _stable
@@ -188,7 +188,7 @@ register(
         latex=r"\mathrm{softmax}(z)_i = \frac{e^{z_i/T}}{\sum_j e^{z_j/T}}",
         latex_derivative=r"\frac{\partial p_i}{\partial z_j} = \frac{p_i\,(\delta_{ij} - p_j)}{T}",
         parameters=(
-            scale_param("temperature", 1.0, "T: divides the logits; T > 1 flattens, T < 1 sharpens"),
+            Param("temperature", 1.0, "T: divides the logits; T > 1 flattens, T < 1 sharpens", lower=0.0, lower_open=True),
         ),
         summary=(
             "Turns a vector of logits into a probability vector: every output is in (0, 1) and they "

@@ -61,6 +61,10 @@ MAX_LOGITS = 64
 """The most logits softmax draws (64 bars, 4096 Jacobian cells; 3000 logits hung for minutes)."""
 
 
+DRAWN_TEMPERATURES = (1e-100, 1e100)
+"""The temperatures the figure can sweep to (a log axis out to 1e308 overflows matplotlib's arithmetic)."""
+
+
 @app.command("softmax", context_settings={"ignore_unknown_options": True})
 @with_output_options
 def softmax_command(
@@ -79,6 +83,10 @@ def softmax_command(
         raise ActvizError(f"{len(logits)} logits are too many to draw: at most {MAX_LOGITS} (the figure has a bar, "
                           f"a sweep curve and a row of Jacobian cells per logit: {len(logits) ** 2:,} cells here)")
     softmax = get("softmax", temperature=temperature)
+    if not DRAWN_TEMPERATURES[0] <= temperature <= DRAWN_TEMPERATURES[1]:
+        raise ActvizError(f"cannot draw the temperature sweep at --temperature {temperature:g}: the sweep's log axis "
+                          f"spans {DRAWN_TEMPERATURES[0]:g} to {DRAWN_TEMPERATURES[1]:g} at most "
+                          "(actviz.get('softmax', temperature=T) computes with any T > 0)")
     fig = _figure(output, "softmax", "softmax_figure", logits, temperature)
     panels = softmax_panels(softmax, logits) if output.terminal else None
     p, log_p = softmax(logits), softmax.log(logits)

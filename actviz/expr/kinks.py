@@ -103,7 +103,7 @@ def _bisect_sign_changes(u: Node, target: float, params: Mapping[str, float]) ->
     lo_bits, hi_bits = to_ordinal(lo), to_ordinal(hi)
     while np.any(hi_bits - lo_bits > 1):
         mid_bits = lo_bits + (hi_bits - lo_bits) // 2
-        mid = _fromto_ordinal(mid_bits)
+        mid = from_ordinal(mid_bits)
         g_mid = evaluate(u, mid, params) - target
         left = np.sign(g_mid) == np.sign(g_lo)
         lo, g_lo, lo_bits = np.where(left, mid, lo), np.where(left, g_mid, g_lo), np.where(left, mid_bits, lo_bits)
