@@ -59,7 +59,7 @@ def _picture(output: Output, mode: str) -> Output:
 class _LazyProgress:
     """A rich progress bar on stderr that appears only once the work has taken more than a second."""
 
-    def __init__(self, total: int, description: str) -> None:
+    def __init__(self, total: int | None, description: str) -> None:
         self.total, self.description = total, description
         self.offset = 0
         self.started = time.perf_counter()
@@ -75,7 +75,7 @@ class _LazyProgress:
 
             self.bar = Progress(console=Console(stderr=True), transient=True)
             self.bar.start()
-            self.task = self.bar.add_task(self.description, total=self.total)
+            self.task = self.bar.add_task(self.description, total=self.total or _total)
         self.bar.update(self.task, completed=self.offset + done)
 
     def close(self) -> None:
@@ -253,7 +253,11 @@ def phase_command(
         raise ActvizError("the phase diagram is a colour map, which --terminal cannot draw: write a file with -o (or use --show)")
     act = get(spec)
     w2, b2 = phase_grid(act, sigma_w2_max, sigma_b2_max, resolution)
-    diagram = phase_diagram(act, w2, b2)
+    progress = _LazyProgress(None, "phase diagram")  # the total comes with the first report
+    try:
+        diagram = phase_diagram(act, w2, b2, progress=progress.update)
+    finally:
+        progress.close()
     if mode == "json":
         from ..formats.records import phase_record
 

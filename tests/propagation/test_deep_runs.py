@@ -64,3 +64,13 @@ def test_deep_stack_sizes_are_refused_with_an_estimate():
         assert result.exit_code == 2, (argv, result.output)
         (line,) = result.stderr.strip().splitlines()
         assert line.startswith("error: a stack of --depth") and fragment in line, line
+
+
+def test_the_phase_diagram_reports_its_progress():
+    # a long formula made phase run for minutes with no sign of life
+    from actviz.propagation.phase import phase_diagram
+
+    reports = []
+    phase_diagram(actviz.get("tanh"), np.linspace(0.5, 3.0, 8), np.linspace(0.0, 0.3, 5), edge_points=4,
+                  progress=lambda done, total: reports.append((done, total)))
+    assert reports == [(done, 2 + 5 + 4) for done in range(1, 12)]
