@@ -8,16 +8,11 @@ from typer.testing import CliRunner
 
 import actviz
 from actviz.cli.app import app
+from tests.helpers import one_line_error as _one_line_error
 from actviz.errors import ActvizError, UnknownActivationError
 
 runner = CliRunner()
 SMALL = ["--size", "400x225"]
-
-
-def _one_line_error(result, fragment: str) -> None:
-    assert result.exit_code == 2, result.output
-    (line,) = result.stderr.strip().splitlines()
-    assert line.startswith("error: ") and fragment in line, line
 
 
 @pytest.mark.parametrize("argv, stem", [

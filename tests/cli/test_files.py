@@ -16,19 +16,11 @@ import pytest
 from typer.testing import CliRunner
 
 from actviz.cli.app import app
+from tests.helpers import one_line_error as _one_line_error
 
 runner = CliRunner()
 SMALL = ["--size", "320x180"]
 PNG = b"\x89PNG\r\n\x1a\n"
-
-
-def _one_line_error(result, *fragments: str) -> None:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0]
-    assert "Traceback" not in result.output
 
 
 def test_a_symlink_writes_its_target_and_stays_a_link(tmp_path):
