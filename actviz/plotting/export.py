@@ -16,12 +16,14 @@ Where a picture goes depends on what the target is:
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import stat
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -152,7 +154,7 @@ def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) ->
     import matplotlib as mpl
 
     metadata = {"CreationDate": None, "ModDate": None} if fmt == "pdf" else None
-    with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}), warnings.catch_warnings():
+    with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}), warnings.catch_warnings(), _quiet_font_tools():
         warnings.filterwarnings("error", message="constrained_layout not applied")
         background = {} if transparent else {"facecolor": fig.get_facecolor()}
         try:
@@ -161,6 +163,20 @@ def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) ->
             width, height = (round(v) for v in fig.get_size_inches() * fig.dpi)
             raise ActvizError(f"cannot draw this figure in {width}x{height} pixels: its panels do not fit; "
                               "give it a larger {size}", arguments=("size",)) from None
+
+
+@contextlib.contextmanager
+def _quiet_font_tools() -> Iterator[None]:
+    """fontTools, subsetting a font into a PDF, logs "'created' timestamp seems very low" on
+    stderr for fonts whose header dates are odd (a successful run must print nothing else):
+    its warnings are about the font file, not the picture, so only its errors are shown."""
+    logger = logging.getLogger("fontTools")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:

@@ -243,3 +243,26 @@ def test_eight_concurrent_runs_leave_one_valid_file(tmp_path):
     assert all(b"Traceback" not in e for e in errors)
     assert [p.name for p in tmp_path.iterdir()] == ["same.png"]
     assert imread(target).shape[:2] == (180, 320)
+
+
+def test_font_tools_warnings_do_not_reach_the_user(tmp_path, monkeypatch, capfd):
+    # fontTools logged "'created' timestamp seems very low" while embedding a font in a PDF
+    import logging
+
+    from actviz.plotting.export import save_figure
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    fig.add_subplot().plot([0, 1])
+    levels = []
+    original = fig.savefig
+
+    def record(*args, **kwargs):  # noqa: ANN002,ANN003
+        logging.getLogger("fontTools.ttLib.tables._h_e_a_d").warning("'created' timestamp seems very low")
+        levels.append(logging.getLogger("fontTools").getEffectiveLevel())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(fig, "savefig", record)
+    save_figure(fig, tmp_path / "f.pdf")
+    assert levels == [logging.ERROR]
+    assert "timestamp" not in capfd.readouterr().err
