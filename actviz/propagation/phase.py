@@ -77,7 +77,13 @@ def _at(table: np.ndarray, position: np.ndarray) -> np.ndarray:
     clipped = np.clip(position, 0, len(_Q_GRID) - 1)
     low = np.minimum(np.floor(clipped).astype(int), len(_Q_GRID) - 2)
     t = (clipped - low)[..., None] if table.ndim > 1 else clipped - low
-    return table[low] * (1 - t) + table[low + 1] * t
+    lower, upper = table[low], table[low + 1]
+    # The tables are >= 0 (or log q): a non-finite neighbour (inf where exp(x)'s moments
+    # overflow, nan where undefined) gives inf or nan, never inf * 0 (t = 0 or 1).
+    both = np.isfinite(lower) & np.isfinite(upper)
+    blend = np.where(both, lower, 0.0) * (1 - t) + np.where(both, upper, 0.0) * t
+    edge = np.where(t == 0, lower, np.where(t == 1, upper, np.where(both, 0.0, lower) + np.where(both, 0.0, upper)))
+    return np.where(both, blend, edge)
 
 
 _C_SCAN = np.array([0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999])

@@ -182,8 +182,9 @@ def test_fuzzed_command_lines_long_profile(workdir):
     ["plot", "relu", "--title", "$$"],
     ["props", "elu:alpha=1e308"],
     ["info", "elu:alpha=" + "1" * 400],
+    ["phase", "exp(x)", "--resolution", "8"],  # found by the long profile: inf - inf in the Mehler sums
 ])
 def test_findings_of_issue_15_keep_every_promise(workdir, argv):
-    extra = ["--size", "400x225"] if argv[0] in ("plot", "saturation", "softmax", "decay") else []
+    extra = ["--size", "800x450"] if argv[0] in ("plot", "saturation", "softmax", "decay", "phase") else []
     extra += ["--depth", "3", "--width", "8", "--batch", "4"] if argv[0] == "decay" else []
     check_command_line([*argv, *extra], workdir)
