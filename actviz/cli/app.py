@@ -6,7 +6,7 @@ Tests and ``actviz --help`` use this module; the console script goes through
 
 from __future__ import annotations
 
-from . import catalogue, nonpointwise, plot, propagation, props  # noqa: F401  (they register commands)
+from . import catalogue, initialisation, nonpointwise, plot, propagation, props, spectrum  # noqa: F401  (they register commands)
 from .base import app
 from .main import main
 

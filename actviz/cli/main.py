@@ -28,6 +28,9 @@ COMMAND_MODULES = {
     "glu": "nonpointwise",
     "maxout": "nonpointwise",
     "band": "nonpointwise",
+    "spectrum": "spectrum",
+    "cmap": "spectrum",
+    "init": "initialisation",
 }
 """Which module of actviz.cli defines each command (a test checks it against the full app)."""
 

@@ -126,3 +126,53 @@ def entry_record(entry: Entry) -> dict:
         "params": entry.defaults,
         "aliases": list(entry.aliases),
     }
+
+
+def _exp_or_none(log_value: float) -> float | None:
+    """exp of a natural log as a float (0 for -inf), None where float64 cannot hold it."""
+    return _norm(log_value)[0]
+
+
+def spectrum_record(run, prediction, init: str) -> dict:  # noqa: ANN001  (SpectrumRun, SpectrumPrediction)
+    """The JSON object of one spectrum run: settings and one row per recorded depth with the
+    measured statistics of lambda = s^2 and the free-probability prediction beside them."""
+    from ..propagation.spectrum import QUANTILES, summarise
+
+    rows = []
+    for stats in summarise(run):
+        index = stats.depth - 1
+        log_mean, spread = float(prediction.log_mean[index]), float(prediction.relative_variance[index])
+        mean, second = _exp_or_none(stats.log_mean), _exp_or_none(stats.log_second_moment)
+        rows.append({
+            "depth": stats.depth,
+            "mean": mean,
+            "mean_stderr": finite_or_none(stats.mean_stderr * mean) if mean is not None else None,
+            "second_moment": second,
+            "second_moment_stderr": finite_or_none(stats.second_moment_stderr * second) if second is not None else None,
+            "variance": finite_or_none(stats.relative_variance * mean * mean) if mean is not None else None,
+            "variance_stderr": finite_or_none(stats.relative_variance_stderr * mean * mean) if mean is not None else None,
+            "median": _exp_or_none(stats.log_median),
+            "quantile_low": _exp_or_none(stats.log_quantile_low),
+            "quantile_high": _exp_or_none(stats.log_quantile_high),
+            "min": _exp_or_none(stats.log_min),
+            "max": _exp_or_none(stats.log_max),
+            "resolution": _exp_or_none(stats.log_resolution),
+            "zero_fraction": stats.zero_fraction,
+            "predicted_mean": _exp_or_none(log_mean),
+            "predicted_second_moment": _exp_or_none(2.0 * log_mean + math.log1p(spread)),
+            "predicted_variance": _exp_or_none(2.0 * log_mean + math.log(spread)) if spread > 0 else 0.0,
+            "q": finite_or_none(prediction.q[index]),
+            "mu1": finite_or_none(prediction.mu1[index]),
+            "mu2": finite_or_none(prediction.mu2[index]),
+        })
+    return {
+        "activation": run.activation, "weights": run.weights, "init": init, "sigma_w2": run.sigma_w2,
+        "sigma_b2": run.sigma_b2, "q0": run.q0, "depth": run.depths[-1], "width": run.width, "seeds": run.seeds,
+        "quantiles": list(QUANTILES), "depths": rows,
+    }
+
+
+def spectrum_csv_rows(records: list[dict]) -> list[dict]:
+    """Flat rows (one per activation and depth) of :func:`spectrum_record` objects."""
+    keys = ("activation", "weights", "init", "sigma_w2", "sigma_b2", "q0", "width", "seeds")
+    return [{**{k: record[k] for k in keys}, **row} for record in records for row in record["depths"]]
