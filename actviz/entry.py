@@ -57,9 +57,16 @@ class Param:
     lower_open: bool = False
     upper_open: bool = False
     integer: bool = False
+    narrowed: bool = False
+    """The domain is narrower than the mathematics allows: where the kernels are exact."""
 
     def domain(self) -> str:
         """Human-readable domain, e.g. ``"alpha > 0"`` or ``"0 <= p <= 1"``."""
+        if self.narrowed:
+            return self._interval() + " (limited to where the kernels are exact)"
+        return self._interval()
+
+    def _interval(self) -> str:
         kind = "an integer" if self.integer else "a number"
         has_lo, has_hi = math.isfinite(self.lower), math.isfinite(self.upper)
         lo_op = "<" if self.lower_open else "<="
@@ -74,14 +81,20 @@ class Param:
 
     def validate(self, value: object, owner: str) -> float:
         """Return ``value`` as a float, or raise :class:`ParameterError` naming it."""
-        problem = f"invalid value {value!r} for parameter '{self.name}' of {owner}: expected {self.domain()}"
+        shown = repr(value)
+        if len(shown) > 40:  # 10**400 has 401 digits
+            shown = f"{shown[:12]}... ({len(shown)} characters)"
+        problem = f"invalid value {shown} for parameter '{self.name}' of {owner}: expected {self.domain()}"
         if isinstance(value, str):
             if not SIGNED_NUMBER.fullmatch(value.strip()):  # float() alone would take '１.5', '1_0', 'nan'
                 raise ParameterError(problem)
             value = float(value)
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
             raise ParameterError(problem)
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # a Python int beyond float64 (10**400)
+            raise ParameterError(problem + f" (at most {np.finfo(np.float64).max:.6g} in size)") from None
         if not math.isfinite(number):
             raise ParameterError(problem)
         if self.integer and number != int(number):
@@ -91,6 +104,19 @@ class Param:
         if below or above:
             raise ParameterError(problem)
         return number
+
+
+SCALE_RANGE = (1e-100, 1e100)
+"""The domain of a positive scale parameter (a factor on x, on the output, or an
+exponent's rate). Mathematically any positive number would do, but at 5e-324 or
+1e308 the scale itself overflows the kernels' intermediate products (s * x, 1/s,
+s**2) and their results lose all accuracy (found by issue 15's edge fuzzing);
+within [1e-100, 1e100] every such product of s with an x up to 1e200 stays finite."""
+
+
+def scale_param(name: str, default: float, doc: str) -> Param:
+    """A positive scale parameter with the domain :data:`SCALE_RANGE` (narrowed, and saying so)."""
+    return Param(name, default, doc, lower=SCALE_RANGE[0], upper=SCALE_RANGE[1], narrowed=True)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from .entry import Entry, Param
-from .errors import ActvizError, SpecError
+from .errors import ActvizError, SpecError, UnknownActivationError
 from .expr import MAX_LENGTH as MAX_SPEC_LENGTH
 from .expr import formula
 from .registry import lookup
@@ -58,6 +58,17 @@ def parse_spec(spec: str) -> tuple[str, dict[str, str]]:
     return head.strip(), (_split_params(raw.split(",")) if sep else {})
 
 
+def _refuse_dashed_name(head: str) -> None:
+    """'leaky-relu' would be read as the formula leaky - relu and fail on 'relu':
+    name the activation meant instead."""
+    candidate = head.replace("-", "_")
+    try:
+        lookup(candidate)
+    except UnknownActivationError:
+        return
+    raise UnknownActivationError(f"unknown activation '{head}'; did you mean '{candidate}'?")
+
+
 def get(spec: str, **params: object) -> Entry:
     """The activation named by ``spec`` with its parameters bound.
 
@@ -74,6 +85,8 @@ def get(spec: str, **params: object) -> Entry:
     head, values = parse_spec(spec)
     merged = {**values, **params}
     match = _CATALOGUE_SPEC.fullmatch(spec.strip())
+    if not match and "-" in head:
+        _refuse_dashed_name(head.strip())
     if not match or match.group("name") == "x":
         return formula(head, **merged)
     entry = lookup(head)

@@ -91,3 +91,14 @@ def png_size(path) -> tuple[int, int]:
     data = path.read_bytes()[:24]
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
     return struct.unpack(">II", data[16:24])
+
+
+def one_line_error(result, *fragments: str) -> None:  # noqa: ANN001  (a click Result)
+    """The CLI's promise for bad input: exit status 2 and one line ``error: ...`` on stderr,
+    containing every fragment, and no traceback."""
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    assert "Traceback" not in result.output

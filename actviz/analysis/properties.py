@@ -66,7 +66,8 @@ _SECTION_STEPS = 7
 class PropertyReport:
     """What is known about one activation; the field names are the JSON keys.
 
-    ``range`` is ``(inf f, sup f)`` with None for an unbounded end and
+    ``range`` is ``(inf f, sup f)`` with ``-inf``/``inf`` for an unbounded end (None in
+    :meth:`as_dict`, for JSON) and
     ``range_closed`` says whether each end is attained. ``mean``,
     ``second_moment`` and ``derivative_second_moment`` are E f(z), E f(z)^2 and
     E f'(z)^2 for z ~ N(0, 1); ``gain`` is 1/sqrt(E f(z)^2); ``cost`` is the
@@ -76,7 +77,7 @@ class PropertyReport:
 
     name: str
     params: dict[str, float]
-    range: tuple[float | None, float | None]
+    range: tuple[float, float]
     range_closed: tuple[bool, bool]
     bounded_below: bool
     bounded_above: bool
@@ -114,7 +115,7 @@ class PropertyReport:
         """The report as JSON-ready plain data: lists instead of tuples, None for a
         moment that is not finite (a formula growing faster than the Gaussian decays)."""
         record = dataclasses.asdict(self)
-        record["range"] = list(self.range)
+        record["range"] = [end if math.isfinite(end) else None for end in self.range]
         record["range_closed"] = list(self.range_closed)
         for key in ("mean", "second_moment", "derivative_second_moment"):
             if not math.isfinite(record[key]):
@@ -535,8 +536,8 @@ def analyse(act, *, cost: Cost | None = None) -> PropertyReport:
     mean, second, d_second = gaussian_moments(act, e.limits.x)
     continuity = _continuity(e)
 
-    def end(bound: _Bound) -> float | None:
-        return bound.value + 0.0 if math.isfinite(bound.value) else None  # + 0.0: no -0.0
+    def end(bound: _Bound) -> float:
+        return bound.value + 0.0  # + 0.0: no -0.0
 
     return PropertyReport(
         name=act.name,

@@ -63,13 +63,26 @@ class SampledCurve:
     asymptotes: tuple[Asymptote, ...]
 
 
+INTERVAL_LIMIT = 1e100
+"""The largest |x| an axis may reach: matplotlib's tick and transform arithmetic
+(squares, differences, 1/extent) overflows near 1e308 (a LinAlgError for
+``--range -1e308 1e308``, overflow warnings from the tick locator)."""
+
+
 def check_interval(lo: float, hi: float, argument: str = "x_range") -> tuple[float, float]:
     """``(lo, hi)`` as floats, or :class:`ActvizError` naming ``argument`` unless
-    ``-inf < lo < hi < inf``."""
+    ``-1e100 <= lo < hi <= 1e100`` (:data:`INTERVAL_LIMIT`) with at least 4096
+    doubles between them (else the samples of a curve would repeat)."""
     lo, hi = float(lo), float(hi)
+    name = "{" + argument + "}"
     if not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
-        name = "{" + argument + "}"
         raise ActvizError(f"invalid {name} {lo:g} {hi:g}: expected two finite numbers LO < HI (e.g. {name} -5 5)",
+                          arguments=(argument,))
+    if max(abs(lo), abs(hi)) > INTERVAL_LIMIT:
+        raise ActvizError(f"invalid {name} {lo:g} {hi:g}: an axis reaches at most |x| = {INTERVAL_LIMIT:g} "
+                          "(beyond, the plotting arithmetic overflows)", arguments=(argument,))
+    if hi - lo < 4096 * float(np.spacing(max(abs(lo), abs(hi)))):
+        raise ActvizError(f"invalid {name} {lo!r} {hi!r}: too narrow to draw (fewer than 4096 doubles between the ends)",
                           arguments=(argument,))
     return lo, hi
 

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference
+from ..entry import SCALE_RANGE, Activation, Kink, Param, Reference, scale_param
 from ..registry import register
 from . import _numerics, _overflow, _stable
 
@@ -100,7 +100,7 @@ register(
     Activation(
         name="elu",
         family=FAMILY,
-        parameters=(Param("alpha", 1.0, "the negative saturation value is -alpha", lower=0.0),),
+        parameters=(Param("alpha", 1.0, "the negative saturation value is -alpha", lower=0.0, upper=SCALE_RANGE[1], narrowed=True),),
         f=lambda x, alpha: _exp_linear(x, 1.0, alpha, 1.0),
         df=lambda x, alpha: _exp_linear_d1(x, 1.0, alpha, 1.0),
         d2f=lambda x, alpha: _exp_linear_d2(x, 1.0, alpha, 1.0),
@@ -163,7 +163,7 @@ register(
     Activation(
         name="celu",
         family=FAMILY,
-        parameters=(Param("alpha", 1.0, "the negative saturation value is -alpha", lower=0.0, lower_open=True),),
+        parameters=(scale_param("alpha", 1.0, "the negative saturation value is -alpha"),),
         f=lambda x, alpha: _exp_linear(x, 1.0, alpha, alpha),
         df=lambda x, alpha: _exp_linear_d1(x, 1.0, alpha, alpha),
         d2f=lambda x, alpha: _exp_linear_d2(x, 1.0, alpha, alpha),
@@ -190,8 +190,8 @@ register(
         name="pelu",
         family=FAMILY,
         parameters=(
-            Param("a", 1.0, "a, the negative saturation value is -a", lower=0.0, lower_open=True),
-            Param("b", 1.0, "b, the scale of the exponential (the positive slope is a/b)", lower=0.0, lower_open=True),
+            scale_param("a", 1.0, "a, the negative saturation value is -a"),
+            scale_param("b", 1.0, "b, the scale of the exponential (the positive slope is a/b)"),
         ),
         f=lambda x, a, b: _exp_linear(x, a / b, a, b),
         df=lambda x, a, b: _exp_linear_d1(x, a / b, a, b),
@@ -299,16 +299,28 @@ register(
 def _soft_exponential(x: np.ndarray, alpha: float) -> np.ndarray:
     r""":math:`(e^{\alpha x} - 1)/\alpha + \alpha` for alpha > 0, x for alpha = 0.
 
-    expm1 keeps the small-x end exact; where :math:`e^{\alpha x}/\alpha` is huge
-    (u = alpha x - log alpha > 700) it is written as :math:`e^{u}`, so neither
-    the exponential nor the division overflows before the true result does."""
+    Written as :math:`x\,\mathrm{exprel}(\alpha x) + \alpha` with
+    :math:`\mathrm{exprel}(v) = (e^v - 1)/v` (scipy), which never divides by
+    alpha: 1/alpha overflows for alpha below 5.6e-309, and expm1(alpha x)/alpha
+    lost x = -1e200 at alpha = 5e-324 (issue 15). Where :math:`e^{\alpha x}/\alpha`
+    is huge (u = alpha x - log alpha > 700, with alpha x > 1 so that subtracting
+    1/alpha cannot cancel) it is written as :math:`e^{u}`, so
+    neither the exponential nor the division overflows before the true result does."""
+    from scipy import special  # only here: the other kernels of this module need NumPy alone
+
     if alpha == 0.0:
         return np.copy(x)
     v = _overflow.times(alpha, x)
     u = v - math.log(alpha)
-    huge = u > 700.0
-    moderate = np.expm1(np.where(huge, 0.0, v)) / alpha + alpha
-    return np.where(huge, _overflow.exp(u) + (alpha - 1.0 / alpha), moderate)
+    huge = (u > 700.0) & (v > 1.0)  # for v <= 1, e^u - 1/alpha would cancel (alpha = 5e-324)
+    # below v = -50, e^v is under 2e-22 and f is alpha - 1/alpha to the last bit (also where alpha x overflowed to -inf)
+    left = v < -50.0
+    body = _overflow.add(_overflow.multiply(x, special.exprel(np.where(huge | left, 0.0, v))), alpha)
+    moderate = np.where(left, alpha - 1.0 / alpha, body)
+    grown = _overflow.exp(np.where(huge, u, 0.0))
+    # alpha - 1/alpha is -inf for a subnormal alpha, where e^u is +inf anyway
+    tail = np.where(np.isinf(grown), np.inf, grown + (alpha - 1.0 / alpha) if alpha > 1e-300 else grown)
+    return np.where(huge, tail, moderate)
 
 
 def _alpha_times_exp(x: np.ndarray, alpha: float) -> np.ndarray:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..registry import lookup
-from . import _normal, _numerics, _special, _stable, sigmoidal  # noqa: F401 - sigmoidal registers the sigmoid and tanh entries
+from . import _normal, _numerics, _overflow, _special, _stable, sigmoidal  # noqa: F401 - sigmoidal registers the sigmoid and tanh entries
 
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
 _TWO_OVER_SQRT_PI_LO = 1.533545961316588e-17  # 2/sqrt(pi) - _TWO_OVER_SQRT_PI (mpmath)
@@ -407,21 +407,22 @@ LOGISH_GATE = GateKernels(_logish_gate, _logish_gate_d1, _logish_gate_d2, _logis
 
 
 def _erf_softplus_gate(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
-    return _special.erf(gamma * _stable.softplus(u))
+    return _special.erf(_overflow.times(gamma, _stable.softplus(u)))
 
 
 def _erf_softplus_gate_d1(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
     # d/du erf(gamma sp(u)) = gamma (2/sqrt pi) e^{-w^2} sigma(u),  w = gamma sp(u)
     sp, sigma = _stable.softplus_and_sigmoid(u)
-    return (gamma * _TWO_OVER_SQRT_PI) * _stable.exp_neg_square(gamma * sp) * sigma
+    return (gamma * _TWO_OVER_SQRT_PI) * _stable.exp_neg_square(_overflow.times(gamma, sp)) * sigma
 
 
 def _erf_softplus_gate_d2(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:
     # (e^{-w^2} sigma)' = e^{-w^2} sigma (sigma(-u) - 2 gamma w sigma(u))
-    w = gamma * _stable.softplus(u)
+    w = _overflow.times(gamma, _stable.softplus(u))
     s = _stable.sigmoid(u)
-    factor = _stable.sigmoid(-u) - 2.0 * gamma * w * s
-    return (gamma * _TWO_OVER_SQRT_PI) * _stable.exp_neg_square(w) * s * factor
+    factor = _stable.sigmoid(-u) - _overflow.multiply(_overflow.times(2.0 * gamma, w), s)
+    # e^{-w^2} vanishes faster than the factor grows: multiply's 0 * inf = 0 is that limit
+    return _overflow.multiply((gamma * _TWO_OVER_SQRT_PI) * _stable.exp_neg_square(w) * s, factor)
 
 
 def _erf_softplus_left_slope(u: np.ndarray, gamma: float = 1.0) -> np.ndarray:

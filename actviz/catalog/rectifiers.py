@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference
+from ..entry import SCALE_RANGE, Activation, Kink, Param, Reference, scale_param
 from ..registry import register
 from . import _overflow, _piecewise, _stable
 
@@ -391,7 +391,7 @@ register(
         family=FAMILY,
         aliases=("starrelu",),
         parameters=(
-            Param("scale", 0.8944, "s, the learned scale (the paper's initial value 1/sqrt(1.25))", lower=0.0, lower_open=True),
+            scale_param("scale", 0.8944, "s, the learned scale (the paper's initial value 1/sqrt(1.25))"),
             Param("bias", -0.4472, "b, the learned bias (the paper's initial value -s/2)"),
         ),
         f=_star_relu,
@@ -509,7 +509,8 @@ register(
         aliases=("adaptive_piecewise_linear",),
         parameters=(
             Param("a", 0.2, "a^1, the hinge's slope (the paper's a_i^s with S = 1)"),
-            Param("b", 1.0, "b^1, the hinge's location (the paper's b_i^s with S = 1)"),
+            Param("b", 1.0, "b^1, the hinge's location (the paper's b_i^s with S = 1)",
+                  lower=-SCALE_RANGE[1], upper=SCALE_RANGE[1], narrowed=True),
         ),
         f=_apl,
         df=_apl_d1,

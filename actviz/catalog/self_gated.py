@@ -18,9 +18,9 @@ import math
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference, scale_param
 from ..registry import register
-from . import _numerics, _stable, gates
+from . import _numerics, _overflow, _stable, gates
 from ._declare import declare
 
 FAMILY = "self-gated"
@@ -43,7 +43,7 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
     def f(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
         product = _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest))
-        return product if a == 1.0 else a * product
+        return product if a == 1.0 else _overflow.times(a, product)
 
     def plain_slope(u: np.ndarray, rest: dict[str, float]) -> np.ndarray:
         if gate.fused is not None:
@@ -192,7 +192,7 @@ register(
     Activation(
         name="swish",
         family=FAMILY,
-        parameters=(Param("beta", 1.0, "slope of the sigmoid gate; 1 gives silu", lower=0.0, lower_open=True),),
+        parameters=(scale_param("beta", 1.0, "slope of the sigmoid gate; 1 gives silu"),),
         f=_swish_f,
         df=_swish_df,
         d2f=_swish_d2f,
@@ -246,8 +246,8 @@ register(
 )
 
 _SIGMOID_GATE_SCALES = (
-    Param("alpha", 1.0, "output scale", lower=0.0, lower_open=True),
-    Param("beta", 1.0, "input scale of the sigmoid", lower=0.0, lower_open=True),
+    scale_param("alpha", 1.0, "output scale"),
+    scale_param("beta", 1.0, "input scale of the sigmoid"),
 )
 _smish_f, _smish_df, _smish_d2f, _smish_f_df = _self_gated(gates.SMISH_GATE, scale="beta", amplitude="alpha")
 register(
@@ -337,8 +337,8 @@ register(
         name="pserf",
         family=FAMILY,
         parameters=(
-            Param("gamma", 1.25, "scale of the softplus inside erf", lower=0.0, lower_open=True),
-            Param("delta", 0.85, "input scale of the softplus", lower=0.0, lower_open=True),
+            scale_param("gamma", 1.25, "scale of the softplus inside erf"),
+            scale_param("delta", 0.85, "input scale of the softplus"),
         ),
         f=_pserf_f,
         df=_pserf_df,
@@ -367,8 +367,8 @@ register(
         name="erfact",
         family=FAMILY,
         parameters=(
-            Param("alpha", 0.75, "scale of the exponential inside erf", lower=0.0, lower_open=True),
-            Param("beta", 0.75, "input scale of the exponential", lower=0.0, lower_open=True),
+            scale_param("alpha", 0.75, "scale of the exponential inside erf"),
+            scale_param("beta", 0.75, "input scale of the exponential"),
         ),
         f=_erfact_f,
         df=_erfact_df,
@@ -448,16 +448,17 @@ def _hardswish(x: np.ndarray) -> np.ndarray:
 
 
 def _hardswish_d1(x: np.ndarray) -> np.ndarray:
-    # torch: 0 for x < -3, x/3 + 1/2 for -3 <= x <= 3, 1 for x > 3 (both kinks take the middle piece),
-    # as middle [-3 <= x <= 3] + [x > 3]: masks instead of two nested np.where (which mispredict on
-    # random signs); nan stays nan through the clip. 32768 values: 408 -> 194 us (loaded machine).
+    # Current torch (HardswishBackwardFunctor, changed after pytorch issue #147801; 2.13 here) and
+    # jax: 0 for x <= -3, x/3 + 1/2 for -3 < x < 3, 1 for x >= 3: each kink takes the value of the
+    # flat piece beside it. As middle [-3 < x < 3] + [x >= 3]: masks instead of two nested np.where
+    # (which mispredict on random signs); nan stays nan through the clip. 32768 values: 408 -> 194 us.
     slope = np.clip(x, -3.0, 3.0)
     slope = np.asarray(slope)
     slope *= 2.0
     slope += 3.0
     slope /= 6.0
-    slope *= (x >= -3.0) & (x <= 3.0)
-    slope += x > 3.0
+    slope *= (x > -3.0) & (x < 3.0)
+    slope += x >= 3.0
     return slope
 
 
@@ -475,10 +476,10 @@ register(
         d2f=_hardswish_d2,
         native_float32=True,
         latex=r"\mathrm{hardswish}(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6}",
-        latex_derivative=r"0 \;(x < -3),\;\; \frac{2x + 3}{6} \;(-3 \leq x \leq 3),\;\; 1 \;(x > 3)",
+        latex_derivative=r"0 \;(x \leq -3),\;\; \frac{2x + 3}{6} \;(-3 < x < 3),\;\; 1 \;(x \geq 3)",
         kink_points=lambda: (
-            Kink(-3.0, "hardswish'(-3) = -1/2 (the middle piece), as torch's backward"),
-            Kink(3.0, "hardswish'(3) = 3/2 (the middle piece), as torch's backward"),
+            Kink(-3.0, "hardswish'(-3) = 0 (the flat piece), as current torch's backward (2.13; changed after pytorch issue #147801) and jax"),
+            Kink(3.0, "hardswish'(3) = 1 (the identity piece), as current torch's backward (2.13; changed after pytorch issue #147801) and jax"),
         ),
         summary=(
             "Hard swish: x times the piecewise-linear hard sigmoid, a cheap swish for mobile hardware "

@@ -11,9 +11,9 @@ import math
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference, scale_param
 from ..registry import lookup, register
-from . import _numerics, _stable, self_gated  # noqa: F401 - self_gated registers silu, whose derivatives dsilu is
+from . import _numerics, _overflow, _stable, self_gated  # noqa: F401 - self_gated registers silu, whose derivatives dsilu is
 
 FAMILY = "smooth"
 
@@ -48,7 +48,7 @@ register(
         name="softplus",
         family=FAMILY,
         parameters=(
-            Param("beta", 1.0, "sharpness: tends to ReLU as beta grows", lower=0.0, lower_open=True),
+            scale_param("beta", 1.0, "sharpness: tends to ReLU as beta grows"),
         ),
         f=_softplus,
         df=_softplus_d1,
@@ -278,7 +278,7 @@ register(
         name="tanhsoft",
         family=FAMILY,
         aliases=("tanhsoft1", "tanhsoft_1"),
-        parameters=(Param("alpha", 0.87, "slope of the tanh factor", lower=0.0, lower_open=True),),
+        parameters=(scale_param("alpha", 0.87, "slope of the tanh factor"),),
         f=_tanhsoft,
         df=_tanhsoft_d1,
         d2f=_tanhsoft_d2,
@@ -335,7 +335,7 @@ def _isru_parts(x: np.ndarray, beta: float, gamma: float) -> tuple[np.ndarray, n
 
 def _eis(x: np.ndarray, alpha: float, beta: float, gamma: float) -> np.ndarray:
     g, _ = _isru_parts(x, beta, gamma)
-    return g * _sp_power(x, alpha)
+    return _overflow.multiply(g, _sp_power(x, alpha))
 
 
 def _eis_power_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
@@ -389,8 +389,8 @@ register(
         family=FAMILY,
         parameters=(
             Param("alpha", 1.0, "power of the softplus factor", lower=0.0, upper=1.0, lower_open=True),
-            Param("beta", 1.0, "constant under the square root", lower=0.0, lower_open=True),
-            Param("gamma", 1.0, "weight of x^2 under the square root", lower=0.0, lower_open=True),
+            scale_param("beta", 1.0, "constant under the square root"),
+            scale_param("gamma", 1.0, "weight of x^2 under the square root"),
         ),
         f=_eis,
         df=_eis_d1,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 
 COMMAND_MODULES = {
@@ -43,13 +44,25 @@ count is read when NumPy loads, so it is set before (unless the user set it)."""
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line ``argv`` (default ``sys.argv[1:]``)."""
-    args = sys.argv[1:] if argv is None else argv
-    command = next((a for a in args if not a.startswith("-")), None)
-    module = COMMAND_MODULES.get(command or "")
-    if command in SINGLE_THREADED_BLAS:
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    importlib.import_module(f"actviz.cli.{module}" if module else "actviz.cli.app")
-    from .base import app
+    """Run the command line ``argv`` (default ``sys.argv[1:]``). Ctrl-C and SIGTERM
+    end it with one line, "interrupted", and exit status 130 or 143."""
+    from .base import Interrupted
 
-    app(args=args, prog_name="actviz")
+    def terminate(_signum, _frame):  # noqa: ANN001,ANN202
+        raise Interrupted()
+
+    signal.signal(signal.SIGTERM, terminate)
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        command = next((a for a in args if not a.startswith("-")), None)
+        module = COMMAND_MODULES.get(command or "")
+        if command in SINGLE_THREADED_BLAS:
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        importlib.import_module(f"actviz.cli.{module}" if module else "actviz.cli.app")
+        from .base import app
+
+        app(args=args, prog_name="actviz")
+    except KeyboardInterrupt as error:  # before or after the command ran (the command itself says so)
+        from .base import interrupted
+
+        sys.exit(interrupted(error).exit_code)

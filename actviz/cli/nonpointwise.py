@@ -25,9 +25,10 @@ SIMPLEX_KINDS = ("softmax", "log_softmax", "softmin", "sparsemax", "entmax15")
 """The maps onto the probability simplex ``actviz softmax --kind`` draws."""
 
 
-def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str | float, ...]]) -> None:
+def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str | float, ...]], *, err: bool = False) -> None:
     """A table of text and numbers: fitted to the terminal with numbers to 6 digits,
-    or piped as plain text with every number at full precision (:mod:`.tables`)."""
+    or piped as plain text with every number at full precision (:mod:`.tables`);
+    on stderr with ``err``, when the picture goes to stdout."""
     from ..formats.numbers import format_full
     from .tables import print_table
 
@@ -36,16 +37,13 @@ def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str | fl
 
     numeric = [False] + [True] * (len(columns) - 1)
     print_table(title, columns, [text(row, lambda v: format_number(v, 6)) for row in rows], numeric,
-                plain_rows=[text(row, format_full) for row in rows])
+                plain_rows=[text(row, format_full) for row in rows], err=err)
 
 
 def _figure(output: Output, stem: str, builder: str, *args: object, **kwargs: object):  # noqa: ANN202  (a Figure or None)
     """``actviz.plotting.nonpointwise.<builder>(*args, size=..., theme=..., **kwargs)`` when a
-    file or a window wants the figure, else None (and matplotlib is never imported); size
-    and file format are checked either way, so a bad option fails before any table is printed."""
-    from ..plotting.export import output_format
-
-    output_format(output.target(stem), output.fmt)
+    file or a window wants the figure, else None (and matplotlib is never imported); the
+    options were checked before the command ran, so a bad one fails before any table is printed."""
     size = output.figure_size()
     if not output.wants_figure:
         return None
@@ -62,6 +60,14 @@ def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noq
         typer.echo(render(panels))
     if fig is not None:
         write(fig, output, stem)
+
+
+MAX_LOGITS = 64
+"""The most logits softmax draws (64 bars, 4096 Jacobian cells; 3000 logits hung for minutes)."""
+
+
+DRAWN_TEMPERATURES = (1e-100, 1e100)
+"""The temperatures the figure can sweep to (a log axis out to 1e308 overflows matplotlib's arithmetic)."""
 
 
 @app.command("softmax", context_settings={"ignore_unknown_options": True})
@@ -86,17 +92,25 @@ def softmax_command(
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
     if kind not in SIMPLEX_KINDS:
         raise ActvizError(f"invalid --kind '{kind}': expected one of {', '.join(SIMPLEX_KINDS)}")
+    if len(logits) > MAX_LOGITS:
+        raise ActvizError(f"{len(logits)} logits are too many to draw: at most {MAX_LOGITS} (the figure has a bar, "
+                          f"a sweep curve and a row of Jacobian cells per logit: {len(logits) ** 2:,} cells here)")
     softmax = get(kind, temperature=temperature)
     mode = output_mode(output)
     if mode in DATA:
         _print_softmax(softmax, np.asarray(logits, dtype=float), mode)
         return
+    if not DRAWN_TEMPERATURES[0] <= temperature <= DRAWN_TEMPERATURES[1]:
+        raise ActvizError(f"cannot draw the temperature sweep at --temperature {temperature:g}: the sweep's log axis "
+                          f"spans {DRAWN_TEMPERATURES[0]:g} to {DRAWN_TEMPERATURES[1]:g} at most "
+                          "(actviz.get('softmax', temperature=T) computes with any T > 0)")
     output = picture_output(output, mode)
     fig = _figure(output, kind, "softmax_figure", logits, temperature, kind=kind)
     panels = softmax_panels(softmax, logits, output.theme) if output.terminal else None
     p, log_p = softmax.probabilities(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", float(z), float(pi), float(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
-    _print_table(f"{kind}(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
+    _print_table(f"{kind}(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows,
+                 err=output.to_stdout)
     _finish(fig, panels, output, kind)
 
 
@@ -128,7 +142,7 @@ def glu_command(
     diagonal = glu.curve()
     x = np.array(_SLICE_POINTS)
     rows = [(float(xi), float(fi), float(di)) for xi, fi, di in zip(x, diagonal(x), diagonal.derivative(x))]
-    _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows)
+    _print_table(f"{glu.name} on the diagonal a = b = x", ("x", f"{glu.name}(x, x)", "d/dx"), rows, err=output.to_stdout)
     _finish(fig, panels, output, glu.name)
 
 
@@ -168,7 +182,7 @@ def maxout_command(
     for j, (w, b, where) in enumerate(zip(maxout.slopes, maxout.offsets, maxout.active_intervals())):
         interval = "never" if where is None else f"[{format_number(where[0], 6)}, {format_number(where[1], 6)}]"
         rows.append((str(j + 1), float(w), float(b), interval))
-    _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows)
+    _print_table(maxout.label, ("piece", "slope w", "offset b", "maximal for x in"), rows, err=output.to_stdout)
     _finish(fig, panels, output, "maxout")
 
 
@@ -202,6 +216,7 @@ def band_command(
         f"{band.activation.name}: slope a in [{band.low:.4g}, {band.high:.4g}]",
         ("x", "band low", f"evaluation (a = {band.evaluation_slope:.4g})", "band high"),
         rows,
+        err=output.to_stdout,
     )
     _finish(fig, panels, output, stem)
 

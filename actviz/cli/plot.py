@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..specs import get
-from .base import app
+from .base import SpecsCommand, app
 from .data import DATA, DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
 
@@ -21,18 +21,30 @@ YlimOpt = Annotated[tuple[float, float] | None, typer.Option("--ylim", help="y f
 DylimOpt = Annotated[tuple[float, float] | None, typer.Option("--dylim", help="y from LO to HI in the f' panel.", metavar="LO HI")]
 
 
+_OWN_COMMANDS = {"GatedLinearUnit": "actviz glu {name}", "Softmax": "actviz softmax 2.0 1.0 0.1",
+                 "Maxout": "actviz maxout"}
+"""The command that draws each kind of entry that is not pointwise."""
+
+
 def _activations(specs: list[str]) -> list:
+    """The entries of ``specs``; one that is not pointwise is refused, naming the command that draws it."""
     from ..analysis.pointwise import PICTURES_NEED_POINTWISE, require_pointwise
+    from ..errors import ActvizError
 
     acts = [get(spec) for spec in specs]
+    for act in acts:
+        command = _OWN_COMMANDS.get(type(act).__name__) if not act.pointwise else None
+        if command:
+            raise ActvizError(f"'{act.name}' is not pointwise, so plot, compare and saturation cannot draw it: "
+                              f"`{command.format(name=act.name)}` does")
     require_pointwise(acts, PICTURES_NEED_POINTWISE)
     return acts
 
 
 def _stem(prefix: str, acts: list) -> str:
-    """A file name from the specs: ``compare-relu-elu``, ``leaky_relu-negative_slope-0.2``."""
-    parts = [re.sub(r"[^A-Za-z0-9_.]+", "-", act.spec).strip("-") for act in acts]
-    return "-".join(([prefix] if prefix else []) + parts)
+    """A file name from the specs: ``compare-relu-elu``, ``leaky_relu-negative_slope-0.2``
+    (made safe and short by the output's :func:`~actviz.cli.output.file_stem`)."""
+    return "-".join(([prefix] if prefix else []) + [act.spec for act in acts])
 
 
 def _terminal(panels) -> None:  # noqa: ANN001
@@ -74,7 +86,7 @@ def _draw_curves(specs: list[str], x_range: tuple[float, float], orders: list[in
         write(build(acts, lo, hi), output, _stem(stem_prefix, acts))
 
 
-@app.command("plot")
+@app.command("plot", cls=SpecsCommand)
 @with_output_options(fmt=DataFormatOpt)
 def plot_command(
     specs: Specs,
@@ -96,7 +108,7 @@ def plot_command(
     _draw_curves(specs, x_range, [0] + [1] * (derivative or second) + [2] * second, output, "", build)
 
 
-@app.command("compare")
+@app.command("compare", cls=SpecsCommand)
 @with_output_options(fmt=DataFormatOpt)
 def compare_command(
     specs: Specs,
@@ -154,7 +166,7 @@ def _compare_difference(specs: list[str], x_range: tuple[float, float], kind: st
         write(fig, output, _stem("diff", [first, second]))
 
 
-@app.command("saturation")
+@app.command("saturation", cls=SpecsCommand)
 @with_output_options(fmt=DataFormatOpt)
 def saturation_command(
     specs: Specs,
@@ -183,7 +195,8 @@ def saturation_command(
     if sigma is not None:
         for act, act_sets in zip(acts, sets):
             saturated, dead = (float(share) for share in act_sets.shares(sigma))
-            typer.echo(f"{act.label}: at sigma={sigma:g}, {saturated:.4%} of inputs saturated (|f'| < {threshold:g}), {dead:.4%} dead (f' = 0)")
+            typer.echo(f"{act.label}: at sigma={sigma:g}, {saturated:.4%} of inputs saturated (|f'| < {threshold:g}), "
+                       f"{dead:.4%} dead (f' = 0)", err=output.to_stdout)
     if output.terminal:
         from ..terminal.curves import saturation_panels
 

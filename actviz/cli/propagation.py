@@ -23,14 +23,16 @@ InitOpt = Annotated[str | None, typer.Option(
                    "Default: xavier, unless --sigma-w2 is given.")]
 SigmaW2Opt = Annotated[float | None, typer.Option("--sigma-w2", help="Weight variance times width (instead of --init).")]
 SigmaB2Opt = Annotated[float | None, typer.Option("--sigma-b2", help="Bias variance (default 0).")]
-def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | None):  # noqa: ANN001,ANN202
+
+
+def _init_for(act, init: str | None, sigma_w2: float | None, sigma_b2: float | None, q0: float = 1.0):  # noqa: ANN001,ANN202
     from ..propagation import resolve_init
 
-    return resolve_init(act, "xavier" if init is None and sigma_w2 is None else init, sigma_w2, sigma_b2)
+    return resolve_init(act, "xavier" if init is None and sigma_w2 is None else init, sigma_w2, sigma_b2, q0)
 
 
 @app.command("decay")
-@with_output_options(fmt=DataFormatOpt)
+@with_output_options(fmt=DataFormatOpt, data_formats=_DATA)
 def decay_command(
     specs: SpecsArg,
     depth: Annotated[int, typer.Option("--depth", min=1, help="Number of layers L.")] = 50,
@@ -71,7 +73,7 @@ def decay_command(
                            saturation_threshold=saturation, progress=progress.update, dtype=dtype)
             progress.offset += 2 * depth + 1
             predicted = profile(act, chosen.sigma_w2, chosen.sigma_b2, run.top, q0=run.q[0])
-            theory = mean_field(act, chosen.sigma_w2, chosen.sigma_b2)
+            theory = mean_field(act, chosen.sigma_w2, chosen.sigma_b2, depth=depth)
             runs.append(run)
             profiles.append(predicted)
             records.append(run_record(run, theory, predicted, chosen.scheme))
@@ -92,7 +94,15 @@ def decay_command(
         fig = decay_figure(runs, profiles, size=output.figure_size(), theme=output.theme)
         write(fig, output, "decay-" + "-".join(act.name for act in acts))
     for record, run in zip(records, runs):
-        typer.echo(_summary(record, run))
+        typer.echo(_summary(record, run), err=output.to_stdout)
+
+
+def stop_explanation(run) -> str:  # noqa: ANN001  (a StackRun)
+    """Why a run stopped before its depth, in words."""
+    if run.stop_reason == "underflow":
+        return (f"the forward signal underflowed float64 at layer {run.stopped_at} (every |h| below 1e-150, "
+                "so h^2 and q are lost): the stack collapses")
+    return f"the forward signal overflowed float64 at layer {run.stopped_at}: the stack diverges"
 
 
 def _number(value: float | None) -> str:
@@ -105,12 +115,12 @@ def _summary(record: dict, run) -> str:  # noqa: ANN001
     theory = record["theory"]
     measured = run.log_grad_norm[0] / math.log(10)
     predicted = record["layers"][0]["theory_log10_grad_norm"]
-    lines = [f"{record['activation']} ({record['init']}: sigma_w^2 = {record['sigma_w2']:.6g}, "
-             f"sigma_b^2 = {record['sigma_b2']:.6g}): {theory['phase']}, chi_1 = {_number(theory['chi1'])}",
+    lines = [f"{record['activation']} ({record['init']}: sigma_w^2 = {_number(record['sigma_w2'])}, "
+             f"sigma_b^2 = {_number(record['sigma_b2'])}): {theory['phase']}, chi_1 = {_number(theory['chi1'])}",
              f"  gradient at the input / at the top: 10^{measured:.3f} measured, "
              + (f"10^{predicted:.3f} predicted" if predicted is not None else "no finite prediction")]
     if run.stopped_at is not None:
-        lines.append(f"  the forward signal overflowed float64 at layer {run.stopped_at}: the stack diverges")
+        lines.append(f"  measured layers 0..{run.top} of {run.depth}: {stop_explanation(run)}")
     lines += [f"  note: {note}" for note in theory["notes"]]
     return "\n".join(lines)
 
@@ -123,6 +133,7 @@ def theory_command(
     sigma_b2: SigmaB2Opt = None,
     q0: Annotated[float, typer.Option("--q0", help="Second moment of the inputs (1 for x ~ N(0, 1)).")] = 1.0,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    depth: Annotated[int, typer.Option("--depth", min=1, max=10**9, help="Say how gradients change over this many layers.")] = 50,
 ) -> None:
     """Mean-field theory alone (Poole et al. 2016; Schoenholz et al. 2017): fixed point q*,
     chi_1, depth scales xi_q and xi_c, for each activation at one initialisation."""
@@ -134,8 +145,8 @@ def theory_command(
     acts = [get(spec) for spec in specs]
     theories = []
     for act in acts:
-        chosen = _init_for(act, init, sigma_w2, sigma_b2)
-        theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0))
+        chosen = _init_for(act, init, sigma_w2, sigma_b2, q0)
+        theories.append(mean_field(act, chosen.sigma_w2, chosen.sigma_b2, q0, depth=depth))
     if fmt in _DATA:
         print_data([t.to_dict() for t in theories], fmt, theory_csv_rows)
         return
@@ -173,7 +184,7 @@ def _theory_table(theories) -> None:  # noqa: ANN001  (MeanField objects)
 
 
 @app.command("phase")
-@with_output_options(fmt=DataFormatOpt)
+@with_output_options(fmt=DataFormatOpt, data_formats=_DATA)
 def phase_command(
     spec: Annotated[str, typer.Argument(help="An activation, e.g. tanh or elu:alpha=0.5.")],
     sigma_w2_max: Annotated[float | None, typer.Option("--sigma-w2-max", help="Right end of the sigma_w^2 axis (default: 4, or twice the edge of chaos at sigma_b^2 = 0).")] = None,
@@ -194,7 +205,11 @@ def phase_command(
         raise ActvizError("the phase diagram is a colour map, which --terminal cannot draw: write a file with -o (or use --show)")
     act = get(spec)
     w2, b2 = phase_grid(act, sigma_w2_max, sigma_b2_max, resolution)
-    diagram = phase_diagram(act, w2, b2)
+    progress = LazyProgress(0, "phase diagram")  # the total comes with the first report
+    try:
+        diagram = phase_diagram(act, w2, b2, progress=progress.update)
+    finally:
+        progress.close()
     if mode in _DATA:
         from ..formats.records import phase_csv_rows, phase_record
 

@@ -41,7 +41,7 @@ def _setting(act, init: str | None, sigma_w2: float | None, sigma_b2: float | No
 
 
 @app.command("spectrum")
-@with_output_options(fmt=DataFormatOpt)
+@with_output_options(fmt=DataFormatOpt, data_formats=_DATA)
 def spectrum_command(
     specs: SpecsArg,
     depth: Annotated[int, typer.Option("--depth", min=1, help="Number of layers L.")] = 64,
@@ -136,7 +136,7 @@ def _spectrum_summary(record: dict) -> str:
 
 
 @app.command("cmap")
-@with_output_options(fmt=DataFormatOpt)
+@with_output_options(fmt=DataFormatOpt, data_formats=_DATA)
 def cmap_command(
     specs: SpecsArg,
     init: Annotated[str | None, typer.Option(

@@ -105,16 +105,18 @@ def fitted_tables(title: str | None, header: Sequence[str], rows: Sequence[Seque
 
 def print_table(title: str | None, header: Sequence[str], rows: Sequence[Sequence[str]],
                 numeric: Sequence[bool] = (), *, plain_rows: Sequence[Sequence[str]] | None = None,
-                long_header: Sequence[str] | None = None, terminal: bool | None = None) -> None:
+                long_header: Sequence[str] | None = None, terminal: bool | None = None, err: bool = False) -> None:
     """Print a table: fitted to a terminal (:func:`fitted_tables`), or, piped,
     :func:`plain_lines` of ``plain_rows`` (default ``rows``; give full-precision
-    numbers here) under the title. ``terminal`` None: whether stdout is one."""
-    if not (sys.stdout.isatty() if terminal is None else terminal):
+    numbers here) under the title. ``terminal`` None: whether the stream is one.
+    ``err``: on stderr (when the picture itself goes to stdout with ``-o -``)."""
+    stream = sys.stderr if err else sys.stdout
+    if not (stream.isatty() if terminal is None else terminal):
         lines = ([title] if title else []) + plain_lines(header, plain_rows if plain_rows is not None else rows, numeric)
-        typer.echo("\n".join(line.rstrip() for line in lines))
+        typer.echo("\n".join(line.rstrip() for line in lines), err=err)
         return
     from rich.console import Console
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, stderr=err)
     for table in fitted_tables(title, header, rows, numeric, console.width, long_header=long_header):
         console.print(table)

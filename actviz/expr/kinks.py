@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 import numpy as np
 
 from .. import registry
+from ..analysis.bisection import from_ordinal, to_ordinal
 from ..entry import Kink
 from .derive import derivative
 from .evaluate import evaluate
@@ -95,13 +96,18 @@ def _bisect_sign_changes(u: Node, target: float, params: Mapping[str, float]) ->
     change = finite[:-1] & finite[1:] & (np.sign(g[:-1]) != np.sign(g[1:]))
     lo, hi, g_lo, g_hi = grid[:-1][change], grid[1:][change], g[:-1][change], g[1:][change]
     bracket_scale = np.maximum(np.abs(g_lo), np.abs(g_hi))
-    # Halve each bracket until it is a few ulp wide, keeping the sign change inside.
-    while np.any(hi - lo > 4e-16 * np.maximum(np.abs(lo), np.abs(hi)) + 1e-300):
-        mid = 0.5 * (lo + hi)
+    # Halve each bracket in the ordering of the doubles (the midpoint of their ordered bit
+    # patterns), keeping the sign change inside, until its ends are adjacent doubles: at most
+    # 64 steps. Halving the numbers instead took ~1000 steps towards a root at 0 (through the
+    # subnormals), 46 s for relu nested 30 deep.
+    lo_bits, hi_bits = to_ordinal(lo), to_ordinal(hi)
+    while np.any(hi_bits - lo_bits > 1):
+        mid_bits = lo_bits + (hi_bits - lo_bits) // 2
+        mid = from_ordinal(mid_bits)
         g_mid = evaluate(u, mid, params) - target
         left = np.sign(g_mid) == np.sign(g_lo)
-        lo, g_lo = np.where(left, mid, lo), np.where(left, g_mid, g_lo)
-        hi, g_hi = np.where(left, hi, mid), np.where(left, g_hi, g_mid)
+        lo, g_lo, lo_bits = np.where(left, mid, lo), np.where(left, g_mid, g_lo), np.where(left, mid_bits, lo_bits)
+        hi, g_hi, hi_bits = np.where(left, hi, mid), np.where(left, g_hi, g_mid), np.where(left, hi_bits, mid_bits)
     residual = np.minimum(np.abs(g_lo), np.abs(g_hi))
     roots = np.where(np.abs(g_lo) <= np.abs(g_hi), lo, hi)
     return [float(r) for r in roots[residual <= 1e-6 * bracket_scale]]

@@ -28,7 +28,12 @@ from .tokens import END, NAME, NUMBER, OPERATOR, FormulaError, Token, tokenize
 from .tree import CALL, CATALOGUE, CMP, NEG, NUM, PARAM, X, Node
 
 MAX_DEPTH = 48
-"""The deepest formula accepted: levels of operators, calls and parentheses."""
+"""The deepest nesting accepted: levels of parentheses, calls and unary signs."""
+MAX_TREE_DEPTH = 120
+"""The deepest expression tree accepted: a flat sum or product of n terms is a tree
+n deep (left-associative, as Python reads it), so 49 terms must not count as 49
+levels of nesting; the tree walkers (evaluation, derivatives, rendering) recurse
+about four frames a level, within Python's limit of 1000."""
 
 _COMPARISONS = ("<", "<=", ">", ">=")
 
@@ -84,8 +89,9 @@ class _Parser:
 
     def node(self, column: int, kind: str, *args: Node, **data: object) -> Node:
         made = Node(kind, args, **data)
-        if made.depth > MAX_DEPTH:
-            raise FormulaError(f"formula too deeply nested at column {column}: at most {MAX_DEPTH} levels")
+        if made.depth > MAX_TREE_DEPTH:
+            raise FormulaError(f"formula too long at column {column}: its expression tree may be at most "
+                               f"{MAX_TREE_DEPTH} levels deep (a sum or product of n terms is n levels)")
         return made
 
     def enter(self, token: Token) -> None:

@@ -80,6 +80,7 @@ def run_record(run: StackRun, theory: MeanField, predicted: Profile, init: str) 
         "saturation_threshold": run.saturation_threshold,
         "stopped_at": run.stopped_at,
         "dtype": run.dtype,
+        "stop_reason": run.stop_reason,
         "layers": layer_rows(run, predicted),
         "theory": theory.to_dict(),
     }

@@ -106,8 +106,8 @@ def _number_cell(value: float | None) -> str:
 
 def _interval(report: PropertyReport, infinity: str, minus_infinity: str, number: Callable[[float], str]) -> str:
     (lo, hi), (lo_closed, hi_closed) = report.range, report.range_closed
-    left = minus_infinity if lo is None else number(lo)
-    right = infinity if hi is None else number(hi)
+    left = minus_infinity if lo == -math.inf else number(lo)
+    right = infinity if hi == math.inf else number(hi)
     return f"{'[' if lo_closed else '('}{left}, {right}{']' if hi_closed else ')'}"
 
 
@@ -208,8 +208,7 @@ def to_csv(reports: Sequence[PropertyReport], columns: Sequence[str] | None = No
         row: dict[str, object] = {"name": r.name, "params": ";".join(f"{k}={v!r}" for k, v in r.params.items())}
         for key in keys:
             if key == "range":
-                row["range_low"] = -math.inf if r.range[0] is None else r.range[0]
-                row["range_high"] = math.inf if r.range[1] is None else r.range[1]
+                row["range_low"], row["range_high"] = r.range
             elif key == "range_closed":
                 row["range_low_closed"], row["range_high_closed"] = r.range_closed
             elif key == "cost":

@@ -8,9 +8,10 @@ horizontal asymptotes are dashed lines in the curve's colour.
 
 from __future__ import annotations
 
+import numpy as np
 from matplotlib.axes import Axes
 
-from ..analysis.sampling import DEFAULT_POINTS, dirac_masses, sample_curve
+from ..analysis.sampling import DEFAULT_POINTS, INTERVAL_LIMIT, dirac_masses, sample_curve
 from .linestyles import CurveStyle
 from .style import accent, current_theme, palette
 
@@ -54,6 +55,9 @@ def draw_curve(
     look = style.line_kwargs(width) if style else {"color": color, "zorder": 3}
     curve = sample_curve(act, order, lo, hi, points)
     for i, (x, y) in enumerate(curve.segments):
+        # beyond |y| = 1e100 a value is off any readable scale, and matplotlib's autoscaling
+        # and tick arithmetic overflow near 1e308: such points are left out (a gap), like inf
+        y = np.where(np.abs(y) <= INTERVAL_LIMIT, y, np.nan)
         ax.plot(x, y, label=label if i == 0 else None, solid_capstyle="butt", dash_capstyle="butt", gid="curve", **look)
     face = ax.get_facecolor()
     for jump in curve.jumps:
@@ -63,7 +67,7 @@ def draw_curve(
                     markeredgecolor=color, markeredgewidth=0.8 * width, zorder=4, gid="open")
         ax.plot([jump.x], [jump.value], linestyle="none", marker="o", color=color, zorder=5, gid="closed")
     if asymptotes:
-        for asymptote in curve.asymptotes:
+        for asymptote in (a for a in curve.asymptotes if abs(a.value) <= INTERVAL_LIMIT):
             ax.axhline(asymptote.value, color=color, linestyle=(0, (5, 4)), linewidth=0.55 * width,
                        alpha=0.75, zorder=2, gid="asymptote")
     for mass in dirac_masses(act, order, lo, hi):

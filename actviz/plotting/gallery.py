@@ -16,6 +16,7 @@ import numpy as np
 from .. import registry
 from ..analysis.saturation import saturation_sets
 from ..specs import get
+from ..errors import ActvizError
 from .export import save_figure, write_atomically
 from .figures import DEFAULT_RANGE, compare_figure, plot_figure
 from .saturation import saturation_figure
@@ -117,7 +118,11 @@ def build_gallery(folder: str | os.PathLike, *, size: FigureSize | None = None, 
     """
     folder = Path(folder)
     size = size or parse_size(GALLERY_SIZE, GALLERY_DPI)
-    (folder / "dark").mkdir(parents=True, exist_ok=True)
+    try:
+        (folder / "dark").mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file of that name, a read-only place, /proc...
+        raise ActvizError(f"cannot write the gallery into {folder}: "
+                          f"{(error.strerror or str(error)).lower()}: expected a folder (made if missing)") from None
     by_family: dict[str, list] = {}
     for name in registry.names(pointwise=True):
         act = get(name)

@@ -62,6 +62,7 @@ def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axe
         layers = np.arange(run.top + 1)
         ax.plot(layers, run.log_grad_norm * _LOG10_E, color=color, linewidth=2.2, label=run_label(run))
         ax.plot(layers, predicted.log_grad_norm[: run.top + 1] * _LOG10_E, color=color, linestyle="--", linewidth=1.6)
+        _mark_stop(ax, run, color)
     _decades(ax)
     ax.set_xlabel("layer $l$ (0 = input)")
     ax.set_ylabel(r"$\|\partial L / \partial h^l\|$  (top = 1)")
@@ -69,6 +70,15 @@ def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axe
     if legend:
         ax.legend(*legend_entries(ax), loc="best", fontsize="small")
     return ax
+
+
+def _mark_stop(ax: Axes, run: StackRun, color: str) -> None:
+    """A dotted line and a note where a run stopped before its depth (the signal over- or underflowed)."""
+    if run.stopped_at is None:
+        return
+    ax.axvline(run.stopped_at, color=color, linestyle=":", linewidth=1.2)
+    ax.annotate(f"{run.stop_reason} at layer {run.stopped_at}", xy=(run.stopped_at, 1.0), xycoords=("data", "axes fraction"),
+                xytext=(-4, -4), textcoords="offset points", ha="right", va="top", fontsize="x-small", color=color)
 
 
 def _decades(ax: Axes) -> None:
@@ -92,6 +102,7 @@ def q_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | Non
         layers = np.arange(run.top + 1)
         ax.plot(layers, log10_positive(run.q), color=color, linewidth=2.2, label=run.activation)
         ax.plot(layers, log10_positive(predicted.q[: run.top + 1]), color=color, linestyle="--", linewidth=1.6)
+        _mark_stop(ax, run, color)
     _decades(ax)
     ax.set_xlabel("layer $l$")
     ax.set_ylabel(r"$q^l = \langle (h^l)^2 \rangle$")

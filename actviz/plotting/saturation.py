@@ -16,8 +16,9 @@ from matplotlib.figure import Figure
 
 from ..analysis.bisection import Interval
 from ..analysis.pointwise import PICTURES_NEED_POINTWISE, require_pointwise
-from ..analysis.sampling import check_interval, sample_curve
-from ..analysis.saturation import DEFAULT_RANGE, DEFAULT_THRESHOLD, SIGMA_POINTS, SIGMA_RANGE, WIDE_RANGE, SaturationSets, check_sigma
+from ..analysis.sampling import INTERVAL_LIMIT, check_interval, sample_curve
+from ..analysis.saturation import (DEFAULT_RANGE, DEFAULT_THRESHOLD, SIGMA_POINTS, SIGMA_RANGE, WIDE_RANGE,
+                                   SaturationSets, check_sigma)
 from .curves import resolve_axes
 from .figures import figure_legend
 from .style import FigureSize, accent, clipped_artists_out_of_layout, colors, current_theme, new_figure, palette, themed
@@ -41,7 +42,9 @@ def draw_log_derivative(
     curve = sample_curve(act, 1, lo, hi)
     for i, (x, y) in enumerate(curve.segments):
         magnitude = np.abs(y)
-        ax.plot(x, np.where(magnitude > 0, magnitude, np.nan), color=color, label=label if i == 0 else None,
+        # above 1e100 |f'| is off any readable scale and overflows matplotlib's log-axis arithmetic: a gap
+        shown = (magnitude > 0) & (magnitude <= INTERVAL_LIMIT)
+        ax.plot(x, np.where(shown, magnitude, np.nan), color=color, label=label if i == 0 else None,
                 zorder=3, gid="curve")
     ax.set_xlim(lo, hi)
     return ax

@@ -44,20 +44,54 @@ class FigureSize:
     fontsize: float
 
 
+MAX_PIXELS = 40_000_000
+"""The largest picture drawn, in pixels (e.g. 8000x5000): its RGBA buffer is 160 MB
+and Agg draws it in about 5 s; a figure of 100000x100000 would need 40 GB."""
+MAX_SIDE = 16_000
+"""The longest side in pixels (Agg's own limit is 2**16 and 2**23 pixels per row)."""
+MIN_SIDE = 64
+"""The shortest side in pixels: below it, no axis, tick or label fits."""
+DPI_RANGE = (10.0, 1200.0)
+"""Dots per inch that make sense: 10 is a thumbnail, 1200 a print at photo resolution."""
+
+
 def parse_size(size: str, dpi: float | None = None) -> FigureSize:
     """``slide``, ``paper``, ``square`` or ``WxH`` in pixels (then exactly W x H
-    pixels at ``dpi``, default 100)."""
-    if dpi is not None and not dpi > 0:
-        raise ActvizError(f"invalid {{dpi}} {dpi!r}: expected a positive number", arguments=("dpi",))
+    pixels at ``dpi``, default 100). The picture must have at most
+    :data:`MAX_PIXELS` pixels, sides from :data:`MIN_SIDE` to :data:`MAX_SIDE`,
+    and ``dpi`` within :data:`DPI_RANGE`: anything else is refused with the
+    memory it would take."""
+    low, high = DPI_RANGE
+    if dpi is not None and not low <= dpi <= high:
+        raise ActvizError(f"invalid {{dpi}} {dpi!r}: expected a number from {low:g} to {high:g} dots per inch",
+                          arguments=("dpi",))
     if size in _NAMED_SIZES:
         (w, h), font = _NAMED_SIZES[size]
-        return FigureSize(w, h, dpi or 150.0, font)
-    match = _PIXELS.fullmatch(size.strip())
-    if not match or int(match.group(1)) == 0 or int(match.group(2)) == 0:
-        raise ActvizError(f"invalid size '{size}': expected slide, paper, square or WIDTHxHEIGHT in pixels (e.g. 1600x900)")
-    dpi = dpi or 100.0
-    w, h = int(match.group(1)) / dpi, int(match.group(2)) / dpi
-    return FigureSize(w, h, dpi, max(8.0, min(w, h) * 2.2))
+        result = FigureSize(w, h, dpi or 150.0, font)
+    else:
+        match = _PIXELS.fullmatch(size.strip())
+        if not match or int(match.group(1)) == 0 or int(match.group(2)) == 0:
+            raise ActvizError(f"invalid size '{size}': expected slide, paper, square or WIDTHxHEIGHT in pixels "
+                              "(e.g. 1600x900)")
+        dpi = dpi or 100.0
+        w, h = int(match.group(1)) / dpi, int(match.group(2)) / dpi
+        result = FigureSize(w, h, dpi, max(8.0, min(w, h) * 2.2))
+    _check_pixels(result, size)
+    return result
+
+
+def _check_pixels(size: FigureSize, asked: str) -> None:
+    """Refuse a picture too small to hold an axis or too large for memory."""
+    width, height = round(size.width * size.dpi), round(size.height * size.dpi)
+    shown = f"{asked} at {size.dpi:g} dpi ({width}x{height} pixels)"
+    if min(width, height) < MIN_SIDE:
+        raise ActvizError(f"picture too small: {shown}; each side needs at least {MIN_SIDE} pixels "
+                          "to hold an axis (raise {size} or {dpi})", arguments=("size", "dpi"))
+    if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+        megabytes = 4 * width * height / 1e6
+        raise ActvizError(f"picture too large: {shown} would take {megabytes:,.0f} MB to draw; the limit is "
+                          f"{MAX_PIXELS / 1e6:g} million pixels ({4 * MAX_PIXELS / 1e6:g} MB), at most {MAX_SIDE} "
+                          "on a side (lower {size} or {dpi})", arguments=("size", "dpi"))
 
 
 def colors(theme: str, n: int) -> list[str]:

@@ -41,10 +41,15 @@ def hermite_power(act, q: object, terms: int = 64) -> np.ndarray:  # noqa: ANN00
     q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
     x, w = gaussian_rule(np.zeros_like(q), np.sqrt(q), kinks_of(act))
     z, weighted = x / np.sqrt(q)[..., None], act(x) * w
+    # Where phi(sqrt(q) z) grows past 1e130 (exp(x) at a large q) the sums or their squares would overflow or meet
+    # inf - inf (|He_n(z)|/sqrt(n!) stays below 1e20 on the rule's nodes): those coefficients are
+    # undefined, nan, and the rows are summed no further.
+    tame = np.all(np.abs(weighted) < 1e130, axis=-1)
+    weighted = np.where(tame[..., None], weighted, 0.0)
     h_prev, h = np.zeros_like(z), np.ones_like(z)
     coefficients = np.empty(q.shape + (terms,))
     for n in range(terms):
-        coefficients[..., n] = np.sum(weighted * h, axis=-1)
+        coefficients[..., n] = np.where(tame, np.sum(weighted * h, axis=-1), np.nan)
         h_prev, h = h, (z * h - math.sqrt(n) * h_prev) / math.sqrt(n + 1)
     return coefficients**2
 

@@ -33,11 +33,13 @@ class Init:
     weights: str  # "gaussian" or "orthogonal"
 
 
-def resolve_init(act, init: str | None, sigma_w2: float | None = None, sigma_b2: float | None = None) -> Init:  # noqa: ANN001
+def resolve_init(act, init: str | None, sigma_w2: float | None = None, sigma_b2: float | None = None,  # noqa: ANN001
+                 q0: float = 1.0) -> Init:
     """The variances for the scheme named ``init`` (or the explicit ones when ``init`` is None).
 
-    xavier, he and lecun fix sigma_w^2 and critical solves for it, so giving
-    sigma_w^2 with them is an error; sigma_b^2 defaults to 0 everywhere.
+    xavier, he and lecun fix sigma_w^2 and critical solves for it (the edge of
+    chaos of inputs with second moment ``q0``), so giving sigma_w^2 with them is
+    an error; sigma_b^2 defaults to 0 everywhere.
     """
     bias = 0.0 if sigma_b2 is None else float(sigma_b2)
     if init is None:
@@ -56,5 +58,5 @@ def resolve_init(act, init: str | None, sigma_w2: float | None = None, sigma_b2:
         raise ActvizError(f"{{init}} {key} {fixed}: drop {{sigma_w2}} {sigma_w2:g}, or use {{init}} orthogonal or no {{init}}",
                           arguments=("init", "sigma_w2"))
     if key == "critical":
-        return Init(key, critical_sigma_w2(act, bias), bias, "gaussian")
+        return Init(key, critical_sigma_w2(act, bias, q0), bias, "gaussian")
     return Init(key, _FIXED[key], bias, "gaussian")

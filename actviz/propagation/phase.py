@@ -16,6 +16,7 @@ For exact numbers at one point use :func:`~actviz.propagation.theory.mean_field`
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,7 +77,13 @@ def _at(table: np.ndarray, position: np.ndarray) -> np.ndarray:
     clipped = np.clip(position, 0, len(_Q_GRID) - 1)
     low = np.minimum(np.floor(clipped).astype(int), len(_Q_GRID) - 2)
     t = (clipped - low)[..., None] if table.ndim > 1 else clipped - low
-    return table[low] * (1 - t) + table[low + 1] * t
+    lower, upper = table[low], table[low + 1]
+    # The tables are >= 0 (or log q): a non-finite neighbour (inf where exp(x)'s moments
+    # overflow, nan where undefined) gives inf or nan, never inf * 0 (t = 0 or 1).
+    both = np.isfinite(lower) & np.isfinite(upper)
+    blend = np.where(both, lower, 0.0) * (1 - t) + np.where(both, upper, 0.0) * t
+    edge = np.where(t == 0, lower, np.where(t == 1, upper, np.where(both, 0.0, lower) + np.where(both, 0.0, upper)))
+    return np.where(both, blend, edge)
 
 
 _C_SCAN = np.array([0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999])
@@ -115,8 +122,18 @@ def _chaotic_depth(power: np.ndarray, sigma_w2: np.ndarray, sigma_b2: float, q_s
 
 
 def phase_diagram(act, sigma_w2: np.ndarray, sigma_b2: np.ndarray, *, q0: float = 1.0,  # noqa: ANN001
-                  edge_points: int = 17) -> PhaseDiagram:
-    """chi_1 and xi_c on the grid ``sigma_w2`` x ``sigma_b2`` (see the module docstring)."""
+                  edge_points: int = 17, progress: Callable[[int, int], None] | None = None) -> PhaseDiagram:
+    """chi_1 and xi_c on the grid ``sigma_w2`` x ``sigma_b2`` (see the module docstring).
+
+    ``progress(done, total)`` is called after each step (the moment tables, each row
+    of the grid, each point of the edge), for a progress bar: a long formula makes
+    every step slow (the library never prints)."""
+    total = 2 + len(sigma_b2) + edge_points
+
+    def advance(done: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
     require_pointwise(act)
     sigma_w2, sigma_b2 = np.asarray(sigma_w2, dtype=float), np.asarray(sigma_b2, dtype=float)
     if sigma_w2.ndim != 1 or sigma_b2.ndim != 1 or len(sigma_w2) < 2 or len(sigma_b2) < 2:
@@ -124,7 +141,9 @@ def phase_diagram(act, sigma_w2: np.ndarray, sigma_b2: np.ndarray, *, q0: float 
     if np.any(sigma_w2 <= 0) or np.any(sigma_b2 < 0):
         raise ActvizError("invalid phase-diagram range: expected sigma_w^2 > 0 and sigma_b^2 >= 0")
     v, d = moments(act, _Q_GRID)
+    advance(1)
     power = hermite_power(act, _Q_GRID, _TERMS)
+    advance(2)
     chi = np.empty((len(sigma_b2), len(sigma_w2)))
     xi = np.empty_like(chi)
     for row, bias in enumerate(sigma_b2):
@@ -136,9 +155,13 @@ def phase_diagram(act, sigma_w2: np.ndarray, sigma_b2: np.ndarray, *, q0: float 
         if np.any(chaotic):
             q_star = np.exp(_at(np.log(_Q_GRID), position[chaotic]))
             xi[row][chaotic] = _chaotic_depth(_at(power, position[chaotic]), sigma_w2[chaotic], float(bias), q_star)
+        advance(3 + row)
     # denser near the smallest sigma_b^2, where the edge bends most (tanh: 1 + O(sqrt(sigma_b^2)))
     edge_b2 = sigma_b2.min() + (sigma_b2.max() - sigma_b2.min()) * np.linspace(0.0, 1.0, edge_points) ** 2
-    edge_w2 = np.array([_edge_or_nan(act, float(b), q0) for b in edge_b2])
+    edge_w2 = np.empty(edge_points)
+    for point, bias in enumerate(edge_b2):
+        edge_w2[point] = _edge_or_nan(act, float(bias), q0)
+        advance(3 + len(sigma_b2) + point)
     return PhaseDiagram(act.spec, sigma_w2, sigma_b2, chi, xi, edge_b2, edge_w2)
 
 

@@ -178,10 +178,10 @@ class MeanField:
         }
 
 
-def _fifty_layers(chi: float) -> str:
-    """chi^50 as text, as a power of ten where a float cannot hold it."""
-    decades = 50 * math.log10(chi)
-    return f"{chi ** 50:.3g}" if abs(decades) < 300 else f"1e{decades:.0f}"
+def _over_depth(chi: float, depth: int) -> str:
+    """chi^depth as text, as a power of ten where a float cannot hold it."""
+    decades = depth * math.log10(chi)
+    return f"{chi ** depth:.3g}" if abs(decades) < 300 else f"1e{decades:.0f}"
 
 
 def _phase(chi: float) -> str:
@@ -190,9 +190,10 @@ def _phase(chi: float) -> str:
     return "ordered" if chi < 1 else "chaotic"
 
 
-def mean_field(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> MeanField:  # noqa: ANN001
+def mean_field(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0, depth: int = 50) -> MeanField:  # noqa: ANN001
     """The whole theory (see the module docstring) of ``act`` at (sigma_w2, sigma_b2),
-    the length map started from ``q0`` (1 for inputs x ~ N(0, 1))."""
+    the length map started from ``q0`` (1 for inputs x ~ N(0, 1)); the notes say
+    how much gradients change over ``depth`` layers."""
     require_pointwise(act)
     if not (sigma_w2 > 0 and math.isfinite(sigma_w2)):
         raise ActvizError(f"invalid sigma_w^2 {sigma_w2!r}: expected a positive number")
@@ -226,10 +227,10 @@ def mean_field(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> MeanFi
     phase = _phase(chi)
     if phase == "chaotic" and math.isfinite(chi):
         notes.append(f"gradients grow{' slowly' if chi < 1.1 else ''}: by chi_1^(1/2) = {math.sqrt(chi):.4f} "
-                     f"per layer backwards (x{_fifty_layers(chi)} in squared norm over 50 layers)")
+                     f"per layer backwards (x{_over_depth(chi, depth)} in squared norm over {depth} layers)")
     elif phase == "ordered" and chi > 0:
         notes.append(f"gradients vanish: by chi_1^(1/2) = {math.sqrt(chi):.4g} per layer backwards "
-                     f"(x{_fifty_layers(chi)} in squared norm over 50 layers)")
+                     f"(x{_over_depth(chi, depth)} in squared norm over {depth} layers)")
     elif phase == "critical":
         notes.append("edge of chaos (chi_1 = 1): gradients neither vanish nor explode geometrically")
     return MeanField(act.spec, act.params, float(sigma_w2), float(sigma_b2), float(q0), point.regime,

@@ -54,7 +54,7 @@ def report(spec: str) -> PropertyReport:
 
 
 def relclose(a: float, b: float, tol: float = 1e-12) -> bool:
-    return abs(a - b) <= tol * max(1.0, abs(b))
+    return a == b or abs(a - b) <= tol * max(1.0, abs(b))  # a == b: equal infinite ends
 
 
 # (spec, expected entries, source)
@@ -64,29 +64,29 @@ ACCEPTANCE = [
                      saturates_left=True, saturates_right=True, dead_zone=False, sparse=False), "[W] Logistic"),
     ("tanh", dict(range=(-1.0, 1.0), range_closed=(False, False), continuity="Cinf", monotone=True,
                   monotone_derivative=False, identity_near_origin=True, zero_centred=True), "[W] TanH"),
-    ("relu", dict(range=(0.0, None), range_closed=(True, False), continuity="C0", monotone=True,
+    ("relu", dict(range=(0.0, math.inf), range_closed=(True, False), continuity="C0", monotone=True,
                   monotone_derivative=True, identity_near_origin=False, sparse=True, dead_zone=True,
                   saturates_left=True, saturates_right=False, bounded_below=True, bounded_above=False), "[W] ReLU"),
     ("softsign", dict(range=(-1.0, 1.0), range_closed=(False, False), continuity="C1", monotone=True,
                       monotone_derivative=False, identity_near_origin=True, zero_centred=True), "[W] Softsign"),
-    ("elu", dict(range=(-1.0, None), range_closed=(False, False), continuity="C1", monotone=True,
+    ("elu", dict(range=(-1.0, math.inf), range_closed=(False, False), continuity="C1", monotone=True,
                  monotone_derivative=True, identity_near_origin=True, saturates_left=True,
                  dead_zone=False, sparse=False), "[W] ELU: C1 iff alpha = 1, identity iff alpha = 1; [C]"),
-    ("elu:alpha=0.5", dict(range=(-0.5, None), continuity="C0", monotone=True, monotone_derivative=True,
+    ("elu:alpha=0.5", dict(range=(-0.5, math.inf), continuity="C0", monotone=True, monotone_derivative=True,
                            identity_near_origin=False), "[W] ELU: monotone derivative iff 0 <= alpha <= 1"),
-    ("elu:alpha=2", dict(range=(-2.0, None), continuity="C0", monotone=True, monotone_derivative=False,
+    ("elu:alpha=2", dict(range=(-2.0, math.inf), continuity="C0", monotone=True, monotone_derivative=False,
                          identity_near_origin=False), "[W] ELU: f' jumps down from alpha = 2 to 1 at 0"),
-    ("selu", dict(range=(-SELU_LAMBDA * SELU_ALPHA, None), range_closed=(False, False), continuity="C0",
+    ("selu", dict(range=(-SELU_LAMBDA * SELU_ALPHA, math.inf), range_closed=(False, False), continuity="C0",
                   monotone=True, monotone_derivative=False, zero_centred=True, identity_near_origin=False),
      "[W] SELU; [K] range (-lambda alpha, inf) and mean 0"),
-    ("gelu", dict(range=(GELU_MIN, None), range_closed=(True, False), continuity="Cinf", monotone=False,
+    ("gelu", dict(range=(GELU_MIN, math.inf), range_closed=(True, False), continuity="Cinf", monotone=False,
                   monotone_derivative=False, identity_near_origin=False, saturates_left=True), "[W] GELU; mpmath above"),
-    ("silu", dict(range=(SILU_MIN, None), range_closed=(True, False), continuity="Cinf", monotone=False,
+    ("silu", dict(range=(SILU_MIN, math.inf), range_closed=(True, False), continuity="Cinf", monotone=False,
                   monotone_derivative=False, identity_near_origin=False), "[W] SiLU: [~-0.278, inf); mpmath above"),
-    ("leaky_relu", dict(range=(None, None), continuity="C0", monotone=True, monotone_derivative=True,
+    ("leaky_relu", dict(range=(-math.inf, math.inf), continuity="C0", monotone=True, monotone_derivative=True,
                         identity_near_origin=False, dead_zone=False, sparse=False, saturates_left=False),
      "[W] Leaky ReLU"),
-    ("leaky_relu:negative_slope=-0.5", dict(monotone=False, range=(0.0, None), range_closed=(True, False),
+    ("leaky_relu:negative_slope=-0.5", dict(monotone=False, range=(0.0, math.inf), range_closed=(True, False),
                                             monotone_derivative=True), "f = |x|/2 on x < 0: decreasing there"),
     ("leaky_relu:negative_slope=1", dict(nonlinear=False, identity_near_origin=True, monotone=True, zero_centred=True),
      "slope 1 on both sides: the identity"),
@@ -122,7 +122,7 @@ def test_properties_follow_parameters():
 def test_derived_entries_are_consistent():
     for spec in ("relu", "sigmoid", "gelu", "hardtanh"):
         r = report(spec)
-        assert r.bounded_below == (r.range[0] is not None) and r.bounded_above == (r.range[1] is not None)
+        assert r.bounded_below == (r.range[0] > -math.inf) and r.bounded_above == (r.range[1] < math.inf)
         assert r.smooth == (r.continuity == "Cinf")
         assert r.gain == pytest.approx(1.0 / math.sqrt(r.second_moment), rel=1e-15)
 
@@ -352,9 +352,9 @@ def test_reported_bounds_hold(xs):
         r = report(spec)
         values = actviz.get(spec)(np.array(xs))
         values = values[~np.isnan(values)]
-        if r.range[0] is not None:
+        if r.range[0] > -math.inf:
             assert np.all(values >= r.range[0] - _ulps(r.range[0])), spec
-        if r.range[1] is not None:
+        if r.range[1] < math.inf:
             assert np.all(values <= r.range[1] + _ulps(r.range[1])), spec
 
 
@@ -379,3 +379,11 @@ def test_the_laws_are_not_vacuous():
     assert sum(report(s).monotone for s in SPECS) >= 10
     assert sum(report(s).continuity == "Cinf" for s in SPECS) >= 10
     assert sum(report(s).bounded_below for s in SPECS) >= 10
+
+
+def test_an_unbounded_end_of_the_range_is_infinite_as_the_readme_shows():
+    # README: analyse(actviz.get("gelu")).range    # (-0.16997..., inf); it was None (issue 15)
+    low, high = analyse(actviz.get("gelu")).range
+    assert high == math.inf and -0.17 < low < -0.1699
+    assert analyse(actviz.get("identity")).range == (-math.inf, math.inf)
+    assert analyse(actviz.get("gelu")).as_dict()["range"][1] is None  # JSON keeps null

@@ -36,9 +36,10 @@ def test_hardswish_does_not_overflow_at_the_largest_double():
     assert actviz.get("hardswish")(x) == x
 
 
-@pytest.mark.parametrize(("x", "slope"), [(-3.0, -0.5), (3.0, 1.5)])
-def test_hardswish_kinks_follow_torch_backward(x, slope):
-    # torch: 0 if x < -3, x/3 + 1/2 if x <= 3, else 1
+@pytest.mark.parametrize(("x", "slope"), [(-3.0, 0.0), (3.0, 1.0)])
+def test_hardswish_kinks_follow_current_torch_backward(x, slope):
+    # current torch (2.13; HardswishBackwardFunctor: 0 if x <= -3, x/3 + 1/2 if x < 3, else 1,
+    # changed after pytorch issue #147801) and jax: the kinks take the flat pieces' slopes
     act = actviz.get("hardswish")
     assert act.derivative(x) == slope
     assert act.derivative(x, 2) == 0.0

@@ -156,6 +156,7 @@ def test_show_gets_the_figure_with_the_title_and_writes_no_file(tmp_path, monkey
 
     shown = []
     monkeypatch.setattr(export, "show_figure", shown.append)
+    monkeypatch.setattr(export, "display_problem", lambda: None)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["softmax", "1", "2", "--show", "--title", "Two logits", "--theme", "dark", *SMALL])
     assert result.exit_code == 0, result.output

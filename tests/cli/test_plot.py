@@ -19,19 +19,10 @@ from actviz.cli.app import app
 from actviz.plotting import gallery
 from actviz.themes import THEMES
 
-from tests.helpers import NotPointwise
-from tests.helpers import png_size
+from tests.helpers import NotPointwise, png_size
+from tests.helpers import one_line_error as _one_line_error
 
 runner = CliRunner()
-
-
-def _one_line_error(result, *fragments):
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0]
-    assert "Traceback" not in result.stderr
 
 
 def test_plot_derivative_writes_png_of_the_requested_pixels(tmp_path):

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import actviz
 from actviz.expr import MAX_DEPTH, MAX_LENGTH, FormulaError, formula, parse
+from actviz.expr.parser import MAX_TREE_DEPTH
 from actviz.expr.render import to_text
 from actviz.expr.tree import Node
 
@@ -100,9 +101,9 @@ def test_nesting_and_length_bounds_are_enforced_before_python_recursion():
     assert to_text(parse(ok)) == "x"
     with pytest.raises(FormulaError, match=f"too deeply nested at column {MAX_DEPTH + 1}: at most {MAX_DEPTH} levels"):
         parse("(" * (MAX_DEPTH + 1) + "x" + ")" * (MAX_DEPTH + 1))
-    chain = "+".join(["x"] * MAX_DEPTH)  # a left-deep tree MAX_DEPTH levels tall
-    assert parse(chain).depth == MAX_DEPTH
-    with pytest.raises(FormulaError, match="too deeply nested"):
+    chain = "+".join(["x"] * MAX_TREE_DEPTH)  # a left-deep tree MAX_TREE_DEPTH levels tall: a flat sum, no nesting
+    assert parse(chain).depth == MAX_TREE_DEPTH
+    with pytest.raises(FormulaError, match=f"formula too long at column .*: its expression tree may be at most {MAX_TREE_DEPTH}"):
         parse(chain + "+x")
     with pytest.raises(FormulaError, match=f"formula of {MAX_LENGTH + 1} characters is too long"):
         parse("x" + " " * MAX_LENGTH)

@@ -17,7 +17,7 @@ from actviz.analysis.properties import PropertyReport
 from actviz.formats.tables import COLUMNS, DEFAULT_COLUMNS, cells, headers, parse_columns, render
 
 RELU = PropertyReport(
-    name="relu", params={}, range=(0.0, None), range_closed=(True, False), bounded_below=True,
+    name="relu", params={}, range=(0.0, math.inf), range_closed=(True, False), bounded_below=True,
     bounded_above=False, monotone=True, monotone_derivative=True, zero_centred=False,
     mean=0.3989422804014327, second_moment=0.5, derivative_second_moment=0.5, continuity="C0", smooth=False,
     identity_near_origin=False, nonlinear=True, saturates_left=True, saturates_right=False, dead_zone=True,

@@ -1,0 +1,95 @@
+"""Every parameter of every registered entry at the edges of its declared domain
+(issue 15): the kernels give f, f' and f'' without a warning and without nan at
+any finite x, and a Python int too large for a float is a ParameterError.
+
+The entries are read from the registry, so entries added later are covered."""
+
+from __future__ import annotations
+
+import math
+
+import mpmath
+import numpy as np
+import pytest
+
+import actviz
+from actviz import registry
+from actviz.errors import ParameterError
+
+MAX = np.finfo(np.float64).max
+X = np.array([-np.inf, -MAX, -1e300, -1e200, -745.0, -710.0, -40.0, -3.0, -1.0, -1e-300, -5e-324, -0.0, 0.0,
+              5e-324, 1e-300, 1.0, 3.0, 40.0, 710.0, 745.0, 1e200, 1e300, MAX, np.inf, np.nan])
+
+
+def edge_values(param) -> list[float]:  # noqa: ANN001  (an actviz.entry.Param)
+    """The extreme values a domain admits: its closed ends, the first double inside
+    an open end, the smallest subnormal and 1e-300 above an open 0, ±1e300 and the
+    largest double for an unbounded end."""
+    values = []
+    if math.isfinite(param.lower):
+        values.append(math.nextafter(param.lower, math.inf) if param.lower_open else param.lower)
+        if param.lower == 0.0:
+            values += [5e-324, 1e-300]
+    else:
+        values += [-MAX, -1e300]
+    if math.isfinite(param.upper):
+        values.append(math.nextafter(param.upper, -math.inf) if param.upper_open else param.upper)
+    else:
+        values += [MAX, 1e300]
+    if param.integer:
+        values = [float(math.floor(v)) if v > 0 else float(math.ceil(v)) for v in values]
+    return [v for v in values if param.lower <= v <= param.upper]
+
+
+EDGE_CASES = [
+    pytest.param(name, param.name, value, id=f"{name}:{param.name}={value!r}")
+    for name in registry.names(pointwise=True)
+    for param in registry.lookup(name).parameters
+    for value in edge_values(param)
+]
+
+
+@pytest.mark.parametrize(("name", "parameter", "value"), EDGE_CASES)
+def test_kernels_at_the_edges_of_the_parameter_domains(name, parameter, value):
+    try:
+        act = actviz.get(name, **{parameter: value})
+    except ParameterError:  # a joint constraint (lower < upper, say) refuses this combination
+        return
+    finite = np.isfinite(X)
+    for order in (0, 1, 2):
+        y = act(X) if order == 0 else act.derivative(X, order)  # pytest turns any warning into an error
+        assert y.dtype == np.float64 and y.shape == X.shape
+        assert not np.isnan(y[finite]).any(), f"order {order}: nan at x = {X[finite][np.isnan(y[finite])]}"
+        assert np.isnan(y[np.isnan(X)]).all()
+
+
+@pytest.mark.parametrize("name", registry.names())
+def test_an_int_too_large_for_a_float_is_a_parameter_error_for_every_parameter(name):
+    entry = registry.lookup(name)
+    for param in entry.parameters:
+        for huge in (10**400, -(10**400)):
+            with pytest.raises(ParameterError, match=rf"invalid value {'-' if huge < 0 else ''}1000000000.*'{param.name}'"):
+                entry.with_params(**{param.name: huge})
+
+
+def test_narrowed_domains_say_so():
+    domain = actviz.get("softplus").parameters[0].domain()
+    assert domain == "a number with 1e-100 <= beta <= 1e+100 (limited to where the kernels are exact)"
+    with pytest.raises(ParameterError, match="limited to where the kernels are exact"):
+        actviz.get("swish", beta=1e-300)  # at 1e308 it gave 7.3e307 instead of 1e308 (issue 15)
+
+
+def _soft_exponential(x: float, alpha: float) -> float:
+    """(e^{alpha x} - 1)/alpha + alpha at 60 digits."""
+    with mpmath.workdps(60):
+        a = mpmath.mpf(alpha)
+        return float(mpmath.expm1(a * mpmath.mpf(x)) / a + a)
+
+
+@pytest.mark.parametrize("alpha", [5e-324, 1e-300, 1e-100, 0.5, 1e100])
+def test_soft_exponential_is_exact_for_tiny_and_huge_alpha(alpha):
+    x = np.array([-1e200, -1e5, -3.0, -1e-300, 1e-300, 3.0, 1e5, 1e200])
+    expected = np.array([_soft_exponential(v, alpha) for v in x])
+    got = actviz.get("soft_exponential", alpha=alpha)(x)
+    # -1e200 at alpha = 5e-324 gave -1.2e294 (issue 15); a few units everywhere now
+    np.testing.assert_allclose(got, expected, rtol=4 * 2.0**-52, atol=0)
