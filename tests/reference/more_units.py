@@ -53,3 +53,12 @@ def richards(x, nu=1.0):
 def aria2(x, alpha=1.5, beta=2.0):
     # Patwardhan et al. (2018), eq. 5: x (1 + e^{-beta x})^{-alpha}
     return x * mp.exp(mp.mpf(alpha) * _log_sigmoid(mp.mpf(beta) * x))
+
+
+@reference("colu", extra_points=[-0.5, -1.0, -1.5, -2.0, -5.0, -700.0, -720.0, -740.0, 0.4])
+def colu(x):
+    # Vagerwal (2021): x/(1 - x e^{-(x + e^x)}); for x > 41.3 the correction x e^{-(x + e^x)} is below
+    # 10^(-3.7e17) and the value is x (mpmath cannot form e^{-e^{1e308}})
+    if x > 41.3:
+        return x
+    return x / (1 - x * mp.exp(-(x + mp.exp(x))))
