@@ -16,6 +16,7 @@ from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _stable
 from ._declare import declare
+from .periodic import _finite_or_nan
 
 # -- loglog: the Gumbel CDF exp(-e^{-x}) ------------------------------------------------
 
@@ -271,4 +272,62 @@ declare(
     ),
     kernels=(_colu, None, None),
     kink_points=lambda: (),  # smooth: the formula's where(x < 0) and min(x, 40) only choose a stable form
+)
+
+
+# -- SineReLU ------------------------------------------------------------------------------
+
+
+def _sinerelu_negative(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sin, cos) of min(x, 0), nan at -inf (the oscillation has no limit there)."""
+    left = _finite_or_nan(np.minimum(x, 0.0))
+    return np.sin(left), np.cos(left)
+
+
+def _sinerelu(x: np.ndarray, epsilon: float) -> np.ndarray:
+    s, c = _sinerelu_negative(x)
+    return np.where(x > 0, x, epsilon * (s - c))
+
+
+def _sinerelu_d1(x: np.ndarray, epsilon: float) -> np.ndarray:
+    s, c = _sinerelu_negative(x)
+    return np.where(x > 0, 1.0, epsilon * (c + s))
+
+
+def _sinerelu_d2(x: np.ndarray, epsilon: float) -> np.ndarray:
+    s, c = _sinerelu_negative(x)
+    return np.where(x > 0, 0.0, epsilon * (c - s))
+
+
+register(
+    Activation(
+        name="sinerelu",
+        family="rectifier",
+        aliases=("sine_relu",),
+        parameters=(
+            Param("epsilon", 0.0025, "epsilon, the amplitude of the negative part (the author's default)",
+                  lower=0.0, upper=10.0),
+        ),
+        f=_sinerelu,
+        df=_sinerelu_d1,
+        d2f=_sinerelu_d2,
+        kink_points=lambda epsilon: (
+            Kink(0.0, "f jumps from -epsilon to 0; f(0) = -epsilon and f'(0), f''(0) are the negative branch's "
+                      "(the reference code's x > 0 test)"),
+        ),
+        latex=r"\mathrm{SineReLU}(x) = x \;(x > 0),\;\; \epsilon (\sin x - \cos x) \;(x \leq 0)",
+        latex_derivative=r"\mathrm{SineReLU}'(x) = 1 \;(x > 0),\;\; \epsilon (\cos x + \sin x) \;(x \leq 0)",
+        summary=(
+            "SineReLU: the identity for x > 0 and a small sinusoid epsilon (sin x - cos x) for x <= 0, so "
+            "negative inputs keep a non-zero, oscillating gradient instead of dying. Rodrigues proposed it "
+            "in a blog post with Keras code and reports faster convergence than relu on MNIST-style "
+            "networks; it jumps by epsilon at 0 and has no limit at -inf (nan there)."
+        ),
+        reference=Reference(
+            "Rodrigues",
+            2018,
+            "SineReLU: An Alternative to the ReLU Activation Function",
+            "https://wilder-rodrigues.medium.com/sinerelu-an-alternative-to-the-relu-activation-function-e46a6199997d",
+        ),
+    )
 )

@@ -62,3 +62,10 @@ def colu(x):
     if x > 41.3:
         return x
     return x / (1 - x * mp.exp(-(x + mp.exp(x))))
+
+
+@reference("sinerelu", cases=[{"epsilon": 0.0}, {"epsilon": 10.0}], has_limits=False, oscillating=True,
+           extra_points=[-0.7853981633974483, -2.356194490192345, -3.9269908169872414])
+def sinerelu(x, epsilon=0.0025):
+    # Rodrigues (2018): x for x > 0, epsilon (sin x - cos x) otherwise
+    return x if x > 0 else mp.mpf(epsilon) * (mp.sin(x) - mp.cos(x))
