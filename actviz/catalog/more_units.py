@@ -331,3 +331,73 @@ register(
         ),
     )
 )
+
+
+# -- non-negative garrote shrinkage ---------------------------------------------------
+
+
+def _garrote_outside(x: np.ndarray, lambd: float) -> tuple[np.ndarray, np.ndarray]:
+    """(|x| > lambd, x there and 1 inside): every quotient below is by a non-zero x."""
+    outside = np.abs(x) > lambd
+    return outside, np.where(outside, x, 1.0)
+
+
+def _garrote(x: np.ndarray, lambd: float) -> np.ndarray:
+    # x - lambd^2/x = (x - lambd)((x + lambd)/x): lambd^2 would underflow at tiny lambd, x - lambd
+    # is exact near the threshold; ±inf passes through (inf/inf would be nan)
+    outside, safe = _garrote_outside(x, lambd)
+    safe = np.where(np.isinf(safe), 1.0, safe)
+    shrunk = np.where(np.isinf(x), x, (safe - lambd) * ((safe + lambd) / safe))
+    return np.where(outside, shrunk, _stable.nan_mark(x))
+
+
+def _garrote_d1(x: np.ndarray, lambd: float) -> np.ndarray:
+    # 1 + (lambd/x)^2 beyond the threshold, 0 inside, 1 (the mean of 0 and 2) at ±lambd
+    outside, safe = _garrote_outside(x, lambd)
+    ratio = lambd / safe
+    at_kink = np.where(np.abs(x) == lambd, 1.0, _stable.nan_mark(x))
+    return np.where(outside, 1.0 + ratio * ratio, at_kink)
+
+
+def _garrote_d2(x: np.ndarray, lambd: float) -> np.ndarray:
+    # -2 lambd^2/x^3 = -2 (lambd/x) ((lambd/x)/x) beyond the threshold (in that order, nothing
+    # underflows before the product), 0 inside, ∓1/lambd (the mean) at ±lambd
+    outside, safe = _garrote_outside(x, lambd)
+    ratio = lambd / safe
+    beyond = -2.0 * ratio * (ratio / safe)
+    at_kink = np.where(np.abs(x) == lambd, -np.sign(x) / lambd, _stable.nan_mark(x))
+    return np.where(outside, beyond, at_kink)
+
+
+def _garrote_kinks(lambd: float) -> tuple[Kink, ...]:
+    jump = "f' jumps from {} to {}; f'({}) = 1, their mean (f'' likewise)"
+    return (Kink(-lambd, jump.format(2, 0, "-lambd")), Kink(lambd, jump.format(0, 2, "lambd")))
+
+
+register(
+    Activation(
+        name="garrote",
+        family="shrinkage",
+        aliases=("garrote_shrink", "nonnegative_garrote"),
+        parameters=(Param("lambd", 1.0, "lambd, the threshold", lower=0.0, upper=1e6, lower_open=True),),
+        f=_garrote,
+        df=_garrote_d1,
+        d2f=_garrote_d2,
+        kink_points=_garrote_kinks,
+        latex=r"\mathrm{garrote}(x) = x - \frac{\lambda^{2}}{x} \;(|x| > \lambda),\;\; 0 \;(|x| \leq \lambda)",
+        latex_derivative=r"\mathrm{garrote}'(x) = 1 + \frac{\lambda^{2}}{x^{2}} \;(|x| > \lambda),\;\; 0 \;(|x| \leq \lambda)",
+        summary=(
+            "Non-negative garrote shrinkage: zero inside [-lambd, lambd] and x - lambd^2/x outside, so it is "
+            "continuous like soft shrinkage at the threshold but approaches the identity (hard shrinkage) "
+            "for large |x|, shrinking big coefficients less. Gao derived it as a wavelet-denoising rule from "
+            "Breiman's garrote; it is one of PyWavelets' threshold modes. Its slope jumps from 0 to 2 at ±lambd."
+        ),
+        reference=Reference(
+            "Gao",
+            1998,
+            "Wavelet Shrinkage Denoising Using the Non-Negative Garrote",
+            "https://doi.org/10.1080/10618600.1998.10474789",
+        ),
+        notes="pywt.threshold(x, lambd, mode='garrote') is the same function (0 at |x| = lambd).",
+    )
+)

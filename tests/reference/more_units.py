@@ -69,3 +69,10 @@ def colu(x):
 def sinerelu(x, epsilon=0.0025):
     # Rodrigues (2018): x for x > 0, epsilon (sin x - cos x) otherwise
     return x if x > 0 else mp.mpf(epsilon) * (mp.sin(x) - mp.cos(x))
+
+
+@reference("garrote", cases=[{"lambd": 1e-300}, {"lambd": 2.5}, {"lambd": 1e6}], extra_points=[-1.0, 1.0, -2.5, 2.5])
+def garrote(x, lambd=1.0):
+    # Gao (1998): x - lambd^2/x for |x| > lambd, 0 otherwise
+    lambd = mp.mpf(lambd)
+    return x - lambd**2 / x if abs(x) > lambd else mp.mpf(0)
