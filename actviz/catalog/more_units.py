@@ -401,3 +401,26 @@ register(
         notes="pywt.threshold(x, lambd, mode='garrote') is the same function (0 at |x| = lambd).",
     )
 )
+
+
+# -- Mila -----------------------------------------------------------------------------------
+
+declare(
+    "mila",
+    "x*tanh(softplus(x + beta))",
+    family="self-gated",
+    parameters=(Param("beta", -0.25, "beta, the shift inside the gate (0: mish)", lower=-4.0, upper=4.0),),
+    latex=r"\mathrm{Mila}(x) = x \tanh\left(\log\left(1 + e^{x + \beta}\right)\right)",
+    summary=(
+        "Mila: mish with its gate shifted, x tanh(softplus(x + beta)). Misra introduced beta to control "
+        "the concavity of mish's negative minimum: negative beta (the default -0.25) makes the dip "
+        "shallower and wider, positive beta sharper; beta = 0 is mish."
+    ),
+    reference=Reference(
+        "Misra", 2019, "Mila: Controlling Minima Concavity in Activation Function", "https://github.com/digantamisra98/Mila"
+    ),
+    notes=(
+        "|beta| <= 4: rounding x + beta loses up to ulp(beta)/2 of x, which near x = 0 costs f' about "
+        "|beta|/2 units (6 units at beta = -10)."
+    ),
+)

@@ -76,3 +76,12 @@ def garrote(x, lambd=1.0):
     # Gao (1998): x - lambd^2/x for |x| > lambd, 0 otherwise
     lambd = mp.mpf(lambd)
     return x - lambd**2 / x if abs(x) > lambd else mp.mpf(0)
+
+
+@reference("mila", cases=[{"beta": 0.0}, {"beta": -4.0}, {"beta": 4.0}], extra_points=[-1.0, -1.2, -1.5, -2.0, -5.0])
+def mila(x, beta=-0.25):
+    # Misra (2019): x tanh(softplus(x + beta)), softplus(u) = log(1 + e^u) written max(u, 0) + log1p(e^{-|u|})
+    # (the same number; mpmath never forms e^{1e308}); tanh taken as 1 beyond 400 (1 - tanh < e^{-800})
+    u = x + mp.mpf(beta)
+    s = max(u, 0) + mp.log1p(mp.exp(-abs(u)))
+    return x * (mp.mpf(1) if s > 400 else mp.tanh(s))
