@@ -589,7 +589,7 @@ def _xielu_left(x: np.ndarray, alpha_n: float, beta: float, eps: float) -> np.nd
 
 def _xielu(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: float) -> np.ndarray:
     def right(v: np.ndarray) -> np.ndarray:
-        return _overflow.add(_overflow.scaled_square(alpha_p, v), beta * v)
+        return _overflow.add(_overflow.scaled_square(alpha_p, v), _overflow.times(beta, v))
 
     def far_left(v: np.ndarray) -> np.ndarray:  # x <= -40, -inf and nan: (beta - alpha_n) x dominates
         return alpha_n * np.expm1(np.minimum(v, eps)) + _overflow.times(beta - alpha_n, v)
@@ -642,9 +642,9 @@ register(
         name="xielu",
         family=FAMILY,
         parameters=(
-            Param("alpha_p", 0.8, "curvature of the quadratic positive piece", lower=0.0, lower_open=True),
-            Param("alpha_n", 0.8, "depth of the negative piece; alpha_n > beta", lower=0.0, lower_open=True),
-            Param("beta", 0.5, "slope shared by both pieces at 0", lower=0.0),
+            scale_param("alpha_p", 0.8, "curvature of the quadratic positive piece"),
+            scale_param("alpha_n", 0.8, "depth of the negative piece; alpha_n > beta"),
+            Param("beta", 0.5, "slope shared by both pieces at 0", lower=0.0, upper=SCALE_RANGE[1], narrowed=True),
             Param("eps", -1e-6, "expm1's argument is min(x, eps)", upper=0.0),
         ),
         f=_xielu,

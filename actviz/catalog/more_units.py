@@ -379,7 +379,7 @@ register(
         name="garrote",
         family="shrinkage",
         aliases=("garrote_shrink", "nonnegative_garrote"),
-        parameters=(Param("lambd", 1.0, "lambd, the threshold", lower=0.0, upper=1e6, lower_open=True),),
+        parameters=(Param("lambd", 1.0, "lambd, the threshold", lower=1e-300, upper=1e6, narrowed=True),),
         f=_garrote,
         df=_garrote_d1,
         d2f=_garrote_d2,

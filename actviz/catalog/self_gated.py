@@ -575,7 +575,7 @@ declare(
     "situ",
     "beta*tanh(x/beta)*sigmoid(x)",
     family=FAMILY,
-    parameters=(Param("beta", 4.0, "soft cap of the value: |situ| < beta", lower=0.0, lower_open=True),),
+    parameters=(scale_param("beta", 4.0, "soft cap of the value: |situ| < beta"),),
     latex=r"\mathrm{SiTU}(x) = \beta\tanh(x/\beta)\,\sigma(x)",
     latex_derivative=r"\mathrm{SiTU}'(x) = \mathrm{sech}^{2}(x/\beta)\,\sigma(x) + \beta\tanh(x/\beta)\,\sigma'(x)",
     summary=(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference
+from ..entry import SCALE_RANGE, Activation, Kink, Param, Reference
 from ..registry import register
 from . import _piecewise, _stable
 from ._lookup import kernel
@@ -69,7 +69,7 @@ register(
         name="flatten_t_swish",
         family=FAMILY,
         aliases=("fts",),
-        parameters=(Param("threshold", -0.2, "T, the constant value left of 0 (the paper's -0.20)", lower=-1e300, upper=1e300),),
+        parameters=(Param("threshold", -0.2, "T, the constant value left of 0 (the paper's -0.20)", lower=-SCALE_RANGE[1], upper=SCALE_RANGE[1], narrowed=True),),
         f=_flatten_t_swish,
         df=_flatten_t_swish_d1,
         d2f=_flatten_t_swish_d2,

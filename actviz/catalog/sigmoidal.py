@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference
+from ..entry import Activation, Kink, Param, Reference, scale_param
 from ..registry import register
 from . import _normal, _numerics, _piecewise, _stable
 from ._declare import declare
@@ -467,7 +467,7 @@ declare(
     "cap*tanh(x/cap)",
     family=FAMILY,
     aliases=("soft_cap", "tanh_softcap"),
-    parameters=(Param("cap", 30.0, "the bound: outputs stay in (-cap, cap)", lower=0.0, lower_open=True),),
+    parameters=(scale_param("cap", 30.0, "the bound: outputs stay in (-cap, cap)"),),
     latex=r"\mathrm{softcap}(x) = c\,\tanh(x/c)",
     latex_derivative=r"\mathrm{softcap}'(x) = \mathrm{sech}^{2}(x/c)",
     summary=(
