@@ -27,4 +27,4 @@ from . import (  # noqa: F401
     steps,
     vector,
 )
-from . import composed_gates  # noqa: E402,F401  (last: its formulas call entries registered above)
+from . import composed_gates, waves_and_gates  # noqa: E402,F401  (last: their formulas call entries registered above)

@@ -1,0 +1,18 @@
+"""mpmath references for actviz.catalog.waves_and_gates (definitions from the papers)."""
+
+from __future__ import annotations
+
+import mpmath as mp
+
+from . import reference
+
+
+@reference("pflu", extra_points=[-0.5, -1.0, -2.0, -1e8])
+def pflu(x):
+    # Zhu et al. (2021), eq. 1: x (1 + x/sqrt(1 + x^2))/2, as in the authors' code. Written
+    # x/(2 sqrt(1 + x^2) (sqrt(1 + x^2) - x)) for x < 0 (the same number: (s + x)(s - x) = 1 with
+    # s = sqrt(1 + x^2)) so that mpmath needs no extra digits for the cancellation
+    s = mp.sqrt(1 + x * x)
+    if x < 0:
+        return x / (2 * s * (s - x))
+    return x * (1 + x / s) / 2
