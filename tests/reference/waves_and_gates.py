@@ -16,3 +16,9 @@ def pflu(x):
     if x < 0:
         return x / (2 * s * (s - x))
     return x * (1 + x / s) / 2
+
+
+@reference("fpflu", extra_points=[-1.0, -1.7320508075688772, -0.5, -2.0, -1e10, -1e160])
+def fpflu(x):
+    # Zhu et al. (2021): max(x, x/(1 + x^2)), as in the authors' code; x for x >= 0
+    return x if x >= 0 else x / (1 + x * x)
