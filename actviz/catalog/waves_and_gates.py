@@ -1,15 +1,17 @@
-"""Power-function units and other small compositions: PFLU and FPFLU (Zhu et
-al. 2021). PFLU is declared by its formula over catalogue functions
-(:func:`._declare.declare`), so its derivatives go through the catalogue's own
-stable kernels. Imported after the modules whose entries the formulas call
-(isru, squareplus)."""
+"""Small algebraic units: PFLU and FPFLU (Zhu et al. 2021) and the Cauchy
+activation of XNet (Li, Xia & Zhang 2024). PFLU is declared by its formula over
+catalogue functions (:func:`._declare.declare`), so its derivatives go through
+the catalogue's own stable kernels; the rational ones have hand-written kernels
+that never square a huge x. Imported after the modules whose entries the
+formulas call (isru, squareplus)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..entry import Activation, Reference
+from ..entry import Activation, Param, Reference
 from ..registry import register
+from . import _stable
 from ._declare import declare
 
 FAMILY = "self-gated"
@@ -56,43 +58,62 @@ declare(
 )
 
 
-# -- FPFLU: x on the right, x/(1 + x^2) on the left -------------------------------
+# -- the rational pieces u/(1 + u^2) and 1/(1 + u^2), u = x/d ------------------------
 
 
-def _fpflu_left_terms(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(s, w, far) for the left branch g(x) = x/(1 + x^2) at min(x, 0): s = that value or its
-    reciprocal, whichever lies in [-1, 0] (g(x) = g(1/x), so nothing squares a huge x),
-    w = 1/(1 + s^2), far = where the reciprocal was taken."""
-    near = np.minimum(x, 0.0)
-    far = near < -1.0
-    s = np.where(far, 1.0 / np.where(far, near, -1.0), near)
+def _reciprocal_terms(x: np.ndarray, d: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(s, w, far) with u = x/d: s = u where |x| <= d, s = 1/u = d/x where |x| > d (far), so
+    |s| <= 1 and nothing squares or overflows a huge u; w = 1/(1 + s^2)."""
+    far = np.abs(x) > d
+    s = np.where(far, d / np.where(far, x, d), np.where(far, 0.0, x) / d)
     return s, 1.0 / (1.0 + s * s), far
 
 
-def _fpflu(x: np.ndarray) -> np.ndarray:
-    s, w, _ = _fpflu_left_terms(x)
-    return np.where(x >= 0, x, s * w)
-
-
-def _fpflu_d1(x: np.ndarray) -> np.ndarray:
-    """g'(x) = (1 - x^2)/(1 + x^2)^2 = -s^2 (1 - s^2)/(1 + s^2)^2 with s = 1/x."""
-    s, w, far = _fpflu_left_terms(x)
-    left = (1.0 - s) * (1.0 + s) * (w * w)
-    return np.where(x >= 0, 1.0, np.where(far, -(s * s) * left, left))
-
-
-def _fpflu_d2(x: np.ndarray) -> np.ndarray:
-    """g''(x) = 2x (x^2 - 3)/(1 + x^2)^3 = 2 s^3 (1 - 3 s^2)/(1 + s^2)^3 with s = 1/x."""
-    s, w, far = _fpflu_left_terms(x)
+def _odd_piece(s: np.ndarray, w: np.ndarray, far: np.ndarray, order: int) -> np.ndarray:
+    """g(u) = u/(1 + u^2) and its derivatives in u, in the terms of :func:`_reciprocal_terms`
+    (g(u) = g(1/u); g' = (1 - u^2)/(1 + u^2)^2 = -s^2 (1 - s^2) w^2 far out;
+    g'' = 2u (u^2 - 3)/(1 + u^2)^3 = 2 s^3 (1 - 3 s^2) w^3 far out)."""
+    if order == 0:
+        return s * w
     square = s * s
-    left = np.where(far, 2.0 * (square * s) * (1.0 - 3.0 * square), 2.0 * s * (square - 3.0))
-    return np.where(x >= 0, 0.0, left * (w * w * w))
+    if order == 1:
+        near = (1.0 - s) * (1.0 + s) * (w * w)
+        return np.where(far, -square * near, near)
+    return np.where(far, 2.0 * (square * s) * (1.0 - 3.0 * square), 2.0 * s * (square - 3.0)) * (w * w * w)
+
+
+def _even_piece(s: np.ndarray, w: np.ndarray, far: np.ndarray, order: int) -> np.ndarray:
+    """h(u) = 1/(1 + u^2) and its derivatives in u (far out: h = s^2 w, h' = -2 s^3 w^2,
+    h'' = 2 s^4 (3 - s^2) w^3; near: w, -2 s w^2, (6 s^2 - 2) w^3)."""
+    square = s * s
+    if order == 0:
+        return np.where(far, square * w, w)
+    if order == 1:
+        return np.where(far, -2.0 * (square * s), -2.0 * s) * (w * w)
+    return np.where(far, 2.0 * (square * square) * (3.0 - square), 6.0 * square - 2.0) * (w * w * w)
+
+
+# -- FPFLU: x on the right, x/(1 + x^2) on the left -------------------------------
+
+
+def _fpflu_kernel(order: int):
+    right = (lambda x: x, lambda x: 1.0, lambda x: 0.0)[order]
+
+    def kernel(x: np.ndarray) -> np.ndarray:
+        s, w, far = _reciprocal_terms(np.minimum(x, 0.0), 1.0)
+        return np.where(x >= 0, right(x), _odd_piece(s, w, far, order))
+
+    kernel.__doc__ = f"FPFLU's derivative of order {order}: x on the right, x/(1 + x^2) on the left."
+    return kernel
+
+
+_fpflu, _fpflu_d1, _fpflu_d2 = (_fpflu_kernel(order) for order in range(3))
 
 
 register(
     Activation(
         name="fpflu",
-        family=FAMILY,
+        family="rational",
         aliases=("faster_pflu",),
         f=_fpflu,
         df=_fpflu_d1,
@@ -111,6 +132,100 @@ register(
             "max(x, x/(1 + x^2)) as in the authors' code (github.com/mengzhu0308/PFLU-FPFLU). The two "
             "branches meet at 0 with equal value, slope 1 and curvature 0, so f, f' and f'' are "
             "continuous; only the third derivative jumps there (from -6 to 0)."
+        ),
+    )
+)
+
+
+# -- the Cauchy activation of XNet -----------------------------------------------
+
+
+def _cauchy_kernel(order: int):
+    def kernel(x: np.ndarray, lambda1: float, lambda2: float, d: float) -> np.ndarray:
+        # (lambda1 x + lambda2)/(x^2 + d^2) = lambda1 g(x/d)/d + lambda2 h(x/d)/d^2; each
+        # derivative brings one more 1/d
+        s, w, far = _reciprocal_terms(x, d)
+        scale = d ** -(order + 1)
+        return lambda1 * scale * _odd_piece(s, w, far, order) + (lambda2 * scale / d) * _even_piece(s, w, far, order)
+
+    kernel.__doc__ = f"The Cauchy activation's derivative of order {order}, as a sum of its odd and even parts."
+    return kernel
+
+
+_DOUBLE_MAX = float(np.finfo(np.float64).max)
+
+
+def _cauchy_scaled(x: np.ndarray, d: float) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """(exponent, xs, x^2 + d^2) with x, d scaled by 2^-exponent (|x| ~ 2^exponent beyond d, so
+    nothing overflows; 0 within d) and the scaled x^2 + d^2 in double-double. ±inf is taken as
+    ±DOUBLE_MAX (the callers put the limit, 0, there)."""
+    finite = np.clip(x, -_DOUBLE_MAX, _DOUBLE_MAX)
+    exponent = np.where(np.abs(finite) > d, np.frexp(finite)[1], 0)
+    xs, ds = np.ldexp(finite, -exponent), np.ldexp(d, -exponent)
+    return exponent, xs, _stable.dd_add(_stable.two_prod(xs, xs), _stable.two_prod(ds, ds))
+
+
+def _cauchy(x: np.ndarray, lambda1: float, lambda2: float, d: float) -> np.ndarray:
+    """(lambda1 x + lambda2)/(x^2 + d^2) in double-double: as a sum of an odd and an even part
+    it cancels (3.5 units where the two are of opposite sign)."""
+    exponent, xs, denominator = _cauchy_scaled(x, d)
+    numerator = _stable.dd_add(_stable.two_prod(np.full_like(xs, lambda1), xs), (np.ldexp(lambda2, -exponent), 0.0))
+    return np.where(np.isinf(x), 0.0, np.ldexp(_stable.dd_div_dd(numerator, denominator)[0], -exponent))
+
+
+def _cauchy_d1(x: np.ndarray, lambda1: float, lambda2: float, d: float) -> np.ndarray:
+    """Cauchy'(x) = -lambda1 (x - r1)(x - r2)/(x^2 + d^2)^2, with r1, r2 the roots of
+    lambda1 x^2 + 2 lambda2 x - lambda1 d^2 (real: r1 r2 = -d^2), in double-double.
+
+    The sum of the odd and even parts' slopes cancels (7 units at x = 4.9 for lambda1 = 2,
+    lambda2 = -3, d = 0.5); in plain doubles the product form still collects ~6 roundings."""
+    if lambda1 == 0.0:
+        return _cauchy_kernel(1)(x, lambda1, lambda2, d)
+    disc = float(np.hypot(lambda2, lambda1 * d))
+    q = -(lambda2 + np.copysign(disc, lambda2))
+    r1, r2 = q / lambda1, -(lambda1 * d) * d / q
+    exponent, xs, denominator = _cauchy_scaled(x, d)
+    numerator = _stable.dd_mul(
+        _stable.two_sum(xs, -np.ldexp(r1, -exponent)), _stable.two_sum(xs, -np.ldexp(r2, -exponent))
+    )
+    ratio = _stable.dd_div_dd(numerator, _stable.dd_mul(denominator, denominator))[0]
+    return np.where(np.isinf(x), 0.0, np.ldexp(-lambda1 * ratio, -2 * exponent))
+
+
+register(
+    Activation(
+        name="cauchy",
+        family="rational",
+        aliases=("cauchy_activation",),
+        parameters=(
+            Param("lambda1", 1.0, "weight of the odd part x/(x^2 + d^2)", lower=-100.0, upper=100.0),
+            Param("lambda2", 1.0, "weight of the even bump 1/(x^2 + d^2)", lower=-100.0, upper=100.0),
+            Param("d", 1.0, "width: the unit acts over |x| ~ d and decays like 1/|x| beyond", lower=0.01, upper=100.0),
+        ),
+        f=_cauchy,
+        df=_cauchy_d1,
+        d2f=_cauchy_kernel(2),
+        latex=r"\mathrm{Cauchy}(x) = \frac{\lambda_1 x + \lambda_2}{x^{2} + d^{2}}",
+        latex_derivative=(
+            r"\mathrm{Cauchy}'(x) = \frac{\lambda_1 (d^{2} - x^{2}) - 2 \lambda_2 x}{(x^{2} + d^{2})^{2}}"
+        ),
+        summary=(
+            "The Cauchy activation of XNet: a rational unit (lambda1 x + lambda2)/(x^2 + d^2) with all three "
+            "constants trained, the real form of a Cauchy kernel 1/(z - x). Li, Xia & Zhang derive it from "
+            "Cauchy's integral formula and prove that sums of it approximate smooth functions to high "
+            "order; it is localised (it decays like 1/|x|), so far-away inputs are dead, and it is aimed "
+            "at regression and PDE solving more than at deep classifiers."
+        ),
+        reference=Reference(
+            "Li, Xia & Zhang",
+            2024,
+            "Cauchy activation function and XNet",
+            "https://arxiv.org/abs/2409.19221",
+        ),
+        kink_points=lambda **_: (),
+        notes=(
+            "The paper trains lambda1, lambda2 and d; the defaults 1, 1, 1 are a common initialisation, not "
+            "the paper's. Domain kept to |lambda| <= 100 and 0.01 <= d <= 100, where the tests hold it."
         ),
     )
 )

@@ -22,3 +22,17 @@ def pflu(x):
 def fpflu(x):
     # Zhu et al. (2021): max(x, x/(1 + x^2)), as in the authors' code; x for x >= 0
     return x if x >= 0 else x / (1 + x * x)
+
+
+@reference(
+    "cauchy",
+    cases=[
+        {"lambda1": 2.0, "lambda2": -3.0, "d": 0.5},
+        {"lambda1": 0.0, "lambda2": 100.0, "d": 0.01},
+        {"lambda1": -100.0, "lambda2": 1.0, "d": 100.0},
+    ],
+    extra_points=[1.5, -1.0, 1.0, 0.01, 100.0, -0.01],
+)
+def cauchy(x, lambda1=1.0, lambda2=1.0, d=1.0):
+    # Li, Xia & Zhang (2024): (lambda1 x + lambda2)/(x^2 + d^2)
+    return (mp.mpf(lambda1) * x + mp.mpf(lambda2)) / (x * x + mp.mpf(d) ** 2)
