@@ -229,3 +229,35 @@ register(
         ),
     )
 )
+
+
+# -- the tent --------------------------------------------------------------------
+
+declare(
+    "tent",
+    "max(0, delta - abs(x))",
+    family="localized",
+    parameters=(Param("delta", 1.0, "half-width: the tent is nonzero on (-delta, delta), 1 - |x| at delta = 1",
+                      lower=1e-3, upper=1e3),),
+    aliases=("triangular", "hat"),
+    latex=r"\mathrm{tent}(x) = \max\left(0, \delta - |x|\right)",
+    latex_derivative=r"\mathrm{tent}'(x) = -\mathrm{sign}(x)\ (|x| < \delta), \quad 0\ (|x| > \delta)",
+    summary=(
+        "The tent (triangle, linear B-spline): a peak of height delta at 0 falling linearly to 0 at "
+        "±delta and 0 beyond. Rozsa & Boult propose it to bound the open space risk of ReLU-like units: a "
+        "tent responds only to a bounded range of inputs, which they report makes classifiers far more "
+        "robust to white-box adversarial attacks on MNIST and CIFAR-10. It is dead (zero slope) outside "
+        "(-delta, delta) and has three kinks."
+    ),
+    reference=Reference(
+        "Rozsa & Boult",
+        2019,
+        "Improved Adversarial Robustness by Reducing Open Space Risk via Tent Activations",
+        "https://arxiv.org/abs/1908.02435",
+    ),
+    notes=(
+        "The paper learns delta per layer; delta = 1 gives max(0, 1 - |x|), the linear B-spline. At the "
+        "kinks (0, ±delta) the derivative is the mean of the one-sided slopes (0 at x = 0, ∓1/2 at ±delta), "
+        "the formula engine's convention; no framework ships the tent."
+    ),
+)

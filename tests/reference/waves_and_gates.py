@@ -36,3 +36,9 @@ def fpflu(x):
 def cauchy(x, lambda1=1.0, lambda2=1.0, d=1.0):
     # Li, Xia & Zhang (2024): (lambda1 x + lambda2)/(x^2 + d^2)
     return (mp.mpf(lambda1) * x + mp.mpf(lambda2)) / (x * x + mp.mpf(d) ** 2)
+
+
+@reference("tent", cases=[{"delta": 0.5}, {"delta": 1e-3}, {"delta": 1e3}], extra_points=[0.999, 1.001, -0.999, -1.001])
+def tent(x, delta=1.0):
+    # Rozsa & Boult (2019), eq. 1: max(0, delta - |x|)
+    return max(mp.mpf(0), mp.mpf(delta) - abs(x))
