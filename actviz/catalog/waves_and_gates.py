@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..entry import Activation, Param, Reference
+from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _stable
 from ._declare import declare
@@ -127,7 +127,9 @@ register(
             "left side; it is linear, hence unbounded, on the right."
         ),
         reference=_PFLU_PAPER,
-        kink_points=lambda: (),
+        kink_points=lambda: (
+            Kink(0.0, "f, f' and f'' are continuous (1 and 0 from both sides); the third derivative jumps from -6 to 0"),
+        ),
         notes=(
             "max(x, x/(1 + x^2)) as in the authors' code (github.com/mengzhu0308/PFLU-FPFLU). The two "
             "branches meet at 0 with equal value, slope 1 and curvature 0, so f, f' and f'' are "
@@ -259,5 +261,45 @@ declare(
         "The paper learns delta per layer; delta = 1 gives max(0, 1 - |x|), the linear B-spline. At the "
         "kinks (0, ±delta) the derivative is the mean of the one-sided slopes (0 at x = 0, ∓1/2 at ±delta), "
         "the formula engine's convention; no framework ships the tent."
+    ),
+)
+
+
+# -- the improved logistic sigmoid ------------------------------------------------
+
+declare(
+    "isigmoid",
+    "where(x > a, sigmoid(a) + alpha*(x - a), where(x < -a, sigmoid(-a) + alpha*(x + a), sigmoid(x)))",
+    family="sigmoidal",
+    parameters=(
+        Param("a", 3.0, "threshold: the logistic sigmoid on [-a, a], straight lines beyond", lower=0.0, upper=40.0),
+        Param("alpha", 0.01, "slope of the two straight tails", lower=0.0, upper=1.0),
+    ),
+    aliases=("improved_sigmoid",),
+    latex=(
+        r"\mathrm{Isigmoid}(x) = \sigma(x)\ (|x| \leq a), \quad "
+        r"\sigma(\pm a) + \alpha (x \mp a)\ (\pm x > a)"
+    ),
+    latex_derivative=(
+        r"\mathrm{Isigmoid}'(x) = \sigma(x) (1 - \sigma(x))\ (|x| \leq a), \quad \alpha\ (|x| > a)"
+    ),
+    summary=(
+        "Improved logistic sigmoid: the logistic sigmoid between -a and a, continued beyond by straight "
+        "lines of small slope alpha in the manner of a leaky ReLU, so the unit never saturates and its "
+        "gradient never falls below alpha. Qin et al. introduce it against the vanishing gradients of "
+        "sigmoid deep belief networks and report faster convergence on MNIST and better gearbox fault "
+        "diagnosis; unbounded, monotone for alpha >= 0, with slope kinks at ±a."
+    ),
+    reference=Reference(
+        "Qin, Wang & Zou",
+        2019,
+        "The Optimized Deep Belief Networks With Improved Logistic Sigmoid Units and Their Application in "
+        "Fault Diagnosis for Planetary Gearboxes of Wind Turbines",
+        "https://doi.org/10.1109/TIE.2018.2856205",
+    ),
+    notes=(
+        "IEEE Trans. Industrial Electronics 66(5), early access 2018. The paper tunes a and alpha; the "
+        "defaults 3 and 0.01 are illustrative. f is continuous at ±a, f' jumps there from sigma'(a) to "
+        "alpha; at x = ±a itself the derivative is the sigmoid branch's (the where() convention)."
     ),
 )

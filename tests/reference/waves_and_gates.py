@@ -42,3 +42,19 @@ def cauchy(x, lambda1=1.0, lambda2=1.0, d=1.0):
 def tent(x, delta=1.0):
     # Rozsa & Boult (2019), eq. 1: max(0, delta - |x|)
     return max(mp.mpf(0), mp.mpf(delta) - abs(x))
+
+
+@reference(
+    "isigmoid",
+    cases=[{"a": 1.0, "alpha": 0.0}, {"a": 40.0, "alpha": 1.0}, {"a": 0.0, "alpha": 0.5}],
+    extra_points=[-7.74, -7.7425873, -2.9, -3.1, 2.9, 3.1],  # -7.7426: the left tail crosses 0 (a = 3, alpha = 0.01)
+)
+def isigmoid(x, a=3.0, alpha=0.01):
+    # Qin, Wang & Zou (2019): sigma(x) on [-a, a], sigma(±a) + alpha (x ∓ a) beyond (the authors' code
+    # continues sigma(±a) with slope alpha the same way)
+    a, alpha = mp.mpf(a), mp.mpf(alpha)
+    if x > a:
+        return 1 / (1 + mp.exp(-a)) + alpha * (x - a)
+    if x < -a:
+        return 1 / (1 + mp.exp(a)) + alpha * (x + a)
+    return 1 / (1 + mp.exp(-x))
