@@ -128,7 +128,7 @@ register(
         ),
         reference=_PFLU_PAPER,
         kink_points=lambda: (
-            Kink(0.0, "f, f' and f'' are continuous (1 and 0 from both sides); the third derivative jumps from -6 to 0"),
+            Kink(0.0, "f, f' and f'' are continuous (slope 1, curvature 0 on both sides); f''' jumps from -6 to 0"),
         ),
         notes=(
             "max(x, x/(1 + x^2)) as in the authors' code (github.com/mengzhu0308/PFLU-FPFLU). The two "
