@@ -9,5 +9,7 @@ limits at kinks; :mod:`.gaussian` Gaussian expectations, the normal density and
 distribution function; :mod:`.bisection` bisection to adjacent floats;
 :mod:`.vector` the numbers behind the pictures of softmax, GLUs, maxout and slope
 bands; :mod:`.pointwise` the check that an entry is a function R -> R.
-:mod:`.differences` how far two curves are apart, and whether they coincide.
+:mod:`.differences` how far two curves are apart, and whether they coincide;
+:mod:`.equivalence` the pairs of entries that are one function up to an affine
+change of x and y.
 """

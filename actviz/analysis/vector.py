@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..specs import get
 from ..catalog.vector import Maxout, SlopeBand, Softmax
 from ..errors import ActvizError
 
@@ -21,16 +20,17 @@ def temperature_probabilities(softmax: Softmax, logits: object, low: float = 0.1
     z = np.asarray(logits, dtype=float)
     chosen = softmax.params["temperature"]
     temperatures = np.geomspace(min(low, chosen), max(high, chosen), count)
-    return temperatures, np.array([softmax.with_params(temperature=t)(z) for t in temperatures])
+    return temperatures, np.array([softmax.with_params(temperature=t).probabilities(z) for t in temperatures])
 
 
 def two_logits(softmax: Softmax, half_width: float = 8.0, count: int = 401) -> tuple[np.ndarray, ...]:
     r"""Differences x over :math:`[-wT, wT]` (w = ``half_width``), :math:`\mathrm{softmax}([x, 0])_1`
-    and :math:`\sigma(x/T)`, which are equal."""
+    and its closed form :math:`\sigma(x/T)` (for softmax's relatives: their own first output and
+    their two-logit curve), which are equal."""
     temperature = softmax.params["temperature"]
     x = np.linspace(-half_width * temperature, half_width * temperature, count)
     first = softmax(np.stack([x, np.zeros_like(x)], axis=-1))[:, 0]
-    return x, first, get("sigmoid")(x / temperature)
+    return x, first, softmax.curve()(x)
 
 
 def check_extent(extent: float) -> float:

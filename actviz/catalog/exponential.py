@@ -9,7 +9,7 @@ import numpy as np
 
 from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
-from . import _overflow, _stable
+from . import _numerics, _overflow, _stable
 
 FAMILY = "exponential"
 
@@ -530,5 +530,135 @@ register(
             "jumps at -1 and 1 and the unit is dead below -1."
         ),
         reference=_BASIRAT_ROTH,
+    )
+)
+
+
+# -- xIELU ---------------------------------------------------------------------------------------
+
+
+def _dd_sum_of_products(terms: list[tuple[float, np.ndarray]]) -> np.ndarray:
+    """sum c_k v_k for parameters c_k and arrays v_k: every product exact (two_prod), the sum
+    in double-double, rounded once."""
+    total = (np.zeros_like(terms[0][1]), np.zeros_like(terms[0][1]))
+    for c, v in terms:
+        total = _stable.dd_add(total, _stable.two_prod(np.full_like(v, c), v))
+    return total[0] + total[1]
+
+
+_EXPM1_MINUS_X_TERMS = 21  # |x| <= 1: the first neglected term x^22/22! is below 1e-21
+
+
+def _expm1_minus_x(x: np.ndarray) -> np.ndarray:
+    r""":math:`e^x - 1 - x = x^2 \sum_{k \ge 2} x^{k-2}/k!` for |x| <= 1, without the cancellation of
+    expm1(x) - x (the inner sum is at least 1/3 for x >= -1, so Horner's scheme is stable)."""
+    inner = np.full_like(x, 1.0 / math.factorial(_EXPM1_MINUS_X_TERMS))
+    for k in range(_EXPM1_MINUS_X_TERMS - 1, 1, -1):
+        inner = inner * x + 1.0 / math.factorial(k)
+    return (x * x) * inner
+
+
+def _xielu_left(x: np.ndarray, alpha_n: float, beta: float, eps: float) -> np.ndarray:
+    r""":math:`\alpha_n(\mathrm{expm1}(\min(x, \epsilon)) - x) + \beta x` for -40 < x <= 0.
+
+    The terms cancel where the unit crosses 0 (x = -2.45 by default, and near 0): the products are
+    exact and summed in double-double, as :math:`\alpha_n\,\mathrm{expm1}(m) + (\beta - \alpha_n)x`
+    where expm1 is far from 0 (x <= -1, and eps < x <= 0 where m = eps) and as
+    :math:`\alpha_n(e^x - 1 - x) + \beta x` on -1 < x <= eps, where expm1(x) and x themselves cancel.
+    """
+    m = np.minimum(x, eps)
+    far = _dd_sum_of_products([(alpha_n, np.expm1(m)), (beta, x), (-alpha_n, x)])
+    series = (x > -1.0) & (x <= eps)
+    if not series.any():
+        return far
+    near = _dd_sum_of_products([(alpha_n, _expm1_minus_x(np.where(series, x, 0.0))), (beta, x)])
+    return np.where(series, near, far)
+
+
+def _xielu(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: float) -> np.ndarray:
+    def right(v: np.ndarray) -> np.ndarray:
+        return _overflow.add(_overflow.scaled_square(alpha_p, v), beta * v)
+
+    def far_left(v: np.ndarray) -> np.ndarray:  # x <= -40, -inf and nan: (beta - alpha_n) x dominates
+        return alpha_n * np.expm1(np.minimum(v, eps)) + _overflow.times(beta - alpha_n, v)
+
+    def near(v: np.ndarray) -> np.ndarray:
+        return _xielu_left(v, alpha_n, beta, eps)
+
+    return _numerics.by_region(x, [(x > 0.0, right), ((x > -40.0) & (x <= 0.0), near)], far_left)
+
+
+def _xielu_d1(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: float) -> np.ndarray:
+    # x > 0: 2 alpha_p x + beta; x <= 0: alpha_n (e^x [x < eps] + e^eps/2 [x = eps]) - alpha_n + beta,
+    # formed as alpha_n expm1(x) + beta where x < eps (exact products, one rounding of the sum:
+    # it crosses 0 at the unit's minimum)
+    left = _dd_sum_of_products([(alpha_n, np.expm1(np.minimum(x, eps))), (beta, np.ones_like(x))])
+    tie = alpha_n * (0.5 * math.exp(eps) - 1.0) + beta  # torch.minimum's backward splits a tie in half
+    middle = np.where(x == eps, tie, beta - alpha_n)
+    left = np.where(x < eps, left, middle)
+    right = _overflow.add(_overflow.times(2.0 * alpha_p, np.maximum(x, 0.0)), beta)
+    return _keep_nan(x, np.where(x > 0.0, right, left))
+
+
+def _xielu_d2(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: float) -> np.ndarray:
+    left = np.where(x < eps, alpha_n * np.exp(np.minimum(x, eps)), np.where(x == eps, 0.5 * alpha_n * math.exp(eps), 0.0))
+    return _keep_nan(x, np.where(x > 0.0, 2.0 * alpha_p, left))
+
+
+def _xielu_kinks(alpha_p: float, alpha_n: float, beta: float, eps: float) -> tuple[Kink, ...]:
+    at_eps = Kink(
+        eps,
+        "f' jumps from alpha_n (e^eps - 1) + beta to beta - alpha_n; xielu'(eps) is their mean, "
+        "as torch.minimum's backward splits a tie",
+    )
+    at_zero = Kink(
+        0.0,
+        "f jumps from alpha_n expm1(eps) (= -8e-7 by default) to 0, f' from beta - alpha_n to beta; "
+        "xielu(0) and xielu'(0) take the x <= 0 piece (torch.where(x > 0, ...))",
+    )
+    return (at_eps, at_zero) if eps < 0.0 else (at_zero,)
+
+
+def _xielu_constraint(alpha_p: float, alpha_n: float, beta: float, eps: float) -> str | None:
+    if alpha_n <= beta:
+        return f"alpha_n = {alpha_n!r} must exceed beta = {beta!r} (the model learns alpha_n - beta > 0)"
+    return None
+
+
+register(
+    Activation(
+        name="xielu",
+        family=FAMILY,
+        parameters=(
+            Param("alpha_p", 0.8, "curvature of the quadratic positive piece", lower=0.0, lower_open=True),
+            Param("alpha_n", 0.8, "depth of the negative piece; alpha_n > beta", lower=0.0, lower_open=True),
+            Param("beta", 0.5, "slope shared by both pieces at 0", lower=0.0),
+            Param("eps", -1e-6, "expm1's argument is min(x, eps)", upper=0.0),
+        ),
+        f=_xielu,
+        df=_xielu_d1,
+        d2f=_xielu_d2,
+        latex=r"\alpha_p x^{2} + \beta x\;(x > 0),\; \alpha_n(e^{\min(x, \epsilon)} - 1 - x) + \beta x",
+        latex_derivative=r"2\alpha_p x + \beta\;(x > 0),\; \alpha_n(e^{x}[x < \epsilon] - 1) + \beta",
+        kink_points=_xielu_kinks,
+        constraint=_xielu_constraint,
+        summary=(
+            "Expanded integral of the exponential linear unit: its derivative is a linear ramp for x > 0 "
+            "(so the unit grows like x^2, as squared ReLU) and an ELU-like curve for x < 0 that reaches "
+            "beta - alpha_n, so negative inputs keep a gradient. Used by the Apertus LLMs (Swiss AI); "
+            "alpha_p and alpha_n are trained per layer."
+        ),
+        reference=Reference(
+            "Huang & Schlag",
+            2025,
+            "Deriving Activation Functions Using Integration",
+            "https://arxiv.org/abs/2411.13010",
+        ),
+        notes=(
+            "As transformers' XIELUActivation (src/transformers/activations.py, the Python path): "
+            "alpha_p x^2 + beta x for x > 0, (expm1(min(x, eps)) - x) alpha_n + beta x otherwise, with "
+            "alpha_p = softplus(.) and alpha_n = beta + softplus(.) initialised at 0.8. eps = -1e-6 makes f "
+            "jump by alpha_n expm1(eps) = -8e-7 at 0; eps = 0 removes the jump."
+        ),
     )
 )

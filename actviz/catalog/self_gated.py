@@ -21,6 +21,7 @@ import numpy as np
 from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
 from . import _numerics, _stable, gates
+from ._declare import declare
 
 FAMILY = "self-gated"
 
@@ -105,6 +106,7 @@ register(
     Activation(
         name="gelu",
         family=FAMILY,
+        aliases=("gelu_python",),
         f=_gelu_f,
         df=_gelu_df,
         d2f=_gelu_d2f,
@@ -123,7 +125,9 @@ register(
         notes=(
             "Exact erf form, as torch.nn.GELU() (approximate='none'); jax.nn.gelu defaults to the tanh "
             "approximation (approximate=True): that one is gelu_tanh here. Phi never goes through 1 + erf: "
-            "centred Taylor expansions on [-3, 0], erfcx e^{-x^2/2} below (gelu(-30) = -1.47e-196, not 0)."
+            "centred Taylor expansions on [-3, 0], erfcx e^{-x^2/2} below (gelu(-30) = -1.47e-196, not 0). "
+            "gelu_python is transformers' name for x/2 (1 + erf(x/sqrt 2)), the same function "
+            "(src/transformers/activations.py, GELUActivation(use_gelu_python=True))."
         ),
     )
 )
@@ -133,7 +137,7 @@ register(
     Activation(
         name="gelu_tanh",
         family=FAMILY,
-        aliases=("gelu_approximate",),
+        aliases=("gelu_approximate", "gelu_new", "gelu_pytorch_tanh", "gelu_python_tanh", "gelu_accurate", "gelu_fast"),
         f=_gelu_tanh_f,
         df=_gelu_tanh_df,
         d2f=_gelu_tanh_d2f,
@@ -147,6 +151,14 @@ register(
             "tail does not cancel."
         ),
         reference=_HENDRYCKS,
+        notes=(
+            "Aliases are the names of this function in transformers' ACT2FN "
+            "(src/transformers/activations.py): gelu_new (NewGELUActivation), gelu_pytorch_tanh and "
+            "gelu_python_tanh (GELUTanh), gelu_accurate (AccurateGELUActivation) all use sqrt(2/pi) and "
+            "0.044715; gelu_fast (FastGELUActivation) writes sqrt(2/pi) as 0.7978845608, 3.6e-12 "
+            "relative below it: far below float32's resolution, about 3e4 float64 ulps "
+            "of the inner argument (not modelled here). timm's gelu_tanh is torch's approximate='tanh'."
+        ),
     )
 )
 
@@ -478,3 +490,106 @@ register(
     )
 )
 
+
+
+# -- declared from catalogue functions ----------------------------------------------------------
+
+_TRANSFORMERS = "src/transformers/activations.py in huggingface/transformers"
+
+declare(
+    "quick_gelu",
+    "swish(x, beta=1.702)",
+    family=FAMILY,
+    aliases=("gelu_quick",),
+    latex=r"\mathrm{QuickGELU}(x) = x\,\sigma(1.702\,x)",
+    latex_derivative=r"\mathrm{QuickGELU}'(x) = \sigma(1.702x)\left(1 + 1.702\,x\,\sigma(-1.702x)\right)",
+    summary=(
+        "GELU approximated by x sigmoid(1.702 x), swish with beta = 1.702: the sigmoid is matched to "
+        "the normal CDF (within 0.02). Baked into the weights of OpenAI's CLIP and the models "
+        "fine-tuned from it, so those must keep it; cheaper than the tanh form."
+    ),
+    reference=Reference(
+        "Hendrycks & Gimpel", 2016, "Gaussian Error Linear Units (GELUs)", "https://arxiv.org/abs/1606.08415"
+    ),
+    notes=(
+        f"As QuickGELUActivation ({_TRANSFORMERS}) and timm's quick_gelu "
+        "(timm/layers/activations.py): input * torch.sigmoid(1.702 * input). Evaluated with swish's kernels."
+    ),
+)
+
+declare(
+    "gelu_10",
+    "where(gelu(x) <= 10, gelu(x), 10)",
+    family=FAMILY,
+    aliases=("clipped_gelu",),
+    latex=r"\mathrm{GELU}_{10}(x) = \min(\mathrm{GELU}(x), 10)",
+    latex_derivative=r"\mathrm{GELU}_{10}'(x) = \mathrm{GELU}'(x)\,[\mathrm{GELU}(x) \leq 10]",
+    summary=(
+        "GELU clipped to [-10, 10] for 8-bit quantisation (Q8BERT-style): the range of the "
+        "activations is then known in advance. GELU never goes below -0.17, so only the upper clip "
+        "acts, at x = 10."
+    ),
+    reference=Reference(
+        "Wu, Judd, Zhang, Isaev & Micikevicius",
+        2020,
+        "Integer Quantization for Deep Learning Inference: Principles and Empirical Evaluation",
+        "https://arxiv.org/abs/2004.09602",
+    ),
+    notes=(
+        f"As ACT2FN['gelu_10'] = ClippedGELUActivation(-10, 10) ({_TRANSFORMERS}): torch.clip(gelu(x), -10, 10). "
+        "At the clip point torch.clip's backward passes the gradient (its bounds are inclusive), so "
+        "gelu_10' there is gelu'(x), as here."
+    ),
+)
+
+declare(
+    "hard_mish",
+    "where(x < -2, 0, where(x <= 0, 0.5*x*(x + 2), x))",
+    family=FAMILY,
+    aliases=("hardmish",),
+    latex=r"\mathrm{HardMish}(x) = \frac{x}{2}\,\min(\max(x + 2, 0), 2)",
+    latex_derivative=r"0 \;(x < -2),\;\; x + 1 \;(-2 \leq x \leq 0),\;\; 1 \;(x > 0)",
+    kink_points=lambda: (
+        Kink(-2.0, "f' jumps from 0 to -1; hard_mish'(-2) = -1 (the middle piece), as torch's clamp backward"),
+        Kink(0.0, "f' is continuous (1); f'' jumps from 1 to 0, hard_mish''(0) = 1 (the middle piece), as torch"),
+    ),
+    summary=(
+        "A piecewise-quadratic mish for mobile inference: 0 below -2, x (x + 2)/2 on [-2, 0] (minimum "
+        "-1/2 at x = -1), x above 0. The derivative is continuous at 0 and jumps at -2."
+    ),
+    reference=Reference(
+        "Misra",
+        2020,
+        "H-Mish (notes on a hard Mish, README of digantamisra98/H-Mish)",
+        "https://github.com/digantamisra98/H-Mish",
+    ),
+    notes=(
+        "As timm's hard_mish (timm/layers/activations.py): 0.5 * x * (x + 2).clamp(min=0, max=2). "
+        "torch's clamp passes the gradient at both bounds, so both kinks take the middle piece: "
+        "hard_mish'(-2) = -1, hard_mish''(0) = 1."
+    ),
+)
+
+declare(
+    "situ",
+    "beta*tanh(x/beta)*sigmoid(x)",
+    family=FAMILY,
+    parameters=(Param("beta", 4.0, "soft cap of the value: |situ| < beta", lower=0.0, lower_open=True),),
+    latex=r"\mathrm{SiTU}(x) = \beta\tanh(x/\beta)\,\sigma(x)",
+    latex_derivative=r"\mathrm{SiTU}'(x) = \mathrm{sech}^{2}(x/\beta)\,\sigma(x) + \beta\tanh(x/\beta)\,\sigma'(x)",
+    summary=(
+        "Sigmoid-tanh unit: swish with its linear factor soft-capped, beta tanh(x/beta) sigma(x), so it "
+        "is bounded by beta and matches silu to first order near 0. The gate half of Kimi K3's SiTU-GLU "
+        "(beta = 4), which bounds activations under extreme mixture-of-experts sparsity."
+    ),
+    reference=Reference(
+        "Kimi Team (Moonshot AI)",
+        2026,
+        "Kimi K3 technical report (SiTU-GLU, as described by Megatron-core's core.activations.situ)",
+        "https://docs.nvidia.com/megatron-core/developer-guide/0.20.0/apidocs/core/core.activations.html",
+    ),
+    notes=(
+        "As Megatron-core's situ(x, scale) = scale * tanh(x / scale) * sigmoid(x) and the gate half of "
+        "Tenstorrent's ttnn.situ_glu; the report itself was not at hand."
+    ),
+)

@@ -8,7 +8,8 @@ import numpy as np
 
 from ..entry import Activation, Kink, Param, Reference
 from ..registry import register
-from . import _numerics, _piecewise, _stable
+from . import _normal, _numerics, _piecewise, _stable
+from ._declare import declare
 
 FAMILY = "sigmoidal"
 
@@ -454,6 +455,98 @@ register(
         notes=(
             "As jax.nn.sparse_sigmoid and keras 3 sparse_sigmoid; torch has none, so the value of the derivative "
             "at ±1 follows keras 3 and torch's other hard functions (0)."
+        ),
+    )
+)
+
+
+# -- declared from catalogue functions ------------------------------------------------------------
+
+declare(
+    "softcap",
+    "cap*tanh(x/cap)",
+    family=FAMILY,
+    aliases=("soft_cap", "tanh_softcap"),
+    parameters=(Param("cap", 30.0, "the bound: outputs stay in (-cap, cap)", lower=0.0, lower_open=True),),
+    latex=r"\mathrm{softcap}(x) = c\,\tanh(x/c)",
+    latex_derivative=r"\mathrm{softcap}'(x) = \mathrm{sech}^{2}(x/c)",
+    summary=(
+        "Soft capping: tanh scaled to (-cap, cap), the identity to first order near 0. Gemma 2 caps "
+        "its attention logits (cap 50) and final logits (cap 30) with it, Grok-1 its attention logits, "
+        "and Kimi K3's SiTU-GLU bounds both halves of its gated unit with it."
+    ),
+    reference=Reference(
+        "Gemma Team",
+        2024,
+        "Gemma 2: Improving Open Language Models at a Practical Size",
+        "https://arxiv.org/abs/2408.00118",
+    ),
+    notes="cap = 30 is Gemma 2's final-logit cap; Megatron-core calls it tanh_soft_clamp(x, scale).",
+)
+
+
+# -- laplace (MEGA) ------------------------------------------------------------------------------
+
+
+def _laplace_argument(x: np.ndarray, mu: float, sigma: float) -> tuple[np.ndarray, np.ndarray]:
+    """u = (x - mu)/sigma as a double-double (x - mu exact by two_sum, one correction step of
+    the division); |x| clamped at 1e100, where Phi is 0 or 1 long before (and two_prod
+    needs |u| <= 1e150)."""
+    v = np.clip(x, -1e100, 1e100)
+    d, d_lo = _stable.two_sum(v, np.full_like(v, -mu))
+    u = d / sigma
+    p, p_lo = _stable.two_prod(u, np.full_like(u, sigma))
+    return u, (((d - p) - p_lo) + d_lo) / sigma
+
+
+def _laplace(x: np.ndarray, mu: float, sigma: float) -> np.ndarray:
+    # Phi(u_hi + u_lo) = Phi(u_hi) + phi(u_hi) u_lo to far below one unit
+    u, u_lo = _laplace_argument(x, mu, sigma)
+    return _normal.cdf(u) + _normal.pdf(u) * u_lo
+
+
+def _laplace_d1(x: np.ndarray, mu: float, sigma: float) -> np.ndarray:
+    # phi(u)/sigma, with phi(u_hi + u_lo) = phi(u_hi) (1 - u_hi u_lo)
+    u, u_lo = _laplace_argument(x, mu, sigma)
+    return _normal.pdf(u) * (1.0 - u * u_lo) / sigma
+
+
+def _laplace_d2(x: np.ndarray, mu: float, sigma: float) -> np.ndarray:
+    # -u phi(u)/sigma^2
+    u, u_lo = _laplace_argument(x, mu, sigma)
+    density = _normal.pdf(u) * (1.0 - u * u_lo)
+    return -_stable.times_vanishing(u + u_lo, density) / (sigma * sigma)
+
+
+register(
+    Activation(
+        name="laplace",
+        family=FAMILY,
+        parameters=(
+            Param("mu", 0.707107, "centre: laplace(mu) = 1/2", lower=-1e30, upper=1e30),
+            Param("sigma", 0.282095, "width of the rise", lower=1e-30, upper=1e30),
+        ),
+        f=_laplace,
+        df=_laplace_d1,
+        d2f=_laplace_d2,
+        latex=r"\mathrm{laplace}(x) = \Phi\!\left(\frac{x - \mu}{\sigma}\right) = \frac{1}{2}\left(1 + \mathrm{erf}\frac{x - \mu}{\sigma\sqrt{2}}\right)",
+        latex_derivative=r"\mathrm{laplace}'(x) = \frac{1}{\sigma}\,\varphi\!\left(\frac{x - \mu}{\sigma}\right)",
+        summary=(
+            "The Laplace attention function of MEGA: a normal CDF shifted and narrowed so that it "
+            "matches relu(x)^2 at x = sqrt 2 in value and slope, a bounded stand-in for squared ReLU "
+            "in attention weights. In transformers' ACT2FN as 'laplace'; rarely used outside MEGA."
+        ),
+        reference=Reference(
+            "Ma, Zhou, Kong, He, Gui, Neubig, May & Zettlemoyer",
+            2022,
+            "Mega: Moving Average Equipped Gated Attention",
+            "https://arxiv.org/abs/2209.10655",
+        ),
+        notes=(
+            "mu = 0.707107 and sigma = 0.282095 are transformers' LaplaceActivation constants "
+            "(src/transformers/activations.py), the paper's sqrt(1/2) and sqrt(1/(4 pi)) rounded to six "
+            "digits (differences 2e-7 and 6e-8). transformers evaluates 0.5 (1 + erf(.)), which is 0 "
+            "below x = -1.8; here Phi keeps the tail (laplace(-3) = 1.6e-31)."
         ),
     )
 )

@@ -427,6 +427,55 @@ def _dsilu_d2(x: np.ndarray) -> np.ndarray:
     return _stable.sigmoid_prime(v) * (v * t * t - 3.0 * t - 0.5 * v * _stable.sech2(0.5 * v))
 
 
+def _sqrtsoftplus(x: np.ndarray) -> np.ndarray:
+    # softplus^(1/2), through log softplus(x) = x - e^x/2 + ... where softplus is (sub)normal-tiny
+    return _sp_power(x, 0.5)
+
+
+def _sqrtsoftplus_d1(x: np.ndarray) -> np.ndarray:
+    # sigma(x) / (2 sqrt(softplus x)) = P/2 with P = sigma sp^(-1/2) (see _eis_power_derivative); 0 at ±inf
+    v = np.where(np.isinf(x), 0.0, x)
+    return _eis_limits(x, 0.5 * _eis_power_derivative(v, 0.5), 0.0)
+
+
+def _sqrtsoftplus_d2(x: np.ndarray) -> np.ndarray:
+    # (P/2)' = (P/2) (sigma(-x) - r/2), r = sigma/sp; 0 at ±inf
+    v = np.where(np.isinf(x), 0.0, x)
+    slope = 0.5 * _eis_power_derivative(v, 0.5)
+    return _eis_limits(x, slope * (_stable.sigmoid(-v) - 0.5 * _sp_ratio(v)), 0.0)
+
+
+register(
+    Activation(
+        name="sqrtsoftplus",
+        family=FAMILY,
+        aliases=("sqrt_softplus",),
+        f=_sqrtsoftplus,
+        df=_sqrtsoftplus_d1,
+        d2f=_sqrtsoftplus_d2,
+        latex=r"\sqrt{\mathrm{softplus}(x)} = \sqrt{\ln(1 + e^{x})}",
+        latex_derivative=r"\frac{\sigma(x)}{2\sqrt{\ln(1 + e^{x})}}",
+        summary=(
+            "The square root of softplus: positive, increasing, about e^(x/2) on the left and sqrt(x) on "
+            "the right, so it grows far more slowly than softplus. The router scoring function of "
+            "DeepSeek V4's mixture-of-experts layers, where it replaces the sigmoid of V3."
+        ),
+        reference=Reference(
+            "Hugging Face transformers",
+            2026,
+            "SqrtSoftplusActivation, ACT2FN['sqrtsoftplus'] (DeepSeek V4 router scores)",
+            "https://github.com/huggingface/transformers/blob/main/src/transformers/activations.py",
+        ),
+        notes=(
+            "transformers computes softplus(x).sqrt(); that is 0 below x = -745 and loses every digit "
+            "below -708, where softplus is subnormal: here sqrt(softplus) = e^(x/2) (1 - e^x/4 + ...) there. "
+            "The definition is taken from copies of transformers' ACT2CLS table (the upstream file "
+            "was not in the searchable index when this was written)."
+        ),
+    )
+)
+
+
 _SILU = lookup("silu")
 register(
     Activation(

@@ -90,23 +90,27 @@ class _SoftmaxParts:
 class Softmax(VectorActivation):
     r"""softmax with temperature: :math:`p_i = e^{z_i/T} / \sum_j e^{z_j/T}` along the last axis."""
 
-    def _parts(self, logits: object) -> tuple[_SoftmaxParts, np.dtype]:
+    def _gaps(self, logits: object) -> tuple[np.ndarray, np.ndarray, np.dtype]:
+        r"""The gaps :math:`(z_i - \max_j z_j)/T \le 0` along the last axis of ``logits`` as float64,
+        the rows that have no value (a nan, or every logit -inf; their gaps are 0) and the dtype to
+        give results back in. A row with +inf logits is its limit: gap 0 at each +inf logit, -inf
+        elsewhere, so the maps built on gaps share the limit equally among the +inf logits."""
         z, dtype = self._as_float64(logits)
         if z.ndim == 0 or z.shape[-1] == 0:
-            raise ActvizError(f"softmax needs at least one logit along the last axis, got shape {z.shape}")
-        temperature = self.params["temperature"]
-        # Rows with a +inf logit are the limit one-hot (shared equally by the +inf logits);
-        # rows with a nan, or with every logit -inf, have no value.
+            raise ActvizError(f"{self.name} needs at least one logit along the last axis, got shape {z.shape}")
         plus_inf = np.isposinf(z)
         has_plus_inf = plus_inf.any(axis=-1, keepdims=True)
         undefined = np.isnan(z).any(axis=-1, keepdims=True) | np.isneginf(z).all(axis=-1, keepdims=True)
         ordinary = ~(has_plus_inf | undefined)
         masked = np.where(ordinary, z, np.where(plus_inf, 0.0, -np.inf))
         masked = np.where(undefined, 0.0, masked)
-        gaps = _scaled_gaps(masked, temperature)
+        return _scaled_gaps(masked, self.params["temperature"]), undefined, dtype
+
+    def _parts(self, logits: object) -> tuple[_SoftmaxParts, np.dtype]:
+        gaps, undefined, dtype = self._gaps(logits)
         weights = np.exp(gaps)
         first_top = np.argmax(gaps, axis=-1)[..., None]
-        top = np.zeros(z.shape, dtype=bool)
+        top = np.zeros(gaps.shape, dtype=bool)
         np.put_along_axis(top, first_top, True, axis=-1)
         rest = np.sum(np.where(top, 0.0, weights), axis=-1, keepdims=True)
         nan_rows = np.where(undefined, np.nan, 0.0)
@@ -122,6 +126,10 @@ class Softmax(VectorActivation):
         """
         parts, dtype = self._parts(logits)
         return self._output(parts.weights / (1.0 + parts.rest), dtype)
+
+    def probabilities(self, logits: object) -> np.ndarray:
+        """The probability vector along the last axis: softmax(z/T) itself (log-softmax overrides)."""
+        return self(logits)
 
     def log(self, logits: object) -> np.ndarray:
         r"""log-softmax :math:`\log p_i = g_i - \operatorname{log1p}(r)`, the log-sum-exp
@@ -152,24 +160,11 @@ class Softmax(VectorActivation):
         r"""The two-logit softmax :math:`x \mapsto \mathrm{softmax}([x, 0])_0 = \sigma(x/T)`:
         with two classes softmax is the sigmoid of the difference of the logits."""
         temperature = self.params["temperature"]
-        sigmoid = registry.lookup("sigmoid")
-
-        def f(x: np.ndarray) -> np.ndarray:
-            return sigmoid(_overflow.divide(x, temperature))
-
-        def df(x: np.ndarray) -> np.ndarray:
-            return _overflow.divide(sigmoid.derivative(_overflow.divide(x, temperature), 1), temperature)
-
-        def d2f(x: np.ndarray) -> np.ndarray:
-            second = sigmoid.derivative(_overflow.divide(x, temperature), 2)
-            return _overflow.divide(_overflow.divide(second, temperature), temperature)
-
-        return Activation(
+        return scaled_curve(
+            "sigmoid",
+            temperature,
             name="softmax_two_logit",
             family=self.family,
-            f=f,
-            df=df,
-            d2f=d2f,
             latex=rf"\mathrm{{softmax}}([x, 0])_0 = \sigma(x/T) = \frac{{1}}{{1 + e^{{-x/{temperature:g}}}}}",
             latex_derivative=rf"\frac{{d}}{{dx}}\,\sigma(x/T) = \sigma'(x/T)/T,\; T = {temperature:g}",
             summary=(
@@ -179,6 +174,31 @@ class Softmax(VectorActivation):
             ),
             reference=self.reference,
         )
+
+
+def scaled_curve(base: str, temperature: float, sign: float = 1.0, **metadata: object) -> Activation:
+    r"""The pointwise activation :math:`x \mapsto g(s\,x/T)` for the catalogue entry g = ``base``
+    and s = ``sign`` (±1), with :math:`s g'(s x/T)/T` and :math:`g''(s x/T)/T^2`; ``metadata`` names
+    and describes it (name, family, latex, latex_derivative, summary, reference)."""
+    g = registry.lookup(base)
+
+    def argument(x: np.ndarray) -> np.ndarray:
+        return _overflow.divide(sign * x, temperature)
+
+    def f(x: np.ndarray) -> np.ndarray:
+        return g(argument(x))
+
+    def df(x: np.ndarray) -> np.ndarray:
+        return _overflow.divide(sign * g.derivative(argument(x), 1), temperature)
+
+    def d2f(x: np.ndarray) -> np.ndarray:
+        second = g.derivative(argument(x), 2)
+        return _overflow.divide(_overflow.divide(second, temperature), temperature)
+
+    def kinks() -> tuple[Kink, ...]:
+        return tuple(Kink(sign * k.x * temperature, f"from {base}: {k.convention}") for k in g.kinks)
+
+    return Activation(f=f, df=df, d2f=d2f, kink_points=kinks, **metadata)
 
 
 register(
@@ -206,131 +226,6 @@ register(
             "https://doi.org/10.1007/978-3-642-76153-9_28",
         ),
     )
-)
-
-
-# -- the GLU family ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False)
-class GatedLinearUnit(VectorActivation):
-    r"""A gated linear unit :math:`f(a, b) = a\,g(b)`: the value a passes through the gate g(b).
-
-    ``gate`` is the registry spec of g (``identity`` for the bilinear layer),
-    ``gate_symbol`` its name in formulas.
-    """
-
-    gate: str = "sigmoid"
-    gate_symbol: str = r"\sigma"
-
-    def gate_activation(self) -> Activation:
-        """The gate g, from the registry."""
-        return registry.lookup(self.gate)
-
-    def __call__(self, a: object, b: object) -> np.ndarray:
-        r""":math:`a\,g(b)`, broadcast; :math:`0 \cdot \infty` counts as 0 (the limit where g(b) vanishes)."""
-        (a64, a_type), (b64, b_type) = self._as_float64(a), self._as_float64(b)
-        return self._output(_overflow.multiply(a64, self.gate_activation()(b64)), np.result_type(a_type, b_type))
-
-    def gradient(self, a: object, b: object) -> tuple[np.ndarray, np.ndarray]:
-        r"""The partial derivatives :math:`(\partial f/\partial a, \partial f/\partial b) = (g(b), a\,g'(b))`, broadcast."""
-        (a64, a_type), (b64, b_type) = self._as_float64(a), self._as_float64(b)
-        gate = self.gate_activation()
-        dtype = np.result_type(a_type, b_type)
-        by_a = np.broadcast_to(gate(b64), np.broadcast_shapes(a64.shape, b64.shape))
-        by_b = _overflow.multiply(a64, gate.derivative(b64, 1))
-        return self._output(by_a, dtype), self._output(by_b, dtype)
-
-    def curve(self) -> Activation:
-        r"""The diagonal :math:`a = b = x`: :math:`x\,g(x)`, with
-        :math:`(x g)' = g + x g'` and :math:`(x g)'' = 2 g' + x g''`."""
-        gate = self.gate_activation()
-        g = self.gate_symbol
-
-        def f(x: np.ndarray) -> np.ndarray:
-            return _overflow.multiply(x, gate(x))
-
-        def df(x: np.ndarray) -> np.ndarray:
-            return _overflow.add(gate(x), _overflow.multiply(x, gate.derivative(x, 1)))
-
-        def d2f(x: np.ndarray) -> np.ndarray:
-            return _overflow.add(2.0 * gate.derivative(x, 1), _overflow.multiply(x, gate.derivative(x, 2)))
-
-        def kinks() -> tuple[Kink, ...]:
-            return tuple(Kink(k.x, f"from the gate, {k.convention}") for k in gate.kinks)
-
-        applied = rf"x\,{g}(x)" if g else "x^2"
-        slope = rf"{g}(x) + x\,{g}'(x)" if g else "2x"
-        diagonal = self.latex.split("=")[0].replace("(a, b)", "(x, x)").strip()
-        return Activation(
-            name=f"{self.name}_diagonal",
-            family=self.family,
-            f=f,
-            df=df,
-            d2f=d2f,
-            latex=rf"{diagonal} = {applied}",
-            latex_derivative=rf"\frac{{d}}{{dx}}\,{diagonal} = {slope}",
-            summary=(
-                f"The diagonal a = b = x of {self.name}: the value and the gate get the same input, "
-                f"which turns {self.name} into a pointwise function of x that can be plotted and "
-                "analysed like any activation."
-            ),
-            reference=self.reference,
-            kink_points=kinks,
-        )
-
-
-_SHAZEER = Reference("Shazeer", 2020, "GLU Variants Improve Transformer", "https://arxiv.org/abs/2002.05202")
-
-
-def _glu(name: str, gate: str, symbol: str, formula: str, summary: str, reference: Reference = _SHAZEER) -> None:
-    register(
-        GatedLinearUnit(
-            name=name,
-            signature="R x R -> R: value a, gate input b (two halves of a layer output)",
-            latex=rf"\mathrm{{{formula}}}(a, b) = a\,{symbol}(b)" if symbol else rf"\mathrm{{{formula}}}(a, b) = a\,b",
-            latex_derivative=(
-                rf"\nabla f = ({symbol}(b),\; a\,{symbol}'(b))" if symbol else r"\nabla f = (b,\; a)"
-            ),
-            summary=summary,
-            reference=reference,
-            gate=gate,
-            gate_symbol=symbol,
-        )
-    )
-
-
-_glu(
-    "glu", "sigmoid", r"\sigma", "GLU",
-    "Gated linear unit: one half of a layer's output, a, is multiplied by the sigmoid of the other "
-    "half, b, which acts as a learnt gate between 0 and 1. Introduced for convolutional language "
-    "models; the gradient has a linear path through a, so it does not vanish like a sigmoid's.",
-    Reference("Dauphin, Fan, Auli & Grangier", 2017, "Language Modeling with Gated Convolutional Networks",
-              "https://arxiv.org/abs/1612.08083"),
-)
-_glu(
-    "reglu", "relu", r"\mathrm{ReLU}", "ReGLU",
-    "GLU with a ReLU gate: a * max(0, b). One of the GLU variants Shazeer tested in the feed-forward "
-    "block of transformers; the gate is unbounded and exactly zero for b < 0, so half the (a, b) "
-    "plane gives no gradient to either input.",
-)
-_glu(
-    "geglu", "gelu", r"\mathrm{GELU}", "GeGLU",
-    "GLU with a GELU gate: a * GELU(b) (the exact erf GELU, as in torch). In Shazeer's comparison "
-    "GeGLU and SwiGLU gave the best transformer feed-forward layers; the smooth gate lets a little "
-    "gradient through for negative b.",
-)
-_glu(
-    "swiglu", "silu", r"\mathrm{Swish}", "SwiGLU",
-    "GLU with a Swish (SiLU, beta = 1) gate: a * b * sigmoid(b). The feed-forward block of PaLM "
-    "and LLaMA; it needs three weight matrices instead of two, so the hidden width is usually cut "
-    "to 2/3 to keep the parameter count.",
-)
-_glu(
-    "bilinear", "identity", "", "Bilinear",
-    "The bilinear layer a * b: a GLU whose gate is the identity, so there is no nonlinearity "
-    "besides the product itself. Shazeer's baseline among the GLU variants; it works surprisingly "
-    "well but is unbounded in both inputs.",
 )
 
 

@@ -27,8 +27,14 @@ def list_command(
     output_format: ListFormat | None = typer.Option(
         None, "--format", help="table (the default in a terminal), text (plain columns, the default when piped) or json."
     ),
+    group_equivalent: bool = typer.Option(
+        False, "--group-equivalent", help="Only the classes of pointwise entries that are one function up to x -> a x + b, y -> c y + d."
+    ),
 ) -> None:
     """List every activation with its family, default parameters and aliases."""
+    if group_equivalent:
+        _list_groups(output_format)
+        return
     if family is not None and family not in registry.families():
         from ..errors import did_you_mean
 
@@ -63,11 +69,26 @@ def list_command(
     from rich.table import Table
 
     table = Table(title=f"{len(records)} activations", title_justify="left")
-    for column in header:  # a narrow terminal wraps the family and parameters at spaces; names are never cut
+    # a narrow terminal wraps the family and parameters at spaces; names are never cut, and the
+    # aliases go one per line (gelu_tanh has six: on one line they squeezed the other columns away)
+    for column in header:
         table.add_column(column, overflow="fold", no_wrap=column in ("name", "aliases"))
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*row[:3], row[3].replace(", ", "\n"))
     Console().print(table)
+
+
+def _list_groups(output_format: ListFormat | None) -> None:
+    """The classes of affinely equivalent pointwise entries, found by actviz.analysis.equivalence."""
+    from ..analysis.equivalence import catalogue_groups
+
+    classes = catalogue_groups()
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps([list(c) for c in classes], indent=2))
+        return
+    typer.echo(f"{len(classes)} classes of pointwise activations equal up to x -> a x + b, y -> c y + d:")
+    for members in classes:
+        typer.echo("  " + " = ".join(members))
 
 
 class InfoFormat(str, Enum):
@@ -80,6 +101,10 @@ class InfoFormat(str, Enum):
 def info_command(
     specs: list[str] = typer.Argument(..., help="Activations, e.g. gelu or elu:alpha=0.5.", metavar="SPEC..."),
     output_format: InfoFormat = typer.Option(InfoFormat.text, "--format", help="text, json (a list of records) or latex (amsmath gather* blocks)."),
+    equivalent: bool = typer.Option(
+        False, "--equivalent", "-e",
+        help="Also the catalogue entries each equals up to x -> a x + b, y -> c y + d (about a second: every entry is sampled).",
+    ),
 ) -> None:
     """Formula, derivative, parameters, kinks, summary and reference of each activation."""
     # Plain typer output rather than rich: rich's import alone is a fifth of the
@@ -102,3 +127,8 @@ def info_command(
         typer.secho(f"  {entry_card.kind}", dim=True)
         for line in body_lines(entry_card, width=width):
             typer.echo(line)
+        if equivalent and entry.pointwise:
+            from ..analysis.equivalence import same_as
+
+            for text in same_as(entry):
+                typer.echo(f"same as {text}")

@@ -21,6 +21,8 @@ from .data import DATA, DataFormatOpt, output_mode, picture_output, print_data
 from .output import Output, with_output_options, write
 
 _SLICE_POINTS = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)
+SIMPLEX_KINDS = ("softmax", "log_softmax", "softmin", "sparsemax", "entmax15")
+"""The maps onto the probability simplex ``actviz softmax --kind`` draws."""
 
 
 def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple[str | float, ...]]) -> None:
@@ -67,39 +69,47 @@ def _finish(fig, panels: list | None, output: Output, stem: str) -> None:  # noq
 def softmax_command(
     logits: Annotated[list[float], typer.Argument(help="Two or more logits, e.g. 2.0 1.0 0.1 (negative ones as they are: -1.5).", show_default=False)],
     temperature: Annotated[float, typer.Option("--temperature", "-t", help="T > 0: softmax(z / T).")] = 1.0,
+    kind: Annotated[str, typer.Option("--kind", "-k", help=f"The map: {', '.join(SIMPLEX_KINDS)}.")] = "softmax",
     *,
     output: Output,
 ) -> None:
-    """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case."""
+    """Probabilities and log-probabilities of LOGITS; a figure with the bars, a temperature sweep, the Jacobian and the two-logit case.
+
+    --kind draws one of softmax's relatives instead: log_softmax (the same probabilities, its
+    Jacobian is that of log p), softmin (softmax of -z), sparsemax and entmax15 (exact zeros).
+    softmax2d is softmax over the channels of each pixel: on one pixel it is softmax.
+    """
     from ..terminal.vector import softmax_panels
 
     bad = [z for z in logits if not math.isfinite(z)]
     if bad or len(logits) < 2:
         raise ActvizError(f"invalid logits {logits}: expected two or more finite numbers")
-    softmax = get("softmax", temperature=temperature)
+    if kind not in SIMPLEX_KINDS:
+        raise ActvizError(f"invalid --kind '{kind}': expected one of {', '.join(SIMPLEX_KINDS)}")
+    softmax = get(kind, temperature=temperature)
     mode = output_mode(output)
     if mode in DATA:
         _print_softmax(softmax, np.asarray(logits, dtype=float), mode)
         return
     output = picture_output(output, mode)
-    fig = _figure(output, "softmax", "softmax_figure", logits, temperature)
+    fig = _figure(output, kind, "softmax_figure", logits, temperature, kind=kind)
     panels = softmax_panels(softmax, logits, output.theme) if output.terminal else None
-    p, log_p = softmax(logits), softmax.log(logits)
+    p, log_p = softmax.probabilities(logits), softmax.log(logits)
     rows = [(f"z{i + 1}", float(z), float(pi), float(lpi)) for i, (z, pi, lpi) in enumerate(zip(logits, p, log_p))]
-    _print_table(f"softmax(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
-    _finish(fig, panels, output, "softmax")
+    _print_table(f"{kind}(z / T), T = {temperature:g}", ("", "logit", "probability", "log-probability"), rows)
+    _finish(fig, panels, output, kind)
 
 
 @app.command("glu")
 @with_output_options(fmt=DataFormatOpt)
 def glu_command(
-    variant: Annotated[str, typer.Argument(help="glu, reglu, geglu, swiglu or bilinear.", show_default=False)],
+    variant: Annotated[str, typer.Argument(help="A GLU variant: glu, reglu, geglu, swiglu, bilinear, or a shipped model's gtu, situ_glu, swiglu_oai (parameters as in any spec).", show_default=False)],
     extent: Annotated[float, typer.Option("--extent", help="Draw a and b over [-EXTENT, EXTENT].")] = 3.0,
     *,
     output: Output,
 ) -> None:
-    """A GLU variant f(a, b) = a g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
-    from ..catalog.vector import GatedLinearUnit
+    """A GLU variant f(a, b) = v(a) g(b): heat map with contours over (a, b), and its diagonal a = b = x as a curve and a table."""
+    from ..catalog.glu import GatedLinearUnit
     from ..analysis.vector import check_extent
     from ..terminal.vector import glu_panels
 
@@ -202,7 +212,7 @@ def _print_softmax(softmax, logits: np.ndarray, mode: str) -> None:  # noqa: ANN
     from ..analysis.vector import temperature_probabilities, two_logits
 
     x, first, _ = two_logits(softmax)
-    record = softmax_record(softmax.params["temperature"], logits, softmax(logits), softmax.log(logits),
+    record = softmax_record(softmax.params["temperature"], logits, softmax.probabilities(logits), softmax.log(logits),
                             softmax.jacobian(logits), temperature_probabilities(softmax, logits), (x, first))
     print_data(record, mode, softmax_csv_rows)
 

@@ -23,7 +23,8 @@ from matplotlib.figure import Figure
 
 from ..analysis.vector import band_edges, check_extent, maxout_range, temperature_probabilities, two_logits
 from ..specs import get
-from ..catalog.vector import GatedLinearUnit, Maxout, SlopeBand, Softmax
+from ..catalog.glu import GatedLinearUnit
+from ..catalog.vector import Maxout, SlopeBand, Softmax
 from ..errors import ActvizError
 from .curves import draw_origin_axes, resolve_axes
 from .style import FigureSize, accent, colors, current_theme, ink, new_figure, palette, parse_size, themed
@@ -131,12 +132,13 @@ def annotated_bars(probabilities: np.ndarray, room: int) -> list[int]:
 
 
 def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Axes:
-    r"""Bars of :math:`p_i = \mathrm{softmax}(z/T)_i`, labelled with p and log p where
-    the labels fit (every bar up to 8 logits, then the largest ones with room),
-    ticks thinned beyond 16 logits, numbers in short form."""
+    r"""Bars of :math:`p_i = \mathrm{softmax}(z/T)_i` (or the probabilities of softmax's relatives:
+    softmin, sparsemax, entmax15, log-softmax's exp), labelled with p and log p where the labels
+    fit (every bar up to 8 logits, then the largest ones with room), ticks thinned beyond 16
+    logits, numbers in short form."""
     ax = resolve_axes(ax)
     z = np.asarray(logits, dtype=float)
-    p, log_p = softmax(z), softmax.log(z)
+    p, log_p = softmax.probabilities(z), softmax.log(z)
     bars = ax.bar(np.arange(z.size), p, color=colors(current_theme(), z.size), width=0.65)
     fontsize = 0.7 * mpl.rcParams["font.size"]
     slot = ax.get_position().width * ax.figure.get_figwidth() * 72 / z.size  # points per bar
@@ -152,7 +154,7 @@ def softmax_bars(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     ax.set_ylim(0.0, 1.3)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.set_ylabel("probability")
-    ax.set_title(f"softmax(z / T), T = {softmax.params['temperature']:g}")
+    ax.set_title(f"{softmax.name}(z / T), T = {softmax.params['temperature']:g}")
     ax.grid(axis="x", visible=False)
     return ax
 
@@ -200,7 +202,10 @@ def jacobian_map(softmax: Softmax, logits: object, ax: Axes | None = None) -> Ax
     _thinned_ticks(ax, z.size, "y")
     ax.set_xlabel("logit $j$")
     ax.set_ylabel("probability $i$")
-    ax.set_title(r"Jacobian $\partial p_i / \partial z_j = p_i(\delta_{ij} - p_j)/T$")
+    if softmax.name == "softmax":
+        ax.set_title(r"Jacobian $\partial p_i / \partial z_j = p_i(\delta_{ij} - p_j)/T$")
+    else:
+        ax.set_title(f"Jacobian of {softmax.name}: " + r"$\partial y_i / \partial z_j$")
     return ax
 
 
@@ -209,22 +214,25 @@ def two_logit_curve(softmax: Softmax, ax: Axes | None = None, half_width: float 
     ax = resolve_axes(ax)
     x, first, sigmoid = two_logits(softmax, half_width)
     theme = current_theme()
+    plain = softmax.name == "softmax"
     ax.plot(x, first, color=palette(theme)[0], linewidth=2.2 * mpl.rcParams["lines.linewidth"], alpha=0.45,
-            label=r"$\mathrm{softmax}([z_1, z_2])_1$")
-    ax.plot(x, sigmoid, color=ink(theme), linestyle="--", label=r"$\sigma((z_1 - z_2)/T)$")
+            label=r"$\mathrm{softmax}([z_1, z_2])_1$" if plain else f"{softmax.name}([z₁, z₂])₁")
+    ax.plot(x, sigmoid, color=ink(theme), linestyle="--",
+            label=r"$\sigma((z_1 - z_2)/T)$" if plain else "closed form in z₁ − z₂")
     draw_origin_axes(ax)
     ax.set_xlabel("$z_1 - z_2$")
-    ax.set_ylabel("$p_1$")
-    ax.set_title("two logits: the sigmoid of the difference")
-    ax.legend(loc="upper left")
+    ax.set_ylabel("$p_1$" if softmax.name != "log_softmax" else r"$\log p_1$")
+    ax.set_title("two logits: the sigmoid of the difference" if plain else "two logits: a function of the difference")
+    ax.legend(loc="upper left" if plain else "best")
     return ax
 
 
 def softmax_figure(logits: object, temperature: float = 1.0, size: FigureSize | None = None,
-                   theme: str | None = None) -> Figure:
-    """The four softmax panels: bars, temperature sweep, Jacobian, two-logit case."""
+                   theme: str | None = None, kind: str = "softmax") -> Figure:
+    """The four softmax panels: bars, temperature sweep, Jacobian, two-logit case; ``kind`` draws
+    one of softmax's relatives instead (log_softmax, softmin, sparsemax, entmax15)."""
     size = size or parse_size("slide")
-    softmax = get("softmax", temperature=temperature)
+    softmax = get(kind, temperature=temperature)
     z = np.asarray(logits, dtype=float)
     if z.ndim != 1 or z.size < 2 or not np.isfinite(z).all():
         raise ActvizError(f"softmax figure needs at least two finite logits, got {z.tolist()}")

@@ -28,8 +28,9 @@ def softmax_panels(softmax, logits: object, theme: str = "dark") -> list[Panel]:
         sweep.traces.append(Trace(np.log10(temperatures), probabilities[:, i], color, f"z{i + 1} = {z[i]:g}"))
     x, first, sigmoid = two_logits(softmax, count=TERMINAL_POINTS)
     pair = Panel("two logits: p_1 against z_1 - z_2")
-    pair.traces.append(Trace(x, first, palette(theme)[0], "softmax([z1, z2])_1"))
-    pair.traces.append(Trace(x, sigmoid, ink(theme), "sigmoid((z1 - z2)/T)"))
+    plain = softmax.name == "softmax"
+    pair.traces.append(Trace(x, first, palette(theme)[0], f"{softmax.name}([z1, z2])_1"))
+    pair.traces.append(Trace(x, sigmoid, ink(theme), "sigmoid((z1 - z2)/T)" if plain else "closed form"))
     return [sweep, pair]
 
 

@@ -79,7 +79,7 @@ def test_glu_writes_heat_map_and_table(tmp_path):
 
 
 @pytest.mark.parametrize(("argv", "fragments"), [
-    (["glu", "relu"], ("'relu' is not a GLU variant", "bilinear, geglu, glu, reglu, swiglu")),
+    (["glu", "relu"], ("'relu' is not a GLU variant", "bilinear, geglu, glu, gtu, reglu, situ_glu, swiglu, swiglu_oai")),
     (["glu", "swigly"], ("unknown activation 'swigly'", "did you mean 'swiglu'")),
     (["glu", "glu", "--extent", "-1"], ("invalid extent -1",)),
 ])

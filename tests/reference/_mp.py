@@ -20,9 +20,11 @@ def erf(z):
 
 
 def tanh(z):
-    """tanh(z), taken as 1 for z > 400 (1 - tanh z < 2 e^{-800}, below anything the tables
+    """tanh(z), taken as ±1 for |z| > 400 (1 - |tanh z| < 2 e^{-800}, below anything the tables
     resolve; mpmath runs out of memory on tanh(e^(1e300)))."""
-    return mp.mpf(1) if z > 400 else mp.tanh(z)
+    if abs(z) > 400:
+        return mp.mpf(1) if z > 0 else mp.mpf(-1)
+    return mp.tanh(z)
 
 
 def ncdf(x):

@@ -68,3 +68,17 @@ def hard_elish(x):
     # Basirat & Roth 2018: x max(0, min(1, (x+1)/2)) if x >= 0 else (e^x - 1) max(0, min(1, (x+1)/2))
     hard = max(mp.mpf(0), min(mp.mpf(1), (x + 1) / 2))
     return x * hard if x >= 0 else (mp.exp(x) - 1) * hard
+
+
+@reference(
+    "xielu",
+    cases=[{"alpha_p": 2.0, "alpha_n": 1.5, "beta": 0.25, "eps": 0.0}, {"alpha_p": 0.1, "alpha_n": 3.0, "beta": 1.0, "eps": -0.5}],
+    extra_points=[-2.45, -2.4, -0.98, -1.1e-6, -0.9e-6, -0.5, 1e-7],
+)
+def xielu(x, alpha_p=0.8, alpha_n=0.8, beta=0.5, eps=-1e-6):
+    # Huang & Schlag 2025, as transformers' XIELUActivation._xielu_python:
+    # alpha_p x^2 + beta x (x > 0), (expm1(min(x, eps)) - x) alpha_n + beta x (x <= 0)
+    alpha_p, alpha_n, beta, eps = (mp.mpf(v) for v in (alpha_p, alpha_n, beta, eps))
+    if x > 0:
+        return alpha_p * x * x + beta * x
+    return (mp.expm1(min(x, eps)) - x) * alpha_n + beta * x

@@ -97,3 +97,32 @@ def tanh_exp(x):
 def lisht(x):
     # Roy et al. 2019: x tanh(x).
     return x * mp.tanh(x)
+
+
+@reference("quick_gelu", extra_points=[-0.7513, -1.2785 / 1.702])
+def quick_gelu(x):
+    # transformers' QuickGELUActivation and timm's quick_gelu: x * sigmoid(1.702 x)
+    return x / (1 + mp.exp(-mp.mpf(1.702) * x))
+
+
+@reference("gelu_10", extra_points=[9.5, 10.5, -0.7517915246935])
+def gelu_10(x):
+    # transformers' ClippedGELUActivation(-10, 10): torch.clip(gelu(x), -10, 10), gelu = x Phi(x)
+    return min(max(x * _mp.ncdf(x), mp.mpf(-10)), mp.mpf(10))
+
+
+@reference("hard_mish", extra_points=[-1.0, -1.5, -0.5])
+def hard_mish(x):
+    # timm's hard_mish: 0.5 * x * clamp(x + 2, 0, 2)
+    return x * min(max(x + 2, mp.mpf(0)), mp.mpf(2)) / 2
+
+
+@reference("situ", cases=[{"beta": 1.0}, {"beta": 25.0}], extra_points=[-1.3, -2.0])
+def situ(x, beta=4.0):
+    # Kimi K3's SiTU, as Megatron-core's situ(x, scale): scale * tanh(x / scale) * sigmoid(x)
+    # tanh(z) = -expm1(-2|z|)/(1 + e^{-2|z|}), odd: mpmath's tanh crawls at the thousands of bits
+    # the tables need where tanh is within e^-700 of 1; exp and expm1 do not
+    beta = mp.mpf(beta)
+    z = abs(x) / beta
+    tanh = -mp.expm1(-2 * z) / (1 + mp.exp(-2 * z))
+    return mp.sign(x) * beta * tanh / (1 + mp.exp(-x))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import mpmath as mp
 
-from . import reference
+from . import _mp, reference
 
 
 @reference("sigmoid")
@@ -70,3 +70,16 @@ def sparse_sigmoid(x):
     if x >= 1:
         return mp.mpf(1)
     return (x + 1) / 2
+
+
+@reference("softcap", cases=[{"cap": 4.0}, {"cap": 0.3}])
+def softcap(x, cap=30.0):
+    # Gemma 2 logit soft-capping: cap * tanh(x / cap)
+    return cap * _mp.tanh(x / cap)
+
+
+@reference("laplace", cases=[{"mu": 0.0, "sigma": 3.0}], extra_points=[0.707107, 0.7, 0.71, -0.7, 2.1])
+def laplace(x, mu=0.707107, sigma=0.282095):
+    # Ma et al. 2022 (MEGA), as transformers' LaplaceActivation: 0.5 (1 + erf((x - mu) / (sigma sqrt 2))),
+    # the normal CDF of (x - mu)/sigma (mpmath's ncdf, which keeps the left tail; cut at |u| > 1e9)
+    return _mp.ncdf((x - mp.mpf(mu)) / mp.mpf(sigma))

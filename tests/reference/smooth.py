@@ -59,10 +59,18 @@ def dsilu(x):
 
 
 # has_limits=False: for alpha < 1, EIS grows like x^alpha, which the tables' stand-in for
-# +inf (x = 1e400) cannot show; tests/test_catalog_smooth.py checks the limits instead.
+# +inf (x = 1e400) cannot show; tests/catalog/test_smooth.py checks the limits instead.
 @reference(
     "eis", cases=[{"alpha": 0.5, "beta": 2.0, "gamma": 3.0}, {"alpha": 0.1, "beta": 0.5, "gamma": 0.25}], has_limits=False
 )
 def eis(x, alpha=1.0, beta=1.0, gamma=1.0, delta=0, theta=0):
     # Biswas et al. 2020: x ln(1 + e^x)^alpha / (sqrt(beta + gamma x^2) + delta e^(-theta x)); actviz offers delta = 0.
     return x * mp.log1p(mp.exp(x)) ** alpha / (mp.sqrt(beta + gamma * x**2) + delta * mp.exp(-theta * x))
+
+
+# has_limits=False: sqrt(softplus(x)) grows like sqrt(x), which the tables' stand-in for +inf
+# (x = 1e400) shows as 1e200; tests/catalog/test_coverage.py checks the limits instead.
+@reference("sqrtsoftplus", extra_points=[-745.0, -720.0, -36.0, 36.0, 1.5], has_limits=False)
+def sqrtsoftplus(x):
+    # transformers' SqrtSoftplusActivation (DeepSeek V4 router scores): sqrt(softplus(x))
+    return mp.sqrt(mp.log1p(mp.exp(x)))
