@@ -29,5 +29,5 @@ from . import (  # noqa: F401
     steps,
     vector,
 )
-from . import composed_gates  # noqa: E402,F401  (after the modules whose entries its formulas call)
+from . import composed_gates, waves_and_gates  # noqa: E402,F401  (after the modules whose entries their formulas call)
 from . import more_units  # noqa: E402,F401  (its formulas call log_sigmoid and preu)
