@@ -105,8 +105,15 @@ def _note_off_view(ax: Axes, x: np.ndarray, y: np.ndarray, label: str, color: st
         return
     up = y[outside[0]] > top
     extreme = float(np.nanmax(y) if up else np.nanmin(y))
-    ax.annotate(f"{'↑' if up else '↓'} {label}: to {format_number(extreme, 3)}", (float(x[outside[0]]), top if up else bottom),
-                xytext=(-4, -4 if up else 4), textcoords="offset points", ha="right", va="top" if up else "bottom",
+    where = float(x[outside[0]])
+    # the note reads towards the inside of the panel (a curve leaving at the left edge must not
+    # push its note out of the axes), and notes stack instead of printing over each other
+    left, right = ax.get_xlim()
+    inwards = 1 if where < 0.5 * (left + right) else -1
+    stacked = 12 * sum(1 for text in ax.texts if text.get_gid() == "off-view")
+    ax.annotate(f"{'↑' if up else '↓'} {label}: to {format_number(extreme, 3)}", (where, top if up else bottom),
+                xytext=(4 * inwards, -(4 + stacked) if up else 4 + stacked), textcoords="offset points",
+                ha="left" if inwards > 0 else "right", va="top" if up else "bottom",
                 color=color, fontsize="small", gid="off-view")
 
 
