@@ -10,7 +10,6 @@ an unknown one load everything (for the listing and the "did you mean").
 from __future__ import annotations
 
 import importlib
-import os
 import signal
 import sys
 
@@ -37,12 +36,6 @@ COMMAND_MODULES = {
 }
 """Which module of actviz.cli defines each command (a test checks it against the full app)."""
 
-SINGLE_THREADED_BLAS = {"train", "claims"}
-"""Commands whose many small matmuls gain nothing from BLAS threads: on a busy 2-core machine
-OpenBLAS's waiting threads made 300 training steps take 62 s instead of 3.3 s. The thread
-count is read when NumPy loads, so it is set before (unless the user set it)."""
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the command line ``argv`` (default ``sys.argv[1:]``). Ctrl-C and SIGTERM
     end it with one line, "interrupted", and exit status 130 or 143."""
@@ -56,8 +49,6 @@ def main(argv: list[str] | None = None) -> None:
     try:
         command = next((a for a in args if not a.startswith("-")), None)
         module = COMMAND_MODULES.get(command or "")
-        if command in SINGLE_THREADED_BLAS:
-            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         importlib.import_module(f"actviz.cli.{module}" if module else "actviz.cli.app")
         from .base import app
 

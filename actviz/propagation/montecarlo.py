@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import ActvizError
-from ._blas import single_threaded_blas
+from .._blas import single_threaded_blas
 from .moments import require_pointwise
 
 _STREAM_INPUT, _STREAM_LAYER, _STREAM_GRADIENT = 0, 1, 2

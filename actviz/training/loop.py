@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .._blas import single_threaded_blas
 from ..errors import ActvizError
 from .measure import Checkpoint, frobenius, measure, side_by_side
 from .network import MLP, seed_stream
@@ -134,8 +135,9 @@ class Plan:
     def run(self, progress: Callable[[int, int], None] | None = None) -> TrainResult:
         """Train as planned; ``progress(done, total)`` is called as steps are done."""
         net = MLP(self.spec, self.widths, self.init, list(self.seeds), slopes=self.slopes)
-        return _Run(net, self.task, self.optimizer, self.lr, self.batch, self.measure_every,
-                    self.saturation_threshold).go(self.steps, progress)
+        with single_threaded_blas():  # small matmuls: see actviz._blas
+            return _Run(net, self.task, self.optimizer, self.lr, self.batch, self.measure_every,
+                        self.saturation_threshold).go(self.steps, progress)
 
 
 def plan(spec, task: str | Task = "spirals", *, depth: int = 4, width: int = 64,  # noqa: ANN001,PLR0913
