@@ -34,7 +34,7 @@ import math
 
 import numpy as np
 
-from . import _stable
+from . import _numerics, _stable
 
 INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _SMALL = 0.67448975  # Cody's split points: the quartile of N(0, 1) and sqrt(32)
@@ -138,7 +138,8 @@ def cdf_and_pdf(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     _put_tail(tail, flat_y, flat_factor, _stable.subset(middle & ~central), _middle_tail)
     _put_tail(tail, flat_y, flat_factor, _stable.subset(~middle), _far_tail)  # nan goes here and stays nan
     positive = u > 0.0
-    cdf = np.copysign(tail.reshape(u.shape), np.subtract(0.5, positive))  # -T for u > 0, T for u <= 0 (and -0.0)
+    sign = np.subtract(0.5, positive, out=np.empty_like(u))  # out=: u's dtype, and an array even for 0-d u
+    cdf = np.copysign(tail.reshape(u.shape), sign, out=sign)  # -T for u > 0, T for u <= 0 (and -0.0)
     cdf += positive
     factor *= INV_SQRT_2PI
     return cdf, factor
@@ -186,9 +187,6 @@ def gelu_slope(u: np.ndarray) -> np.ndarray:
     """
     t = np.subtract(u, _GELU_ROOT_HI, out=np.empty_like(u))
     t -= _GELU_ROOT_LO
-    total = np.full_like(t, _GELU_SLOPE_POLYNOMIAL[0])
-    for coefficient in _GELU_SLOPE_POLYNOMIAL[1:]:
-        total *= t
-        total += coefficient
+    total = _numerics.horner(t, _GELU_SLOPE_POLYNOMIAL)
     return np.multiply(total, t, out=total)
 

@@ -73,6 +73,16 @@ def dd_plus(a: DoubleDouble, c: float | np.ndarray) -> DoubleDouble:
     return hi, e - (hi - s)
 
 
+def horner(t: np.ndarray, coefficients: tuple[float, ...]) -> np.ndarray:
+    """p(t) = c_0 t^n + c_1 t^{n-1} + ... + c_n by Horner's scheme in place on one array,
+    ``coefficients`` highest power first (mpmath.chebyfit's order); t's dtype is kept."""
+    total = np.full_like(t, coefficients[0])
+    for coefficient in coefficients[1:]:
+        total *= t
+        total += coefficient
+    return total
+
+
 def polynomial(coefficients: tuple[float, ...], x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """p(x), p'(x), p''(x) by Horner's scheme, ``coefficients`` in ascending order."""
     p = np.full_like(x, coefficients[-1])

@@ -57,19 +57,23 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
             return a * plain_slope(u, rest)
         if gate.slope_from == -math.inf and gate.slope_to(**rest) == math.inf:
             return gate.slope(u, **rest) if a == 1.0 else a * gate.slope(u, **rest)
-        # Each element goes through one of the two paths only (gather, evaluate, scatter back),
-        # never both: the careful slope on [slope_from, slope_to], T + u T' elsewhere.
         flat = u.reshape(-1)
         inside = (flat >= gate.slope_from) & (flat <= gate.slope_to(**rest))
         careful = _stable.subset(inside)
         if careful.size == flat.size:
             return a * gate.slope(u, **rest)
-        result = np.empty_like(flat)
+        # The careful slope on [slope_from, slope_to] (gathered, evaluated, scattered back by
+        # index). A fused slope is cheap and finite on the whole line: it is computed everywhere
+        # and overwritten in the window, which saves gathering and scattering the many values
+        # outside it; otherwise T + u T' goes through the values outside the window only.
+        result = np.empty_like(flat) if gate.fused is None else gate.fused(u, **rest).reshape(-1)
         if careful.size:
             result[careful] = gate.slope(np.take(flat, careful), **rest)
-        plain = _stable.subset(~inside)
-        result[plain] = plain_slope(np.take(flat, plain), rest)
-        return a * result.reshape(u.shape)
+        if gate.fused is None:
+            plain = _stable.subset(~inside)
+            result[plain] = plain_slope(np.take(flat, plain), rest)
+        result = result.reshape(u.shape)
+        return result if a == 1.0 else a * result
 
     def d2f(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
