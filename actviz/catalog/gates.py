@@ -264,10 +264,22 @@ GELU_TANH_GATE = GateKernels(
 
 
 def _mish_gate(u: np.ndarray) -> np.ndarray:
-    # tanh(softplus u) = ((1+t)^2 - 1)/((1+t)^2 + 1) with t = e^u; written with e = e^{-|u|} in (0, 1]
-    e = np.exp(-np.abs(u))
-    n = e * (e + 2.0)
-    return np.where(u > 0, (1.0 + 2.0 * e) / (1.0 + 2.0 * e + 2.0 * e * e), n / (n + 2.0))
+    r"""tanh(softplus u) = ((1+t)^2 - 1)/((1+t)^2 + 1), t = e^u, from one exponential e = e^{-|u|}.
+
+    u <= 0 (t = e): (e^2 + 2e)/(e^2 + 2e + 2); u > 0 (t = 1/e): (1 + 2e)/(1 + 2e + 2e^2). Both are
+    N/(N + 2b) with N = a + 2e, a = max(e^2, [u > 0]) and b = max(e^2, [u <= 0]) (e^2 <= 1), so
+    no branch is computed twice and no np.where is needed; all terms are positive (no cancellation),
+    nan stays nan (both masks false), and e = 0 far left gives 0.
+    """
+    e = _stable.exp_neg_abs(u)
+    square = np.multiply(e, e, out=np.empty_like(e))
+    total = np.maximum(square, u > 0.0, out=np.empty_like(e))
+    np.maximum(square, u <= 0.0, out=square)
+    e += e
+    total += e
+    square += square
+    square += total
+    return np.divide(total, square, out=total)
 
 
 def _mish_gate_d1(u: np.ndarray) -> np.ndarray:
