@@ -145,6 +145,7 @@ register(
         f=_gelu_tanh_f,
         df=_gelu_tanh_df,
         d2f=_gelu_tanh_d2f,
+        native_float32=True,
         f_df=_gelu_tanh_f_df,
         latex=r"x\,\frac{1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715\,x^{3})\right)}{2}",
         latex_derivative=r"\frac{1 + \tanh y}{2} + x\,\frac{\sqrt{2/\pi}\,(1 + 0.134145\,x^{2})}{2\cosh^{2} y}",
