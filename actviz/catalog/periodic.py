@@ -2,7 +2,10 @@
 for implicit neural representations and for learning periodic signals.
 
 np.sin and np.cos reduce their argument exactly, so they are accurate at any
-finite x; at ±inf they would warn, so infinite inputs are masked first.
+finite x; at ±inf they would warn, so infinite inputs are masked first. NumPy's
+float64 sin and cos are scalar libm loops (15 ns a value here, against 0.8 for its
+SIMD exp): the sin entry evaluates float64 with array operations instead
+(:func:`_sine`), np.sin/np.cos remaining for |x| > 1e6 and for float32 (SIMD there).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import numpy as np
 
 from ..entry import Activation, Param, Reference
 from ..registry import register
-from . import _stable
+from . import _numerics, _stable
 
 FAMILY = "periodic"
 
@@ -31,16 +34,81 @@ def _finite_or_nan(x: np.ndarray) -> np.ndarray:
 # -- sin ----------------------------------------------------------------------
 
 
+# pi/2 = _HALF_PI_HI + _HALF_PI_LO (+ 3.5e-27): the high part has 33 significant bits, so j * _HALF_PI_HI
+# is exact for integers |j| < 2**20 (Cody & Waite's reduction).
+_HALF_PI_HI, _HALF_PI_LO = 1.5707963267341256, 6.077100506506192e-11
+_REDUCED_UP_TO = 1e6  # |x| / (pi/2) < 2**20 below this; np.sin/np.cos beyond
+# (sin r - r)/r^3 = S(r^2) for |r| <= pi/2, a polynomial of degree 7 in z = r^2 (highest power first),
+# within 3.4e-19 (times r^3 <= 3.9: far below an ulp of sin r), from mpmath at 50 digits:
+#   S = lambda z: (mp.sin(mp.sqrt(z)) - mp.sqrt(z)) / mp.sqrt(z)**3 if z > 1e-20 else -mp.mpf(1)/6 + z/120
+#   coefficients = mp.chebyfit(S, [0, (mp.pi/2)**2 * (1 + mp.mpf(10)**-10)], 8)
+_SIN_POLYNOMIAL = (
+    2.7314447669785093e-15, -7.64397029679794e-13, 1.605897731246407e-10, -2.5052107616996182e-08,
+    2.7557319219163234e-06, -0.00019841269841254974, 0.008333333333333316, -0.16666666666666666,
+)  # fmt: skip
+
+
+def _reduced_sine(x: np.ndarray, cosine: bool) -> np.ndarray:
+    r"""sin x (``cosine``: cos x) for float64 |x| <= 1e6 or nan, in array operations.
+
+    With m the integer nearest x/pi (sin) or x/pi + 1/2 (cos) and j = 2m (sin) or 2m - 1 (cos),
+    x = j pi/2 + r, |r| <= pi/2, and both are :math:`(-1)^m \sin r`. r is
+    :math:`(x - j\,hi) - j\,lo` (j hi exact, the subtraction exact by Sterbenz where r is
+    small against x), :math:`\sin r = r\,(1 + z\,S(z))`, z = r^2 (a product: -0 stays -0),
+    and the sign is :math:`1 - 4\,(m/2 - \lfloor m/2 \rfloor)`. About 40 array passes,
+    5.6 ns a value against np.sin's 15 (32768 values); within 1.7 units (mpmath: 5000 random
+    points up to 1e6, the multiples of pi/2 up to 20 pi and their neighbours, a dense grid
+    on [-30, 30]; tests/catalog/test_periodic_reduction.py).
+    """
+    m = np.multiply(x, 1.0 / math.pi, out=np.empty_like(x))
+    m += 0.5 if cosine else 0.0  # + 0.0: m = +0 at x = -0, so r keeps x's sign of zero
+    np.rint(m, out=m)
+    j = np.add(m, m, out=np.empty_like(x))
+    if cosine:
+        j -= 1.0
+    r = np.multiply(j, -_HALF_PI_HI, out=np.empty_like(x))
+    r += x
+    j *= _HALF_PI_LO
+    r -= j
+    z = np.multiply(r, r, out=j)
+    sine = _numerics.horner(z, _SIN_POLYNOMIAL)
+    sine *= z
+    sine += 1.0
+    sine *= r
+    m *= 0.5
+    np.subtract(m, np.floor(m, out=z), out=m)  # 0 for even m, 1/2 for odd
+    m *= -4.0
+    m += 1.0
+    return np.multiply(sine, m, out=sine)
+
+
+def _sine(x: np.ndarray, cosine: bool = False) -> np.ndarray:
+    """sin x (``cosine``: cos x): :func:`_reduced_sine` for float64, np.sin/np.cos for float32
+    (NumPy's SIMD loops) and for the float64 values beyond 1e6 (gathered by index); nan at ±inf."""
+    exact = np.cos if cosine else np.sin
+    if x.dtype != np.float64:
+        return exact(_finite_or_nan(x))
+    far = np.abs(x) > _REDUCED_UP_TO
+    if not far.any():
+        return _reduced_sine(x, cosine)
+    far_at = _stable.subset(far)
+    near = np.array(x, copy=True)
+    near.reshape(-1)[far_at] = 0.0
+    result = _reduced_sine(near, cosine)
+    result.reshape(-1)[far_at] = exact(_finite_or_nan(np.take(x, far_at)))
+    return result
+
+
 def _sin(x: np.ndarray) -> np.ndarray:
-    return np.sin(_finite_or_nan(x))
+    return _sine(x)
 
 
 def _cos(x: np.ndarray) -> np.ndarray:
-    return np.cos(_finite_or_nan(x))
+    return _sine(x, cosine=True)
 
 
 def _minus_sin(x: np.ndarray) -> np.ndarray:
-    return -np.sin(_finite_or_nan(x))
+    return -_sine(x)
 
 
 register(
