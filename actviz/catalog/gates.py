@@ -298,22 +298,52 @@ def _mish_gate_d2(u: np.ndarray) -> np.ndarray:
 
 
 def _mish_slope(u: np.ndarray) -> np.ndarray:
-    r"""mish'(u) = T + u T' for |u| <= 800 from one exponential e = e^{-|u|}.
+    r"""mish'(u) = T + u T' for |u| <= 800 from one exponential e = e^{-|u|}, branch-free.
 
-    u <= 0, t = e = e^u: mish' = t P / (2 + t(2 + t))^2 with
-    P = (t+2)(t^2+2t+2) + 4u(1+t) = (4 + 4u) + t((6 + 4u) + t(4 + t)), which cancels
-    near the minimum at u = -1.19; there 4 + 4u and 6 + 4u are exact (Sterbenz), so
-    P carries a few roundings of its terms, each far below one unit (the unit
-    includes eps |u f''| and f'' = t P'/(...)^2 where P = 0).
-    u > 0: with D = 1 + 2e + 2e^2, T = 1 - 2e^2/D and T' = 4e^2(1+e)/D^2, so
-    mish' = 1 + e^2 (4u(1+e) - 2D)/D^2, a small correction to 1.
+    u <= 0 (e = e^u): mish' = e R / D^2, R = (4 + 4u) + e((6 + 4u) + e(4 + e)), D = e^2 + 2e + 2;
+    R cancels near the minimum at u = -1.19, where 4 + 4u and 6 + 4u are exact (Sterbenz), so
+    R carries a few roundings of its terms, each far below one unit.
+    u > 0 (e = e^{-u}): mish' = 1 + e^2 R / D^2, R = (4u - 2) + e((4u - 4) - 4e), D = 2e^2 + 2e + 1,
+    a small correction to 1.
+    Both at once, with p = [u > 0]: R = (4u + 4 - 6p) + e((4u + 6 - 10p) + e(4 - 8p + min(e, 1 - p))),
+    the prefactor e max(e, 1 - p), D = N + 2b as in :func:`_mish_gate`: no np.where, no branch
+    computed twice (5.7 against 10.5 ns a value at 32768 values), the same roundings as the
+    two branches had. float32 u is evaluated in float64 and rounded once: in float32 the
+    twenty-odd roundings reached 4.24 float32 units (u = -0.1881, dense mpmath check).
     """
+    if u.dtype == np.float32:
+        return _mish_slope(u.astype(np.float64)).astype(np.float32)
     e = _stable.exp_neg_abs(u)
-    left_square = 2.0 + e * (2.0 + e)
-    left = e * ((4.0 + 4.0 * u) + e * ((6.0 + 4.0 * u) + e * (4.0 + e))) / (left_square * left_square)
-    d = 1.0 + 2.0 * e * (1.0 + e)
-    right = 1.0 + (e * e) * (4.0 * u * (1.0 + e) - 2.0 * d) / (d * d)
-    return np.where(u <= 0.0, left, right)
+    positive = u > 0.0
+    left = ~positive
+    quad = np.multiply(positive, -8.0, out=np.empty_like(e))
+    quad += 4.0
+    quad += np.minimum(e, left, out=np.empty_like(e))  # 4 + e left, -4 right
+    quad *= e
+    four_u = np.multiply(u, 4.0, out=np.empty_like(e))
+    linear = np.multiply(positive, -10.0, out=np.empty_like(e))
+    linear += 6.0
+    linear += four_u
+    quad += linear  # (4u + 6 - 10p) + e (...)
+    quad *= e
+    np.multiply(positive, -6.0, out=linear)
+    linear += 4.0
+    linear += four_u
+    quad += linear  # R
+    factor = np.maximum(e, left, out=four_u)  # 1 left, e right
+    factor *= e
+    quad *= factor
+    square = np.multiply(e, e, out=factor)
+    total = np.maximum(square, positive, out=linear)  # a
+    np.maximum(square, left, out=square)  # b
+    e += e
+    total += e
+    square += square
+    total += square  # D
+    np.multiply(total, total, out=total)
+    np.divide(quad, total, out=quad)
+    quad += positive
+    return quad
 
 
 MISH_GATE = GateKernels(_mish_gate, _mish_gate_d1, _mish_gate_d2, _mish_slope, slope_to=_plus_800)
