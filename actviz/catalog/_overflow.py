@@ -50,6 +50,22 @@ def _times_edge(c: float) -> float:
     return _largest_finite_argument(lambda t: c * t)
 
 
+_FLOAT32_ROUNDS_TO_INF = 2.0**128 - 2.0**103  # float32's largest number plus half its ulp
+
+
+@functools.lru_cache(maxsize=64)
+def _times_edge_float32(c: float) -> float:
+    """The largest float32 t with float32(c) * t finite in float32, for c > 1: that product is
+    exact in float64 (24 + 24 bits) and overflows when it reaches 2**128 - 2**103."""
+    c32 = float(np.float32(c))
+    t = np.float32(float(np.finfo(np.float32).max) / c32)
+    while c32 * float(t) >= _FLOAT32_ROUNDS_TO_INF:
+        t = np.nextafter(t, np.float32(0.0))
+    while c32 * float(np.nextafter(t, np.float32(np.inf))) < _FLOAT32_ROUNDS_TO_INF:
+        t = np.nextafter(t, np.float32(np.inf))
+    return float(t)
+
+
 @functools.lru_cache(maxsize=64)
 def _scaled_square_edge(c: float) -> float:
     return _largest_finite_argument(lambda t: (c * t) * t)
@@ -61,13 +77,15 @@ def exp(x: np.ndarray) -> np.ndarray:
 
 
 def times(c: float, x: np.ndarray) -> np.ndarray:
-    r""":math:`c\,x` for a parameter c: ±inf where the product overflows, and exactly
-    0 for c = 0 (the limit, where ``0 * inf`` would be nan); nan stays nan."""
+    r""":math:`c\,x` for a parameter c: ±inf where the product overflows (in x's dtype: float64,
+    or float32 for the native float32 kernels), and exactly 0 for c = 0 (the limit, where
+    ``0 * inf`` would be nan); nan stays nan."""
     if c == 0.0:
         return np.where(np.isnan(x), x, 0.0)
     if abs(c) <= 1.0:
         return c * x
-    big = np.abs(x) > _times_edge(abs(c))
+    edge = _times_edge_float32(abs(c)) if x.dtype == np.float32 else _times_edge(abs(c))
+    big = np.abs(x) > edge
     if not big.any():  # the usual case: one product (the wheres cost 3 times more)
         return c * x
     return np.where(big, np.copysign(np.inf, x) * math.copysign(1.0, c), c * np.where(big, 0.0, x))

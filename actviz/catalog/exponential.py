@@ -137,6 +137,7 @@ register(
         f=lambda x: _exp_linear(x, SELU_SCALE, _SELU_SCALE_ALPHA, 1.0),
         df=lambda x: _exp_linear_d1(x, SELU_SCALE, _SELU_SCALE_ALPHA, 1.0),
         d2f=lambda x: _exp_linear_d2(x, SELU_SCALE, _SELU_SCALE_ALPHA, 1.0),
+        native_float32=True,
         latex=r"\mathrm{SELU}(x) = \lambda x \;(x > 0),\;\; \lambda\alpha(e^{x}-1) \;(x \leq 0)",
         latex_derivative=r"\mathrm{SELU}'(x) = \lambda \;(x > 0),\;\; \lambda\alpha e^{x} \;(x \leq 0)",
         kink_points=lambda: _exp_linear_kinks(SELU_SCALE, _SELU_SCALE_ALPHA, 1.0, "selu"),
