@@ -141,7 +141,7 @@ def _cdf_and_pdf_float32(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     exponential carries one rounding. About a third of Cody's float64 work: one range, one
     exponential, no gather. Signs as in :func:`cdf_and_pdf`.
     """
-    y = np.abs(u, dtype=np.float64)
+    y = np.abs(u, out=np.empty(u.shape))  # widened to float64; out=: an array even for 0-d u
     np.minimum(y, UNDERFLOW, out=y)
     t = np.add(y, 4.0, out=np.empty_like(y))
     np.divide(4.0, t, out=t)
