@@ -23,6 +23,10 @@ EXP_MAX = 709.782712893384
 """The largest double whose exp is finite (exp(EXP_MAX) = 1.7976931348622732e308);
 its successor overflows. Checked in tests/test_catalog_rectifiers.py."""
 
+EXP_MAX_FLOAT32 = 88.72283172607422
+"""The largest float32 whose exp is finite in float32 (e^x = 3.40279854e38, mpmath); its successor's
+exp, 3.40282450e38, is beyond 2**128 - 2**103 and rounds to inf."""
+
 _INF_BITS = 0x7FF0000000000000
 
 
@@ -72,8 +76,9 @@ def _scaled_square_edge(c: float) -> float:
 
 
 def exp(x: np.ndarray) -> np.ndarray:
-    r""":math:`e^x`, and +inf without a warning for x > EXP_MAX."""
-    return np.where(x > EXP_MAX, np.inf, np.exp(np.minimum(x, EXP_MAX)))
+    r""":math:`e^x`, and +inf without a warning for x > EXP_MAX (EXP_MAX_FLOAT32 for float32 x)."""
+    edge = EXP_MAX_FLOAT32 if x.dtype == np.float32 else EXP_MAX
+    return np.where(x > edge, np.inf, np.exp(np.minimum(x, edge)))
 
 
 def times(c: float, x: np.ndarray) -> np.ndarray:

@@ -280,6 +280,7 @@ register(
         f=_overflow.exp,
         df=_overflow.exp,
         d2f=_overflow.exp,
+        native_float32=True,
         latex=r"f(x) = e^{x}",
         latex_derivative=r"f'(x) = e^{x}",
         summary=(
