@@ -448,8 +448,13 @@ register(
 
 
 def _hardswish(x: np.ndarray) -> np.ndarray:
-    # x relu6(x + 3)/6 with the gate relu6(x+3)/6 = hardsigmoid in [0, 1] formed first: no overflow
-    return _stable.times_vanishing(x, np.clip(x + 3.0, 0.0, 6.0) / 6.0)
+    # x relu6(x + 3)/6 with the gate relu6(x+3)/6 = hardsigmoid in [0, 1] formed first: no overflow.
+    # x enters as max(x, -3), the same where the gate is not 0, so -inf meets 0 as -3 (no nan,
+    # no np.where); left of -3 the result is -0.0, as torch's x * clamp(x + 3, 0, 6) / 6.
+    gate = np.add(x, 3.0, out=np.empty_like(x))
+    np.clip(gate, 0.0, 6.0, out=gate)
+    gate /= 6.0
+    return np.multiply(gate, np.maximum(x, -3.0), out=gate)
 
 
 def _hardswish_d1(x: np.ndarray) -> np.ndarray:
