@@ -48,16 +48,11 @@ class GateKernels:
 
 
 def _silu_slope(u: np.ndarray) -> np.ndarray:
-    r"""silu'(u) = sigma + u sigma' from one exponential e = e^{-|u|}, on the whole line.
-
-    With q = sigma'(u) = e/(1 + e)^2 (even in u): silu' = q (u + (1 + e)) for u <= 0 and
-    1 + q (u - (1 + e)) for u > 0, i.e. [u > 0] + q (u + sign (1 + e)), sign = -1 for u > 0.
-    Left of 0 the bracket cancels near the minimum at u = -1.28: 1 + e = s + l exactly (a
-    fast two-sum, 1 >= e), u + s is exact where it cancels (Sterbenz), so the bracket
-    (u + s) + l is rounded once; (1 + e)^2 = s (s + 2l) to far below an ulp. Every step in
-    place, no np.where: 150 us per 32768 values against 412 for the three-branch form
-    (both sides and a where) it replaces, within 1.7 units (tables and a dense mpmath
-    check). |u| may be huge (e = 0 then: 0 left, 1 right), but not inf (scaled() clips u).
+    r"""silu'(u) = sigma + u sigma' from one exponential e = e^{-|u|}, on the whole line
+    (:func:`_logistic_slope` with s = u). Left of 0 it cancels near the minimum at u = -1.28,
+    where u + 1 is exact. |u| may be huge (e = 0 then: 0 left, 1 right), but not inf
+    (scaled() clips u). Dense mpmath check (4000 points on [-40, 20]): 2.29 units at worst
+    (u = -2.44, where f'' = 0), as the sign-array form it replaces, at 5.1 against 5.6 ns a value.
     """
     return _silu_slope_from(u, _stable.exp_neg_abs(u))
 
@@ -68,28 +63,28 @@ def _silu_slope_from(u: np.ndarray, e: np.ndarray) -> np.ndarray:
 
 
 def _logistic_slope(u: np.ndarray, e: np.ndarray, s: np.ndarray) -> np.ndarray:
-    """[u > 0] + q (s + sign (1 + e)) with q = e/(1 + e)^2 and sign = -1 for u > 0, +1 else:
-    sigma(v) + s sigma'(v) for e = e^{-|v|} and v of u's sign (silu: s = u; gelu_tanh:
-    s = 2u y'). 1 + e = S + L exactly (fast two-sum, 1 >= e) and (1 + e)^2 = S (S + 2L),
-    so where s + S cancels (Sterbenz) the bracket is rounded once. ``s`` is overwritten
-    and returned; ``e`` is left unchanged."""
+    r"""sigma(v) + s sigma'(v) for e = e^{-|v|}, v of u's sign and s of u's sign (silu: s = u;
+    gelu_tanh: s = 2u y'), with d = 1 + e:
+
+    u < 0: e ((s + 1) + e)/d^2;  u >= 0: ((s e + 1) + e)/d^2; both :math:`n_1((s\,n_2 + 1) + e)/d^2`
+    with n1 = max(e, [u >= 0]), n2 = max(e, [u < 0]) (e <= 1): no sign array, no np.where.
+    Where the bracket cancels (u < 0, s near -1 - e), s + 1 is exact (Sterbenz), so only e's
+    own rounding and one addition remain; d^2 is formed as D (D + 2L) with d = D + L exactly
+    (a fast two-sum, 1 >= e). ``s`` is overwritten and returned; ``e`` is left unchanged.
+    """
+    left = u < 0.0
+    s *= np.maximum(e, left, out=np.empty_like(e))
+    s += 1.0
+    s += e
+    np.logical_not(left, out=left)
+    s *= np.maximum(e, left, out=np.empty_like(e))
     big = np.add(e, 1.0, out=np.empty_like(e))
     small = np.subtract(big, 1.0, out=np.empty_like(e))
     np.subtract(e, small, out=small)
-    q = np.add(small, small, out=np.empty_like(e))
-    q += big
-    q *= big
-    np.divide(e, q, out=q)
-    positive = u > 0.0
-    sign = np.subtract(0.5, positive, out=np.empty_like(e))
-    sign += sign
-    big *= sign
-    small *= sign
-    s += big
-    s += small
-    s *= q
-    s += positive
-    return s
+    small += small
+    small += big
+    small *= big
+    return np.divide(s, small, out=s)
 
 
 def _sigmoid_and_silu_slope(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
