@@ -72,7 +72,7 @@ def _logistic_slope(u: np.ndarray, e: np.ndarray, s: np.ndarray) -> np.ndarray:
     own rounding and one addition remain; d^2 is formed as D (D + 2L) with d = D + L exactly
     (a fast two-sum, 1 >= e). ``s`` is overwritten and returned; ``e`` is left unchanged.
     """
-    left = u < 0.0
+    left = np.less(u, 0.0, out=np.empty(u.shape, dtype=bool))  # out=: an array even for 0-d u
     s *= np.maximum(e, left, out=np.empty_like(e))
     s += 1.0
     s += e
