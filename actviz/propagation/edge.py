@@ -19,7 +19,7 @@ maximum above it (the *envelope*), and jumps where s turns back (a local minimum
 point): there :math:`\chi_1` jumps too, and a jump across 1 is no edge of chaos.
 
 s, :math:`\mu_1` and g are tabulated in one vectorised call on a log grid of q (4 points per
-decade over :math:`[10^{-12}, 10^{12}]`, every 6 decades up to :math:`10^{250}`, and down to
+decade over :math:`[10^{-12}, 10^{12}]`, every 12 decades up to :math:`10^{250}`, and down to
 :math:`10^{-280}` where 0 is not a fixed point), with the same kink-split quadrature as the
 rest of the theory; roots of g are then refined on the exact functions
 (:func:`~.roots.bracketed_root` in :math:`\ln q`). The limits :math:`q \to 0^+` (collapse) and
@@ -45,7 +45,7 @@ from .roots import bracketed_root
 
 _COLLAPSE_FLOOR = 1e-12  # below this, an origin-fixed map counts as collapsed (as in theory.fixed_point)
 _DENSE = np.logspace(-12, 12, 4 * 24 + 1)
-_HIGH = np.logspace(16, 250, 40)
+_HIGH = np.logspace(22, 250, 20)
 _LOW = np.logspace(-280, -16, 45)
 _SCAN_LOW, _SCAN_HIGH = 1e-6, 1e4  # the scan gives up below / above these (after one more factor 4)
 _JUMP_PROBE = 1e-9  # a jump's two sides are read at sigma_w^2 (1 -+ this)
