@@ -25,7 +25,10 @@ half plane, where the principal logarithm is continuous), continued from large
 Stieltjes transform is :math:`G(x) = (1 + \psi)/x` and the density
 :math:`\rho(\lambda) = -\operatorname{Im} G(\lambda + i\epsilon)/\pi`, :math:`\epsilon` a small
 fraction of :math:`\lambda` (the density seen through a Lorentzian of that relative width).
-The expectation over d uses the kink-split Gaussian rule of the rest of the theory.
+The expectation over d uses the kink-split Gaussian rule of the rest of the theory, so
+:math:`D^2` is a sum of a few hundred atoms: at depth 1 or 2 the curve shows their comb (G itself
+is exact for that atomic measure); from a few layers on, the free product has smoothed it (tanh
+at depth 8 matches the Monte Carlo to a Kolmogorov-Smirnov distance of 0.014).
 
 Exact checks: a linear stack with Gaussian weights gives the Fuss-Catalan distribution, with
 orthogonal weights a point mass at :math:`\sigma_w^{2L}`.
