@@ -237,9 +237,10 @@ def _root(edge: _Edge, low: float, high: float) -> float | None:
 
 def _cell(edge: _Edge, j: int) -> tuple[float, float, bool]:
     """(ln q where the walk starts, ln q where it ends, below q0) for the jump or root between
-    envelope entries j and j + 1: the grid cell next to the entry where the branch may turn
-    back, walked away from the entry (down from entry j + 1 below q0, up from entry j above
-    it; j = -1 and j = last are the ends of the envelope)."""
+    envelope entries j and j + 1: the grid cells around the entry where the branch may turn
+    back, walked away from q0 (down from entry j + 1 below q0, up from entry j above it, each
+    from the entry before it where that is on the envelope too; j = -1 and j = last are the
+    ends of the envelope)."""
     table = edge.table
     entries, q = table.entries, table.q
     if j < 0:
@@ -249,7 +250,12 @@ def _cell(edge: _Edge, j: int) -> tuple[float, float, bool]:
     else:
         lowest = bool(entries[j + 1] <= table.start)
         centre = entries[j + 1] if lowest else entries[j]
-    other = max(centre - 1, 0) if lowest else min(centre + 1, len(q) - 1)
+    step = -1 if lowest else 1
+    other = min(max(centre + step, 0), len(q) - 1)
+    # the branch's extremum may lie in the cell before the entry too: start one entry back
+    before = centre - step
+    if before in set(entries.tolist()) and (before <= table.start if lowest else before >= table.start):
+        centre = before
     return math.log(q[centre]), math.log(q[other]), lowest
 
 
@@ -282,14 +288,14 @@ def _no_edge(edge: _Edge, label: str, jump: float, below_q: float, above_q: floa
 
 def _walk(edge: _Edge, j: int, label: str) -> float:
     """Resolve a sign change of chi_1 - 1 next to envelope entry j or j + 1 by walking the cell
-    (:func:`_cell`) on 65 exact samples as the length map's q* moves when sigma_w^2 goes away
+    (:func:`_cell`) on 129 exact samples as the length map's q* moves when sigma_w^2 goes away
     from the entry: along stable stretches of s (a root of g there is the edge), and across
     each place where s turns back (a jump of q*, at the turning point's s, to where s comes back
     to that value, in the cell or, beyond it, found by :meth:`_Edge.settle`). The first stretch
     or jump across which chi_1 - 1 changes sign is the answer; a jump raises its reason."""
     start, end, lowest = _cell(edge, j)
     sign = -1.0 if lowest else 1.0  # the envelope follows the running maximum of sign * s
-    logs = np.linspace(start, end, 65)
+    logs = np.linspace(start, end, 129)
     values = sign * edge._s_mu(np.exp(logs))[0]
     first_error: ActvizError | None = None
     segment = 0
