@@ -20,7 +20,8 @@ point): there :math:`\chi_1` jumps too, and a jump across 1 is no edge of chaos.
 
 s, :math:`\mu_1` and g are tabulated in one vectorised call on a log grid of q (4 points per
 decade over :math:`[10^{-12}, 10^{12}]`, every 12 decades up to :math:`10^{250}`, and down to
-:math:`10^{-280}` where 0 is not a fixed point), with the same kink-split quadrature as the
+:math:`10^{-280}` where 0 is not a fixed point but :math:`\phi(0)^2` is so small that fixed
+points lie below :math:`10^{-12}`), with the same kink-split quadrature as the
 rest of the theory; roots of g are then refined on the exact functions
 (:func:`~.roots.bracketed_root` in :math:`\ln q`). The limits :math:`q \to 0^+` (collapse) and
 :math:`q \to \infty` (divergence) give :math:`\chi_1 = \sigma_w^2 \mu_1(0^+)` and
@@ -83,11 +84,12 @@ class _Edge:
     def __init__(self, act, sigma_b2: float, q0: float) -> None:  # noqa: ANN001
         self.act, self.sigma_b2, self.q0 = act, sigma_b2, q0
         origin_fixed = sigma_b2 == 0.0 and float(act(0.0)) == 0.0
-        parts = [_DENSE, _HIGH, [q0]]
-        if not origin_fixed and sigma_b2 < _COLLAPSE_FLOOR:
-            parts.append(_LOW)
-        q = np.unique(np.concatenate(parts))
+        q = np.unique(np.concatenate([_DENSE, _HIGH, [q0]]))
         s, mu = self._s_mu(q)
+        if not origin_fixed and sigma_b2 < _COLLAPSE_FLOOR and s[0] >= _SCAN_LOW / 16:
+            # phi(0)^2 so small that fixed points of the scanned sigma_w^2 lie below 1e-12
+            low_s, low_mu = self._s_mu(_LOW)
+            q, s, mu = np.concatenate([_LOW, q]), np.concatenate([low_s, s]), np.concatenate([low_mu, mu])
         start = int(np.searchsorted(q, q0))
         below = s[start::-1]
         new_low = below < np.concatenate([[math.inf], np.minimum.accumulate(below)[:-1]])

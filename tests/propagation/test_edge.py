@@ -30,7 +30,8 @@ def nested_critical_sigma_w2(act, sigma_b2):
     return bracketed_root(excess, low, high, fa=f_low, fb=f_high, xtol=1e-13)
 
 
-@pytest.mark.parametrize("spec, sigma_b2", [("tanh", 0.05), ("selu", 0.1), ("softplus", 0.0), ("sigmoid", 0.0), ("elu", 0.3)])
+@pytest.mark.parametrize("spec, sigma_b2", [("tanh", 0.05), ("selu", 0.1), ("softplus", 0.0), ("sigmoid", 0.0), ("elu", 0.3),
+                                            ("tanh(x) + 1e-4", 0.0)])  # phi(0)^2 = 1e-8: fixed points below 1e-12
 def test_agrees_with_the_nested_solver(spec, sigma_b2):
     act = actviz.get(spec)
     try:
