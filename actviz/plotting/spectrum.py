@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from .curves import resolve_axes
+from .figures import legend_below
 from .style import FigureSize, colors, current_theme, new_figure, themed
 
 _BAND = 0.22  # opacity of the quantile band
@@ -44,12 +45,17 @@ def _depth_axis(ax: Axes, ylabel: str, title: str, extra: list[tuple[str, str]])
 
 def _depth_legend(ax: Axes, extra: list[tuple[str, str]]) -> Axes:
     """The legend: the axes' labelled artists and one neutral entry per ``(linestyle, label)``."""
+    ax.legend(*_legend_entries(ax, extra), loc="best", fontsize="small")
+    return ax
+
+
+def _legend_entries(ax: Axes, extra: list[tuple[str, str]]) -> tuple[list, list[str]]:
+    """The axes' labelled artists and one neutral (text-coloured) line per ``(linestyle, label)``."""
     handles, labels = ax.get_legend_handles_labels()
     ink = mpl.rcParams["text.color"]
     handles += [Line2D([], [], color=ink, linestyle=style) for style, _ in extra]
     labels += [label for _, label in extra]
-    ax.legend(handles, labels, loc="best", fontsize="small")
-    return ax
+    return handles, labels
 
 
 def spectrum_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
@@ -120,6 +126,13 @@ def spectrum_figure(records: Sequence[dict], *, size: FigureSize | None = None, 
         spectrum_axes(records, axes["spectrum"])
         variance_axes(records, axes["variance"])
         density_axes(records, axes["density"])
+        # One legend below all three panels: inside them it covered the bands and the
+        # min / max lines (seen at depth 30, tanh and relu).
+        for ax in axes.values():
+            ax.get_legend().remove()
+        legend_below(fig, *_legend_entries(axes["spectrum"], [
+            ("-", "Monte Carlo: median, Var λ, histogram"), (":", "Monte Carlo: min / max"),
+            ("--", "free probability: mean, Var λ, density")]))
         first = records[0]
         fig.suptitle(f"Jacobian spectrum: width {first['width']}, {first['seeds']} seed"
                      f"{'s' if first['seeds'] > 1 else ''}, band {first['quantiles'][0]:.0%}-{first['quantiles'][1]:.0%}",
