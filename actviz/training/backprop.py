@@ -27,7 +27,8 @@ from .losses import loss_and_output_gradient
 
 
 class Pass:
-    """The arrays of forward and backward passes of ``net`` on ``points`` inputs per seed.
+    """The arrays of forward and backward passes of ``net`` on ``points`` inputs per seed
+    (forward passes only for ``backward=False``).
 
     After :meth:`forward`: ``pre[l]`` is z^{l+1} (seeds, points, units), ``post[l]`` is
     a^{l+1} and, when derivatives were asked for, ``slope[l]`` is phi'(z^{l+1}) (hidden
@@ -36,15 +37,16 @@ class Pass:
     The arrays are reused by the next call.
     """
 
-    def __init__(self, net, points: int) -> None:  # noqa: ANN001  (an MLP: network imports this module)
+    def __init__(self, net, points: int, backward: bool = True) -> None:  # noqa: ANN001  (an MLP: network imports this module)
         self.net = net
         seeds = len(net.seeds)
         self.pre = [np.empty((seeds, points, width)) for width in net.widths[1:]]
         self.post: list[np.ndarray] = []
         self.slope: list[np.ndarray] = []
-        self.errors = [np.empty((seeds, points, width)) for width in net.widths[1:-1]]
-        self.gradient = np.empty_like(net.flat)
-        self.gradients = net.views(self.gradient)
+        if backward:  # an evaluation pass (``backward=False``) only runs forward
+            self.errors = [np.empty((seeds, points, width)) for width in net.widths[1:-1]]
+            self.gradient = np.empty_like(net.flat)
+            self.gradients = net.views(self.gradient)
 
     def forward(self, x: np.ndarray, derivatives: bool = True) -> np.ndarray:
         """Run ``x`` (points, features), shared by the seeds, or (seeds, points, features)

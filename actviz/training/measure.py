@@ -52,7 +52,7 @@ def _loss_and_accuracy(run: Pass, x: np.ndarray, y: np.ndarray, classes: int, lo
 
 def evaluation_passes(net: MLP, task: Task) -> tuple[Pass, Pass]:
     """The arrays :func:`measure` evaluates the training and held-out sets in, to reuse."""
-    return Pass(net, len(task.x_train)), Pass(net, len(task.x_test))
+    return Pass(net, len(task.x_train), backward=False), Pass(net, len(task.x_test), backward=False)
 
 
 def measure(net: MLP, task: Task, saturation_threshold: float, passes: tuple[Pass, Pass] | None = None
@@ -65,9 +65,12 @@ def measure(net: MLP, task: Task, saturation_threshold: float, passes: tuple[Pas
     test_loss, test_accuracy = _loss_and_accuracy(on_test, task.x_test, task.y_test, task.classes, task.loss, False)
     dead, inactive, saturated, means, variances = [], [], [], [], []
     for z, slope in zip(on_train.pre, on_train.slope):
-        dead.append(~np.any(slope != 0, axis=1))
-        inactive.append(~np.any(z > 0, axis=1))
-        saturated.append(np.mean(np.abs(slope) < saturation_threshold, axis=(1, 2)))
+        magnitude = np.abs(slope)
+        # dead: max |phi'| over the points is 0 (nan, like any value != 0, counts as alive);
+        # inactive: no z > 0 (fmax skips nan as the comparison does). One reduction each.
+        dead.append(magnitude.max(axis=1) == 0)
+        inactive.append(~(np.fmax.reduce(z, axis=1) > 0))
+        saturated.append(np.count_nonzero(magnitude < saturation_threshold, axis=(1, 2)) / magnitude[0].size)
         means.append(z.mean(axis=(1, 2)))
         variances.append(z.var(axis=(1, 2)))
     seeds = len(net.seeds)

@@ -218,7 +218,7 @@ class MLP:
     def forward(self, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Pre-activations z^1..z^L and activations a^0..a^{L-1}, each (seeds, batch, units);
         ``x`` is (batch, features), shared by the seeds, or (seeds, batch, features)."""
-        run = Pass(self, x.shape[-2])
+        run = Pass(self, x.shape[-2], backward=False)
         run.forward(x, derivatives=False)
         return run.pre, [x, *run.post]
 
