@@ -164,15 +164,16 @@ def sweep_figure(grid: Sequence[Sequence[TrainResult]], parameter: str, values: 
 
 
 def _shared(results: Sequence[TrainResult]) -> str:
-    """What the runs have in common, for a title: ``4 x 64 he, adam lr=0.001`` (a setting that
-    differs between the runs is left out: the legend or the axis names it)."""
+    """What the runs have in common, as a phrase for a title: ``4×64, he init, adam, lr 0.001``
+    (hidden layers × width; a setting that differs between the runs is left out: the legend
+    or the axis names it)."""
     def common(describe) -> str | None:  # noqa: ANN001
         values = {describe(r) for r in results}
         return values.pop() if len(values) == 1 else None
 
-    parts = [common(lambda r: f"{len(r.widths) - 2} x {max(r.widths[1:-1])}"), common(lambda r: r.init),
-             common(lambda r: r.optimizer), common(lambda r: f"lr={r.lr:g}")]
-    return " ".join(p for p in parts if p) or "settings in the legend"
+    parts = [common(lambda r: f"{len(r.widths) - 2}×{max(r.widths[1:-1])}"), common(lambda r: f"{r.init} init"),
+             common(lambda r: r.optimizer), common(lambda r: f"lr {r.lr:g}")]
+    return ", ".join(p for p in parts if p) or "settings in the legend"
 
 
 def _final(rows: np.ndarray) -> np.ndarray:
