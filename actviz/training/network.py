@@ -207,8 +207,9 @@ class MLP:
         return self.act.f(z, **self.act_params), self.act.df(z, **self.act_params)
 
     def slope_gradient(self, back: np.ndarray, z: np.ndarray, out: np.ndarray) -> np.ndarray:
-        """PReLU: dl/da = sum over the batch (and the units, for one slope per layer) of
-        (dl/da^l) min(z^l, 0), with ``back`` = dl/da^l; written to ``out`` (seeds, 1 or units)."""
+        """PReLU: the gradient of the slopes, the sum over the batch (and over the units, for one
+        slope per layer) of ``back`` * min(z, 0), ``back`` being dl/dphi(z) of the layer;
+        written to ``out`` (seeds, 1 or units)."""
         product = np.minimum(z, 0.0)
         product *= back
         if self.slope_sharing == "layer":
