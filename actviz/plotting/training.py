@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from ..training.loop import TrainResult
 from ..training.summary import median_over_seeds
 from .curves import resolve_axes
-from .figures import legend_columns
+from .figures import legend_below
 from .style import FigureSize, colors, current_theme, new_figure, themed
 
 LAYER_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3)))
@@ -126,7 +126,7 @@ def train_figure(results: Sequence[TrainResult], *, size: FigureSize, theme: str
             layer_series_axes(results, "inactive_fraction", axes[1, 2], title="inactive (z ≤ 0 on all points)")
         handles, names = axes[0, 0].get_legend_handles_labels()
         layer_handles, layer_names = layer_legend(len(first.widths) - 1)
-        _legend_below(fig, handles + layer_handles, names + layer_names)
+        legend_below(fig, handles + layer_handles, names + layer_names)
         fig.suptitle(f"{first.task}: {_shared(results)}, batch {first.batch}, {len(first.seeds)} seeds",
                      fontweight="bold")
     return fig
@@ -156,21 +156,11 @@ def sweep_figure(grid: Sequence[Sequence[TrainResult]], parameter: str, values: 
         loss_ax.set_yscale("log")
         loss_ax.set_title("final training loss", fontsize="small")
         handles, names = dead_ax.get_legend_handles_labels()
-        _legend_below(fig, handles, names)
+        legend_below(fig, handles, names)
         first = grid[0][0]
         fig.suptitle(f"{first.task}: sweep of {parameter} ({_shared([r for runs in grid for r in runs])}, "
                      f"{len(first.seeds)} seeds, band min–max)", fontweight="bold")
     return fig
-
-
-def _legend_below(fig: Figure, handles: list, names: list[str]) -> None:
-    """The legend under the panels in a small font, in as many columns as fit across the
-    figure (a row of ten entries ran past both edges of the default picture)."""
-    from matplotlib.font_manager import FontProperties
-
-    fontsize = FontProperties(size="small").get_size_in_points()
-    budget = fig.get_figwidth() * 72 / (0.6 * fontsize)  # characters across, at ~0.6 em per character
-    fig.legend(handles, names, loc="outside lower center", ncols=legend_columns(names, budget), fontsize=fontsize)
 
 
 def _shared(results: Sequence[TrainResult]) -> str:
