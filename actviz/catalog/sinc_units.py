@@ -136,8 +136,8 @@ register(
         latex_derivative=r"\mathrm{DSU}'(x) = \frac{\pi}{2}\left(\mathrm{sinc}'(x - \pi) - \mathrm{sinc}'(x + \pi)\right)",
         summary=(
             "Decaying sine unit: half the difference of two cardinal sines centred at ±pi, which is the odd "
-            "function pi^2 sin(x)/(pi^2 - x^2): slope 1 at 0 like sin, extrema pi/2 near ±pi, then a sine whose "
-            "amplitude decays like pi^2/x^2. Proposed with the shifted sinc unit as an oscillating activation "
+            "function pi^2 sin(x)/(pi^2 - x^2): slope 1 at 0 like sin, extrema of about ±1.64 at x = ±2.63 (pi/2 at "
+            "±pi), then a sine whose amplitude decays like pi^2/x^2. Proposed with the shifted sinc unit as an oscillating activation "
             "whose single neurons can learn XOR."
         ),
         reference=_NOEL,
