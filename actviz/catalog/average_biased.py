@@ -70,8 +70,8 @@ register(
         name="abrelu",
         aliases=("ab_relu", "average_biased_relu"),
         signature="R^n -> R^n along the last axis: each entry minus alpha times the mean, rectified",
-        latex=r"\mathrm{ABReLU}(z)_i = \max\left(0,\; z_i - \alpha\,\bar z\right),\; \bar z = \frac{1}{n}\sum_j z_j",
-        latex_derivative=r"\frac{\partial y_i}{\partial z_j} = H(z_i - \alpha\bar z)\left(\delta_{ij} - \frac{\alpha}{n}\right)",
+        latex=r"\mathrm{ABReLU}(z)_i = \max\left(0,\; z_i - \alpha m\right),\; m = \frac{1}{n}\sum_j z_j",
+        latex_derivative=r"\frac{\partial y_i}{\partial z_j} = H(z_i - \alpha m)\left(\delta_{ij} - \frac{\alpha}{n}\right)",
         parameters=(Param("alpha", 1.0, "alpha, the multiple of the mean used as the threshold", lower=0.0, upper=1e3),),
         summary=(
             "Average biased ReLU: a ReLU whose threshold is the average of its input, so only the entries above "
@@ -88,7 +88,8 @@ register(
         ),
         notes=(
             "The paper averages over the layer's whole input volume; here the mean is along the last axis "
-            "(reshape to choose the axes). alpha = 1 as in the paper; torchact names the same parameter alpha. "
+            "(reshape to choose the axes). alpha = 1 makes the threshold the mean itself, the paper's definition "
+            "(torchact's ABReLU scales it by the same alpha). "
             "With one input the output is max(0, (1 - alpha) z)."
         ),
     )

@@ -136,8 +136,8 @@ declare(
     ),
     kernels=(None, None, _ada_d2),
     kink_points=_ada_kink,
-    latex=r"\mathrm{leakyADA}(x) = \ell \min(x, 0) + \max(x, 0)\,e^{-\alpha x}",
-    latex_derivative=r"\mathrm{leakyADA}'(x) = (1 - \alpha x)\,e^{-\alpha x}\ (x > 0),\quad \ell\ (x < 0)",
+    latex=r"\mathrm{leakyADA}(x) = l \min(x, 0) + \max(x, 0)\,e^{-\alpha x}",
+    latex_derivative=r"\mathrm{leakyADA}'(x) = (1 - \alpha x)\,e^{-\alpha x}\ (x > 0),\quad l\ (x < 0)",
     summary=(
         "Leaky apical dendrite activation: ADA with a small slope l on the negative side, as leaky ReLU is to "
         "ReLU, so negative inputs keep a gradient. Proposed with ADA."
@@ -159,6 +159,7 @@ declare(
         Param("p", 1.0, "p, the window exponent that flattens the gate", lower=1e-3, upper=3.0),
     ),
     latex=r"\mathrm{RMAF}(x) = \frac{\alpha x}{\left(0.25\,(1 + e^{-x}) + 0.75\right)^{p}}",
+    latex_derivative=r"\mathrm{RMAF}'(x) = \alpha w^{p}\left(1 + p\,x\,\frac{e^{-x}/4}{1 + e^{-x}/4}\right),\; w = \frac{1}{1 + e^{-x}/4}",
     summary=(
         "ReLU-memristor-like activation: x times the window function of a memristor model, "
         "(0.25 (1 + e^{-x}) + 0.75)^{-p} = (1 + e^{-x}/4)^{-p}, a logistic-like gate shifted left by ln 4, so "

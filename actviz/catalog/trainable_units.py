@@ -49,7 +49,11 @@ declare(
         Param("mu", 1e6, "mu, the sharpness of erf's smoothing of |x| (learned)", lower=1e-3, upper=1e6, narrowed=True),
     ),
     kernels=(_smu, None, None),
-    latex=r"\mathrm{SMU}(x) = \frac{(1 + \alpha)x + (1 - \alpha)x\,\mathrm{erf}(\mu(1 - \alpha)x)}{2}",
+    latex=r"\mathrm{SMU}(x) = \frac{1}{2}\left((1 + \alpha)x + (1 - \alpha)x\,\mathrm{erf}(\mu(1 - \alpha)x)\right)",
+    latex_derivative=(
+        r"\mathrm{SMU}'(x) = \frac{1 + \alpha}{2} + \frac{1 - \alpha}{2}\left(\mathrm{erf}(u) + \frac{2u}{\sqrt{\pi}}e^{-u^{2}}\right),"
+        r"\; u = \mu(1 - \alpha)x"
+    ),
     summary=(
         "Smooth maximum unit: leaky ReLU max(x, alpha x) = ((1 + alpha)x + |(1 - alpha)x|)/2 with |z| replaced by "
         "the smooth z erf(mu z). mu is learned: large mu is the leaky ReLU itself, mu -> 0 the line (1 + alpha)x/2; "
@@ -81,7 +85,8 @@ declare(
               lower=1e-12, upper=1e3, narrowed=True),
     ),
     kernels=(_smu1, None, None),
-    latex=r"\mathrm{SMU\text{-}1}(x) = \frac{(1 + \alpha)x + \sqrt{(1 - \alpha)^{2}x^{2} + \mu^{2}}}{2}",
+    latex=r"\mathrm{SMU\text{-}1}(x) = \frac{1}{2}\left((1 + \alpha)x + \sqrt{(1 - \alpha)^{2}x^{2} + \mu^{2}}\right)",
+    latex_derivative=r"\mathrm{SMU\text{-}1}'(x) = \frac{1}{2}\left(1 + \alpha + \frac{(1 - \alpha)^{2}x}{\sqrt{(1 - \alpha)^{2}x^{2} + \mu^{2}}}\right)",
     summary=(
         "SMU-1: the smooth maximum unit with |z| rounded as sqrt(z^2 + mu^2) instead of z erf(mu z), i.e. "
         "alpha x plus (1 - alpha) times squareplus: a hyperbola with asymptotes x and alpha x, lifted by mu/2 "
@@ -188,8 +193,8 @@ declare(
         Param("b", 1.0, "b, the frequency of the sine (learned)", lower=0.0, upper=10.0),
     ),
     kernels=(_sinlu, _sinlu_d1, _sinlu_d2),
-    latex=r"\mathrm{SinLU}(x) = (x + a\sin bx)\,\sigma(x)",
-    latex_derivative=r"\mathrm{SinLU}'(x) = (1 + ab\cos bx)\,\sigma(x) + (x + a\sin bx)\,\sigma(x)(1 - \sigma(x))",
+    latex=r"\mathrm{SinLU}(x) = (x + a\,\sin(bx))\,\sigma(x)",
+    latex_derivative=r"\mathrm{SinLU}'(x) = (1 + ab\,\cos(bx))\,\sigma(x) + (x + a\,\sin(bx))\,\sigma(x)(1 - \sigma(x))",
     summary=(
         "Sinu-sigmoidal linear unit: SiLU's gated input x with a learned sine wave a sin(bx) added, so the curve "
         "wiggles around x sigma(x); it tends to 0 on the left and to x + a sin(bx) on the right, where its slope "
@@ -220,7 +225,7 @@ declare(
         Param("alpha", 1.0, "alpha, the depth of the negative saturation (learned, >= 0)", lower=0.0, upper=1e3),
         Param("beta", 1.0, "beta, the slope scale of the negative part (learned, >= 0)", lower=0.0, upper=1e3),
     ),
-    latex=r"\mathrm{PTELU}(x) = x\ (x \geq 0),\quad \alpha\tanh(\beta x)\ (x < 0)",
+    latex=r"\mathrm{PTELU}(x) = x\ (x \geq 0),\quad \alpha\,\tanh(\beta x)\ (x < 0)",
     latex_derivative=r"\mathrm{PTELU}'(x) = 1\ (x > 0),\quad \alpha\beta\,\mathrm{sech}^{2}(\beta x)\ (x < 0)",
     summary=(
         "Parametric tan hyperbolic linear unit: the identity for x >= 0 and alpha tanh(beta x) below, an ELU whose "
