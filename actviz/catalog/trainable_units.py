@@ -51,7 +51,7 @@ declare(
     kernels=(_smu, None, None),
     latex=r"\mathrm{SMU}(x) = \frac{1}{2}\left((1 + \alpha)x + (1 - \alpha)x\,\mathrm{erf}(\mu(1 - \alpha)x)\right)",
     latex_derivative=(
-        r"\mathrm{SMU}'(x) = \frac{1 + \alpha}{2} + \frac{1 - \alpha}{2}\left(\mathrm{erf}(u) + \frac{2u}{\sqrt{\pi}}e^{-u^{2}}\right),"
+        r"\frac{1 + \alpha}{2} + \frac{1 - \alpha}{2}(\mathrm{erf}(u) + u\,\mathrm{erf}'(u)),"
         r"\; u = \mu(1 - \alpha)x"
     ),
     summary=(
@@ -399,7 +399,6 @@ declare(
     "talu",
     "where(x >= 0, x, where(x > alpha, tanh(x), tanh(alpha)))",
     family="rectifier",
-    aliases=("tanh_linear_unit",),
     parameters=(Param("alpha", -0.75, "alpha, where the tanh part stops and the output stays at tanh(alpha)",
                       lower=-10.0, upper=0.0, upper_open=True),),
     latex=r"\mathrm{TaLU}(x) = x\ (x \geq 0),\quad \tanh(x)\ (\alpha < x < 0),\quad \tanh(\alpha)\ (x \leq \alpha)",
