@@ -12,13 +12,13 @@ from . import _mp, reference
 def smu(x, alpha=0.25, mu=1e6):
     # Biswas et al. (2022), eq. for the smoothed leaky ReLU: ((1 + alpha) x + (1 - alpha) x erf(mu (1 - alpha) x))/2.
     # Left of 0 written (identically) alpha x + (1 - alpha) x erfc(-z)/2, z = mu (1 - alpha) x: 1 + erf(z)
-    # cancels there, and mpmath's erf crawls at z = -1e300; erfc(-z) < 1e-695 is taken as 0 below z = -40
-    # (|x| erfc(-z) stays below 2**-1080 there, all a float64 sees of it)
+    # cancels there, and mpmath's erf crawls at z = -1e300; erfc(-z) < 2e-393 is taken as 0 below z = -30
+    # (that term and its derivatives, ~mu^k |z|^3 erfc(-z), stay below 2**-1080 there, all a float64 sees)
     alpha, mu = mp.mpf(alpha), mp.mpf(mu)
     z = mu * (1 - alpha) * x
     if x >= 0:
         return ((1 + alpha) * x + (1 - alpha) * x * _mp.erf(z)) / 2
-    tail = mp.erfc(-z) if z > -40 else mp.mpf(0)
+    tail = mp.erfc(-z) if z > -30 else mp.mpf(0)
     return alpha * x + (1 - alpha) * x * tail / 2
 
 
