@@ -285,13 +285,13 @@ def _absorbed(act, m: AffineMatch):
     return None
 
 
-def same_as(act) -> list[str]:
-    """How ``act`` is written with each other pointwise catalogue entry it equals up to an affine
-    change of x and y: the other's spec where a choice of its parameters makes them equal
-    (``swish:beta=1.702``), else the affine expression (``2 sigmoid(2 x) - 1``)."""
+def same_as(act, candidates=None) -> list[str]:
+    """How ``act`` is written with each other pointwise entry (of ``candidates``, by default the
+    whole catalogue) it equals up to an affine change of x and y: the other's spec where a choice
+    of its parameters makes them equal (``swish:beta=1.702``), else the affine expression
+    (``2 sigmoid(2 x) - 1``)."""
     from ..registry import lookup, names
 
-    described = []
-    for m in equivalents(act, (lookup(n) for n in names(pointwise=True))):
-        described.append(m.g if m.is_identity else (_absorbed(act, m) or m.describe()))
-    return described
+    if candidates is None:
+        candidates = (lookup(n) for n in names(pointwise=True))
+    return [m.g if m.is_identity else (_absorbed(act, m) or m.describe()) for m in equivalents(act, candidates)]

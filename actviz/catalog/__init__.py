@@ -31,3 +31,4 @@ from . import (  # noqa: F401
 )
 from . import composed_gates, waves_and_gates  # noqa: E402,F401  (after the modules whose entries their formulas call)
 from . import more_units  # noqa: E402,F401  (its formulas call log_sigmoid and preu)
+from . import average_biased, inspired_units, sinc_units, trainable_units  # noqa: E402,F401  (their formulas call probit, richards, softplus)

@@ -80,9 +80,9 @@ def list_command(
 
 def _list_groups(output_format: ListFormat | None) -> None:
     """The classes of affinely equivalent pointwise entries, found by actviz.analysis.equivalence."""
-    from ..analysis.equivalence import catalogue_groups
+    from ..analysis.equivalence_table import load
 
-    classes = catalogue_groups()
+    classes = load()["classes"]  # the finder's classes, shipped (python -m actviz.analysis.equivalence_table --write)
     if output_format is ListFormat.json:
         typer.echo(json.dumps([list(c) for c in classes], indent=2))
         return
@@ -103,7 +103,8 @@ def info_command(
     output_format: InfoFormat = typer.Option(InfoFormat.text, "--format", help="text, json (a list of records) or latex (amsmath gather* blocks)."),
     equivalent: bool = typer.Option(
         False, "--equivalent", "-e",
-        help="Also the catalogue entries each equals up to x -> a x + b, y -> c y + d (about a second: every entry is sampled).",
+        help="Find the catalogue entries each equals up to x -> a x + b, y -> c y + d now, at the given parameters "
+        "(about a second: every entry is sampled); without it, those of the default parameters are read from the shipped table.",
     ),
 ) -> None:
     """Formula, derivative, parameters, kinks, summary and reference of each activation."""
@@ -127,8 +128,18 @@ def info_command(
         typer.secho(f"  {entry_card.kind}", dim=True)
         for line in body_lines(entry_card, width=width):
             typer.echo(line)
-        if equivalent and entry.pointwise:
-            from ..analysis.equivalence import same_as
-
-            for text in same_as(entry):
+        if entry.pointwise:
+            for text in _same_as(entry, live=equivalent):
                 typer.echo(f"same as {text}")
+
+
+def _same_as(entry, live: bool) -> list[str]:  # noqa: ANN001  (a pointwise entry)
+    """How ``entry`` is written with the catalogue entries it equals: found now with ``live``, else
+    read from the shipped table of the default parameters (nothing for other parameter values)."""
+    if live:
+        from ..analysis.equivalence import same_as
+
+        return same_as(entry)
+    from ..analysis.equivalence_table import same_as_shipped
+
+    return same_as_shipped(entry.spec)

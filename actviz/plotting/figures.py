@@ -142,10 +142,11 @@ def _draw_panel(ax: Axes, acts: Sequence, styles: Sequence[CurveStyle], labels: 
 def legend_columns(labels: Sequence[str], budget: float) -> int:
     """The most columns (at most 6) whose widths add up to at most ``budget``
     characters, filled column by column as matplotlib does: each column as wide
-    as its longest label plus the line sample and the gap (5 characters)."""
+    as its longest label plus the line sample and the gaps (matplotlib's 2 + 0.8 + 2
+    em, 7 characters)."""
     for ncols in range(min(6, len(labels)), 1, -1):
         rows = -(-len(labels) // ncols)
-        widths = [max(len(label) for label in labels[c * rows:(c + 1) * rows]) + 5
+        widths = [max(len(label) for label in labels[c * rows:(c + 1) * rows]) + 7
                   for c in range(ncols) if labels[c * rows:(c + 1) * rows]]
         if sum(widths) <= budget:
             return len(widths)  # rows of ``rows`` may leave trailing columns empty
@@ -165,7 +166,9 @@ def legend_below(fig: Figure, handles: Sequence, labels: Sequence[str]) -> None:
     from matplotlib.font_manager import FontProperties
 
     fontsize = FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size_in_points() * (0.85 if len(labels) > 6 else 1.0)
-    budget = fig.get_figwidth() * 72 / (0.6 * fontsize)  # characters across, at ~0.6 em per character
+    # characters across, at ~0.68 em per character: labels are mostly digits, '=' and lower case, wider than
+    # 0.6 em in DejaVu Sans (at 0.6 the five-label smooth sheet's legend ran 29 px past a 1200 px figure)
+    budget = fig.get_figwidth() * 72 / (0.68 * fontsize)
     fig.legend(handles, labels, loc="outside lower center", ncols=legend_columns(labels, budget), fontsize=fontsize)
 
 

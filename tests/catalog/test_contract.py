@@ -61,12 +61,13 @@ def _central_difference(g, x: float, h: float) -> float:
 
 
 def _converged_difference(g, x: float, h: float) -> float:
-    """:func:`_central_difference` at the first step h, h/4, h/16, ... (at most h/256)
+    """:func:`_central_difference` at the first step h, h/4, h/16, ... (at most h/4**10 ~ 1e-8)
     whose estimate agrees to 1e-9 with the next finer one: units that oscillate with a
-    period near h (siren's sin(30 x), WIRE's cos(20 x)) need a finer step, and rounding
-    (~eps |g| / h) stays far below the test's tolerance at h/256."""
+    period near h (siren's sin(30 x), WIRE's cos(20 x)) or turn over a width far below it
+    (SMU at its published mu = 1e6: 1e-6) need a finer step, and rounding (~eps |g| / h)
+    stays below 1e-7, far below the test's tolerance, at h/4**10."""
     estimate = _central_difference(g, x, h)
-    for _ in range(4):
+    for _ in range(10):
         finer = _central_difference(g, x, h / 4)
         if math.isclose(estimate, finer, rel_tol=1e-9, abs_tol=1e-9):
             return estimate

@@ -65,6 +65,6 @@ def test_the_legend_of_twelve_curves_stays_under_a_quarter_of_the_figure(size):
 
 def test_legend_columns_fill_the_budget_column_by_column():
     labels = ["a" * 10] * 4 + ["b" * 30]
-    assert legend_columns(labels, 100) == 5  # 4 * 15 + 35 = 95
-    assert legend_columns(labels, 90) == 3  # rows of 2: 15 + 15 + 35 = 65; 4 columns: also rows of 2
+    assert legend_columns(labels, 110) == 5  # 4 * 17 + 37 = 105
+    assert legend_columns(labels, 100) == 3  # rows of 2: 17 + 17 + 37 = 71; 4 columns: also rows of 2
     assert legend_columns(labels, 30) == 1

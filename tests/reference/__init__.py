@@ -158,4 +158,4 @@ def limit_derivatives(
 from . import exponential, periodic, rational, rectifiers, self_gated, shrinkage, sigmoidal, smooth, steps  # noqa: E402,F401
 from . import exponential_units, gated, implicit, kernel_friendly, logarithmic, polynomial  # noqa: E402,F401
 from . import composed_gates, root_sign, shifted_rectifiers, smooth_rectifiers, squashing, waves_and_gates  # noqa: E402,F401
-from . import more_units  # noqa: E402,F401
+from . import inspired_units, more_units, sinc_units, trainable_units  # noqa: E402,F401
