@@ -41,6 +41,10 @@ def test_kernels_at_the_edges_of_the_parameter_domains(name, parameter, value):
         assert y.dtype == np.float64 and y.shape == X.shape
         assert not np.isnan(y[finite]).any(), f"order {order}: nan at x = {X[finite][np.isnan(y[finite])]}"
         assert np.isnan(y[np.isnan(X)]).all()
+        # float32 input with a parameter beyond float32's range (elu:alpha=1e100) warned in a cast
+        x32 = np.array([-3e38, -3.0, -1e-30, 0.0, 1.0, 3e38, np.nan], dtype=np.float32)
+        y32 = act(x32) if order == 0 else act.derivative(x32, order)
+        assert y32.dtype == np.float32 and not np.isnan(y32[:-1]).any()
 
 
 @pytest.mark.parametrize("name", registry.names())
