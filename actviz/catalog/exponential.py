@@ -57,7 +57,13 @@ def _exp_linear(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.
     :math:`s\max(x, 0) + c\,\operatorname{expm1}(\min(x, 0)/d)` (expm1 of the masked input:
     the unused branch never overflows, and libm's expm1(0) is fast)."""
     f = _overflow.times(slope, np.maximum(x, 0.0))
-    f += coef * np.expm1(_negative_argument(x, divisor))
+    u = _negative_argument(x, divisor)
+    f += coef * np.expm1(u)
+    if divisor != 1.0:
+        # x/d loses bits where it is subnormal, and is 0 for celu's alpha = 1e100 at x = -1e-230
+        # (f was 0, truth -1e-230): there expm1(u) = u to the last bit, so f = (c/d) x.
+        tiny = (np.abs(u) < 2.0**-54) & (x < 0)
+        f[tiny] = (coef / divisor) * x[tiny]
     return f
 
 
@@ -71,6 +77,7 @@ def _exp_linear_d1(x: np.ndarray, slope: float, coef: float, divisor: float) -> 
     d1 *= coef / divisor
     d1 += slope * right
     return d1
+
 
 
 def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
