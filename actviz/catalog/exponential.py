@@ -75,9 +75,21 @@ def _exp_linear_d1(x: np.ndarray, slope: float, coef: float, divisor: float) -> 
     d1 = _left_exp(x, divisor)
     d1 *= ~right
     d1 *= coef / divisor
+    _rescale_below_normal(d1, x, coef / divisor, divisor)
     d1 += slope * right
     return d1
 
+
+def _rescale_below_normal(values: np.ndarray, x: np.ndarray, scale: float, divisor: float) -> None:
+    r"""Where :math:`e^{x/d}` is below the normal range (x/d < -708.3) but ``scale`` times it is
+    not (elu' with alpha = 1e100 at x = -750 is 1.9e-226; e^{-750} rounded to 0 first),
+    recompute ``values`` in place as :math:`(s\,e^{u/2})\,e^{u/2}`, whose factors stay normal."""
+    if scale <= 1.0:
+        return
+    low = x < -708.3 * divisor
+    if low.any():
+        half = np.exp(_negative_argument(x[low], divisor) / 2)
+        values[low] = (scale * half) * half
 
 
 def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
@@ -86,6 +98,7 @@ def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> 
     d2 = _left_exp(x, divisor)
     d2 *= ~(x >= 0)
     d2 *= coef / divisor / divisor
+    _rescale_below_normal(d2, x, coef / divisor / divisor, divisor)
     return d2
 
 
