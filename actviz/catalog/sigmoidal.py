@@ -246,7 +246,7 @@ register(
         df=_stable.isru_prime,
         d2f=_stable.isru_second,
         parameters=(
-            Param("alpha", 1.0, "shape: isru saturates at ±1/sqrt(alpha)", lower=0.0, lower_open=True),
+            scale_param("alpha", 1.0, "shape: isru saturates at ±1/sqrt(alpha)"),
         ),
         latex=r"\mathrm{ISRU}(x) = \frac{x}{\sqrt{1 + \alpha x^{2}}}",
         latex_derivative=r"\mathrm{ISRU}'(x) = \left(\frac{1}{\sqrt{1 + \alpha x^{2}}}\right)^{3}",
