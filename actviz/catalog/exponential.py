@@ -263,7 +263,7 @@ register(
     Activation(
         name="isrlu",
         family=FAMILY,
-        parameters=(Param("alpha", 1.0, "the negative saturation value is -1/sqrt(alpha)", lower=0.0, lower_open=True),),
+        parameters=(scale_param("alpha", 1.0, "the negative saturation value is -1/sqrt(alpha)"),),
         f=_isrlu,
         df=_isrlu_d1,
         d2f=_isrlu_d2,
