@@ -329,8 +329,15 @@ def _isru_parts(x: np.ndarray, beta: float, gamma: float) -> tuple[np.ndarray, n
     r"""g = x/\sqrt{\beta + \gamma x^2} and g' = \beta/(\beta + \gamma x^2)^{3/2}, written with
     h = hypot(\sqrt{\beta/\gamma}, x) so nothing overflows."""
     h = np.hypot(math.sqrt(beta / gamma), x)
+    root = math.sqrt(gamma)
     ratio = np.where(np.isinf(h), np.sign(x), x / np.where(np.isinf(h), 1.0, h))  # x/h, ±1 at ±inf
-    return ratio / math.sqrt(gamma), ((beta / gamma**1.5) / h) / h / h
+    g = ratio / root
+    if root < 1.0:
+        # x/h underflows first where h is large (gamma = 1e-100, x = -1e-280: g gave -0, truth
+        # -1e-280): there divide x by sqrt(gamma) first, which cannot overflow for |x| <= 1e200
+        small = np.abs(x) <= 1e200
+        g[small] = (x[small] / root) / h[small]
+    return g, ((beta / gamma**1.5) / h) / h / h
 
 
 def _eis(x: np.ndarray, alpha: float, beta: float, gamma: float) -> np.ndarray:
