@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference, scale_param
+from ..entry import SCALE_RANGE, Activation, Kink, Param, Reference, scale_param
 from ..registry import register
 from . import _numerics, _overflow, _stable, gates
 from ._declare import declare
@@ -246,7 +246,9 @@ register(
 )
 
 _SIGMOID_GATE_SCALES = (
-    scale_param("alpha", 1.0, "output scale"),
+    # at most 1e6: the gates' subnormal intermediates (e^-745) times a larger output scale become
+    # normal numbers with a few bits (logish alpha=1e100: f(-5e-324) gave -0, truth -2e-224)
+    Param("alpha", 1.0, "output scale", lower=SCALE_RANGE[0], upper=1e6, narrowed=True),
     scale_param("beta", 1.0, "input scale of the sigmoid"),
 )
 _smish_f, _smish_df, _smish_d2f, _smish_f_df = _self_gated(gates.SMISH_GATE, scale="beta", amplitude="alpha")
