@@ -575,7 +575,7 @@ declare(
 
 declare(
     "situ",
-    "beta*tanh(x/beta)*sigmoid(x)",
+    "softcap(x, cap=beta)*sigmoid(x)",  # the soft cap through softcap's kernels: x/beta is subnormal near 0
     family=FAMILY,
     parameters=(scale_param("beta", 4.0, "soft cap of the value: |situ| < beta"),),
     latex=r"\mathrm{SiTU}(x) = \beta\tanh(x/\beta)\,\sigma(x)",
