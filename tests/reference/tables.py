@@ -42,8 +42,8 @@ def split(value: mp.mpf) -> tuple[float, float]:
     return hi, float(value - mp.mpf(hi))
 
 
-def compute(name: str, params: dict[str, float], kinks: list[float], x: np.ndarray) -> Table:
-    """Evaluate the reference of ``name`` at every point of ``x``."""
+def compute(name: str, params: dict[str, float], kinks: list[float], x: np.ndarray, far: int = 400) -> Table:
+    """Evaluate the reference of ``name`` at every point of ``x`` (and its limits at ±10**far)."""
     ref = REFERENCES[name]
 
     def f(t: mp.mpf) -> mp.mpf:
@@ -57,7 +57,7 @@ def compute(name: str, params: dict[str, float], kinks: list[float], x: np.ndarr
             hi[k, j], lo[k, j] = split(value)
     limits = None
     if ref.has_limits:
-        limits = np.array([limit_derivatives(f, sign, kinks, oscillating=ref.oscillating) for sign in (-1, 1)])
+        limits = np.array([limit_derivatives(f, sign, kinks, oscillating=ref.oscillating, far=far) for sign in (-1, 1)])
     return Table(name, params, x, hi, lo, limits)
 
 
