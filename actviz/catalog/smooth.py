@@ -145,7 +145,8 @@ register(
         name="squareplus",
         family=FAMILY,
         parameters=(
-            Param("b", 4.0, "curvature at 0: the hinge is rounded over |x| ~ sqrt(b)", lower=0.0, lower_open=True),
+            # at least 1e-300: at 5e-324 f(-1e-170) gave 0, truth 1.1e-162 (sqrt(b) beside an underflowed x^2)
+            Param("b", 4.0, "curvature at 0: the hinge is rounded over |x| ~ sqrt(b)", lower=1e-300, narrowed=True),
         ),
         f=_squareplus,
         df=_squareplus_d1,
