@@ -87,6 +87,11 @@ def _admitted(param, values: list[float]) -> list[float]:  # noqa: ANN001
     return seen
 
 
+UNSETTLED = {("isigmoid", "a"): 1e-100}
+"""Parameter values below these sizes are left out: the references' differences do not
+settle within minutes (isigmoid's kinks ±a 1e-300 apart: 150 s per case without an end)."""
+
+
 def cases(name: str) -> list[dict[str, float]]:
     """The parameter sets of ``name``'s edge table: one parameter at an edge or
     between its default and an edge, the others at their defaults. Sets the
@@ -99,6 +104,8 @@ def cases(name: str) -> list[dict[str, float]]:
     result = []
     for param in entry.parameters:
         for value in edge_values(param) + interior_values(param):
+            if 0 < abs(value) < UNSETTLED.get((name, param.name), 0.0):
+                continue
             params = {param.name: value}
             try:
                 actviz.get(name, **params)
