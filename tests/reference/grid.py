@@ -59,7 +59,8 @@ def edge_grid(kinks: list[float], scales: list[float], extra_points: tuple[float
         at_scales = np.array([[s / 2, s, 2 * s, 0.5 / s, 1 / s, 2 / s] for s in scales if s]).ravel()
     positive = np.concatenate([decades, round_numbers, edges, at_scales])
     offsets = np.array([1e-12, 1e-6, 1e-3, 0.1])
-    near = [k + s * offsets * max(1.0, abs(k)) for k in kinks for s in (-1.0, 1.0)]
+    with np.errstate(over="ignore"):  # beside a kink at 1.7e308 the outer points are inf: dropped below
+        near = [k + s * offsets * max(1.0, abs(k)) for k in kinks for s in (-1.0, 1.0)]
     points = np.concatenate([positive, -positive, irregular, [0.0], np.asarray(extra_points, dtype=float), *near])
     points = np.unique(_as_float32_where_possible(points[np.isfinite(points)]))
     return points[~np.isin(points, np.asarray(kinks, dtype=float))]
