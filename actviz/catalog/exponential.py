@@ -633,7 +633,10 @@ def _xielu_d1(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: f
 
 
 def _xielu_d2(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: float) -> np.ndarray:
-    left = np.where(x < eps, alpha_n * np.exp(np.minimum(x, eps)), np.where(x == eps, 0.5 * alpha_n * math.exp(eps), 0.0))
+    curvature = alpha_n * np.exp(np.minimum(x, eps))
+    # alpha_n e^x where e^x is below the normal range (alpha_n=1e100: f''(-750) gave 0, truth 1.9e-226)
+    _rescale_below_normal(curvature, np.minimum(x, eps), alpha_n, 1.0)
+    left = np.where(x < eps, curvature, np.where(x == eps, 0.5 * alpha_n * math.exp(eps), 0.0))
     return _keep_nan(x, np.where(x > 0.0, 2.0 * alpha_p, left))
 
 
