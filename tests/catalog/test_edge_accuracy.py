@@ -147,3 +147,28 @@ def test_exact_at_random_points_of_the_parameter_domains(name, params):
     problems = worst_errors(table) + limit_errors(table)
     assert not problems, f"{name} {params}:\n" + "\n".join(problems)
 
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_edge_tables_recompute(name):
+    # the tables are a cache: one stored point of one case of each, recomputed from the definition
+    import mpmath as mp
+
+    from tests.reference import derivatives
+    from tests.reference.tables import ORDERS
+
+    rng = np.random.default_rng(sum(map(ord, name)))
+    tables = load_edges(name)
+    table = tables[int(rng.integers(len(tables)))]
+    modest = np.flatnonzero(np.abs(table.x) < 1e4)
+    j = int(rng.choice(modest))
+    ref = REFERENCES[name]
+    fresh = derivatives(lambda t: ref.f(t, **table.params), float(table.x[j]), kinks_of(name, table.params),
+                        ORDERS - 1, oscillating=ref.oscillating)
+    for k in range(ORDERS):
+        if np.isinf(table.hi[k, j]):  # beyond float64: stored as the overflow it rounds to
+            assert float(fresh[k]) == table.hi[k, j], f"{table.params} order {k} at x = {table.x[j]!r}"
+            continue
+        with mp.workprec(200):  # as tests/reference/test_tables.py: double-double storage keeps ~32 digits
+            error = abs(mp.mpf(table.hi[k, j]) + mp.mpf(table.lo[k, j]) - fresh[k])
+        assert error <= max(abs(fresh[k]) * mp.mpf("1e-28"), mp.mpf(2) ** -1000), f"{table.params} order {k} at x = {table.x[j]!r}"
