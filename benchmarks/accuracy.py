@@ -23,7 +23,7 @@ import actviz
 from tests.reference import REFERENCES
 from tests.reference.edges import load_edges, names as edge_names
 from tests.reference.tables import load
-from tests.reference.units import BOUND, errors
+from tests.reference.units import BOUND, table_errors
 
 DTYPES = (np.dtype(np.float64), np.dtype(np.float32))
 
@@ -35,13 +35,7 @@ def worst(name: str, edges: bool = False) -> dict[tuple[str, int], tuple[float, 
     for table in load_edges(name) if edges else load(name):
         act = actviz.get(name, **table.params)
         for dtype in DTYPES:
-            keep = np.abs(table.x) <= np.finfo(dtype).max
-            keep[keep] = table.x[keep].astype(dtype) == table.x[keep]
-            x = table.x[keep].astype(dtype)
-            for order in range(3):
-                y = np.zeros(len(table.x), dtype=dtype)
-                y[keep] = act(x) if order == 0 else act.derivative(x, order)
-                err = errors(table, order, y, dtype)[keep]
+            for order, x, _, err in table_errors(table, act, dtype):
                 i = int(np.argmax(err))
                 key = (dtype.name, order)
                 if key not in result or err[i] > result[key][0]:

@@ -20,12 +20,12 @@ from __future__ import annotations
 import math
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
 from . import REFERENCES
+from .generate import run_all
 from .grid import edge_grid
 from .tables import Table, compute, kinks_of, load, save
 
@@ -171,9 +171,7 @@ def main(argv: list[str]) -> None:
     unknown = [n for n in todo if n not in names()]
     if unknown:
         sys.exit(f"no parameters or no mpmath reference: {', '.join(unknown)}")
-    with ProcessPoolExecutor() as pool:
-        for line in pool.map(_generate, todo):
-            print(line, flush=True)
+    run_all(_generate, todo)
 
 
 if __name__ == "__main__":
