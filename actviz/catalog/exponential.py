@@ -62,8 +62,7 @@ def _exp_linear(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.
     if divisor != 1.0:
         # x/d loses bits where it is subnormal, and is 0 for celu's alpha = 1e100 at x = -1e-230
         # (f was 0, truth -1e-230): there expm1(u) = u to the last bit, so f = (c/d) x.
-        tiny = (np.abs(u) < 2.0**-54) & (x < 0)
-        f[tiny] = (coef / divisor) * x[tiny]
+        f = np.where((np.abs(u) < 2.0**-54) & (x < 0), (coef / divisor) * x, f)
     return f
 
 
@@ -75,21 +74,22 @@ def _exp_linear_d1(x: np.ndarray, slope: float, coef: float, divisor: float) -> 
     d1 = _left_exp(x, divisor)
     d1 *= ~right
     d1 *= coef / divisor
-    _rescale_below_normal(d1, x, coef / divisor, divisor)
+    d1 = _rescale_below_normal(d1, x, coef / divisor, divisor)
     d1 += slope * right
     return d1
 
 
-def _rescale_below_normal(values: np.ndarray, x: np.ndarray, scale: float, divisor: float) -> None:
-    r"""Where :math:`e^{x/d}` is below the normal range (x/d < -708.3) but ``scale`` times it is
-    not (elu' with alpha = 1e100 at x = -750 is 1.9e-226; e^{-750} rounded to 0 first),
-    recompute ``values`` in place as :math:`(s\,e^{u/2})\,e^{u/2}`, whose factors stay normal."""
+def _rescale_below_normal(values: np.ndarray, x: np.ndarray, scale: float, divisor: float) -> np.ndarray:
+    r"""``values`` (:math:`s\,e^{x/d}`), recomputed as :math:`(s\,e^{u/2})\,e^{u/2}` where
+    :math:`e^{x/d}` is below the normal range (x/d < -708.3) but ``scale`` times it may not be
+    (elu' with alpha = 1e100 at x = -750 is 1.9e-226; e^{-750} rounded to 0 first)."""
     if scale <= 1.0:
-        return
+        return values
     low = x < -708.3 * divisor
-    if low.any():
-        half = np.exp(_negative_argument(x[low], divisor) / 2)
-        values[low] = (scale * half) * half
+    if not np.any(low):
+        return values
+    half = np.exp(_negative_argument(np.where(low, x, 0.0), divisor) / 2)
+    return np.where(low, (scale * half) * half, values)
 
 
 def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
@@ -98,7 +98,7 @@ def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> 
     d2 = _left_exp(x, divisor)
     d2 *= ~(x >= 0)
     d2 *= coef / divisor / divisor
-    _rescale_below_normal(d2, x, coef / divisor / divisor, divisor)
+    d2 = _rescale_below_normal(d2, x, coef / divisor / divisor, divisor)
     return d2
 
 
@@ -635,7 +635,7 @@ def _xielu_d1(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: f
 def _xielu_d2(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: float) -> np.ndarray:
     curvature = alpha_n * np.exp(np.minimum(x, eps))
     # alpha_n e^x where e^x is below the normal range (alpha_n=1e100: f''(-750) gave 0, truth 1.9e-226)
-    _rescale_below_normal(curvature, np.minimum(x, eps), alpha_n, 1.0)
+    curvature = _rescale_below_normal(curvature, np.minimum(x, eps), alpha_n, 1.0)
     left = np.where(x < eps, curvature, np.where(x == eps, 0.5 * alpha_n * math.exp(eps), 0.0))
     return _keep_nan(x, np.where(x > 0.0, 2.0 * alpha_p, left))
 

@@ -467,10 +467,7 @@ def _softcap(x: np.ndarray, cap: float) -> np.ndarray:
     |x/c| < 2^-30 (tanh(u) = u to the last bit): x/c is subnormal there for large c, and
     lost bits (cap = 30 was 10 ulps off at x = 3.3e-308; cap = 1e100 gave 0 at x = -1e-230)."""
     u = np.clip(x, -20.0 * cap, 20.0 * cap) / cap
-    f = cap * np.tanh(u)
-    small = np.abs(x) < cap * 2.0**-30
-    f[small] = x[small]
-    return f
+    return np.where(np.abs(x) < cap * 2.0**-30, x, cap * np.tanh(u))
 
 
 def _softcap_d2(x: np.ndarray, cap: float) -> np.ndarray:

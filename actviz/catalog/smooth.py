@@ -337,7 +337,7 @@ def _isru_parts(x: np.ndarray, beta: float, gamma: float) -> tuple[np.ndarray, n
         # x/h underflows first where h is large (gamma = 1e-100, x = -1e-280: g gave -0, truth
         # -1e-280): there divide x by sqrt(gamma) first, which cannot overflow for |x| <= 1e200
         small = np.abs(x) <= 1e200
-        g[small] = (x[small] / root) / h[small]
+        g = np.where(small, (np.where(small, x, 0.0) / root) / h, g)
     return g, ((beta / gamma**1.5) / h) / h / h
 
 
