@@ -62,7 +62,8 @@ def _exp_linear(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.
     if divisor != 1.0:
         # x/d loses bits where it is subnormal, and is 0 for celu's alpha = 1e100 at x = -1e-230
         # (f was 0, truth -1e-230): there expm1(u) = u to the last bit, so f = (c/d) x.
-        f = np.where((np.abs(u) < 2.0**-54) & (x < 0), (coef / divisor) * x, f)
+        tiny = (np.abs(u) < 2.0**-54) & (x < 0)
+        f = np.where(tiny, (coef / divisor) * np.where(tiny, x, 0.0), f)  # x is tiny there: no overflow
     return f
 
 
