@@ -7,7 +7,9 @@ import time
 
 
 class LazyProgress:
-    """A rich progress bar on stderr that appears only once the work has taken more than a second.
+    """A rich progress bar on stderr that appears only once the work has taken more than a
+    second, and only where stderr is a terminal: piped or redirected, rich would leave a blank
+    line there (a log, or a test's captured stderr, got it under load).
 
     ``total`` 0 takes the total from the first :meth:`update` that shows the bar."""
 
@@ -17,15 +19,20 @@ class LazyProgress:
         self.started = time.perf_counter()
         self.bar = None
         self.task = None
+        self.silent = False
 
     def update(self, done: int, total: int) -> None:
         if self.bar is None:
-            if time.perf_counter() - self.started < 1.0:
+            if self.silent or time.perf_counter() - self.started < 1.0:
                 return
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            console = Console(stderr=True)
+            if not console.is_terminal:
+                self.silent = True
+                return
+            self.bar = Progress(console=console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.description, total=self.total or total)
         self.bar.update(self.task, completed=self.offset + done)

@@ -4,6 +4,7 @@ typer's CliRunner: exit codes, messages, and the files checked directly."""
 from __future__ import annotations
 
 import math
+import os
 import xml.etree.ElementTree as ET
 
 import mpmath
@@ -127,7 +128,7 @@ def test_unwritable_folder_is_a_clear_error_and_no_file(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     _one_line_error(runner.invoke(app, ["plot", "relu", "-o", str(tmp_path / "x.png")]), "permission denied")
     assert list(tmp_path.iterdir()) == []
 

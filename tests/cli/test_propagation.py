@@ -136,7 +136,10 @@ def test_phase_picture_and_json(tmp_path):
     assert len(record["chi1"]) == len(record["sigma_b2"]) and record["edge_of_chaos"][0]["sigma_w2"] == pytest.approx(1.0)
 
 
-def test_progress_bar_appears_only_after_a_second():
+def test_progress_bar_appears_only_after_a_second(monkeypatch):
+    from rich.console import Console
+
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
     quick = LazyProgress(10, "work")
     quick.update(3, 10)
     assert quick.bar is None
@@ -147,3 +150,14 @@ def test_progress_bar_appears_only_after_a_second():
         assert slow.bar is not None and slow.bar.tasks[0].completed == 3
     finally:
         slow.close()
+
+
+def test_progress_bar_never_writes_to_a_stderr_that_is_not_a_terminal(capfd):
+    # Piped, rich's transient bar still left a blank line on stderr (a CSV run's captured
+    # stderr was "\n" under load); a log of a long run gets nothing.
+    slow = LazyProgress(10, "work")
+    slow.started -= 2.0
+    slow.update(3, 10)
+    slow.update(9, 10)
+    slow.close()
+    assert slow.bar is None and capfd.readouterr().err == ""
