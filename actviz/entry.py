@@ -360,8 +360,10 @@ class Activation(Entry):
 def _float32_exact(params: Mapping[str, float]) -> bool:
     """Whether every parameter is a float32 number: a native float32 kernel compares and
     multiplies with float32(value), which must be the value itself (hardtanh's max_val = 0.3
-    would move its kink to 0.30000001)."""
-    return all(float(np.float32(value)) == value for value in params.values())
+    would move its kink to 0.30000001). A value beyond float32's range (elu's alpha = 1e100)
+    is not one, and is not cast (the cast warned)."""
+    largest = float(np.finfo(np.float32).max)
+    return all(abs(value) <= largest and float(np.float32(value)) == value for value in params.values())
 
 
 def round_to(result: np.ndarray, dtype: np.dtype) -> np.ndarray:

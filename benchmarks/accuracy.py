@@ -2,6 +2,8 @@
 
     python -m benchmarks.accuracy            # every activation with a reference table
     python -m benchmarks.accuracy gelu elu   # some
+    python -m benchmarks.accuracy --edges    # each parameter at the edges of its domain
+                                             # (tests/reference/edges.py), the others at defaults
 
 Errors are in the catalogue's units (tests/reference/units.py): one unit is
 ulp(ref) + eps*|x g'(x)|; the bounds are 4 units for f and f', 64 for f''.
@@ -19,25 +21,21 @@ import numpy as np
 
 import actviz
 from tests.reference import REFERENCES
+from tests.reference.edges import load_edges, names as edge_names
 from tests.reference.tables import load
-from tests.reference.units import BOUND, errors
+from tests.reference.units import BOUND, table_errors
 
 DTYPES = (np.dtype(np.float64), np.dtype(np.float32))
 
 
-def worst(name: str) -> dict[tuple[str, int], tuple[float, float]]:
-    """{(dtype, order): (worst error in units, x where it occurs)} over every parameter case."""
+def worst(name: str, edges: bool = False) -> dict[tuple[str, int], tuple[float, float]]:
+    """{(dtype, order): (worst error in units, x where it occurs)} over every parameter case
+    (with ``edges``, over the parameter-edge tables instead)."""
     result: dict[tuple[str, int], tuple[float, float]] = {}
-    for table in load(name):
+    for table in load_edges(name) if edges else load(name):
         act = actviz.get(name, **table.params)
         for dtype in DTYPES:
-            keep = np.abs(table.x) <= np.finfo(dtype).max
-            keep[keep] = table.x[keep].astype(dtype) == table.x[keep]
-            x = table.x[keep].astype(dtype)
-            for order in range(3):
-                y = np.zeros(len(table.x), dtype=dtype)
-                y[keep] = act(x) if order == 0 else act.derivative(x, order)
-                err = errors(table, order, y, dtype)[keep]
+            for order, x, _, err in table_errors(table, act, dtype):
                 i = int(np.argmax(err))
                 key = (dtype.name, order)
                 if key not in result or err[i] > result[key][0]:
@@ -46,13 +44,14 @@ def worst(name: str) -> dict[tuple[str, int], tuple[float, float]]:
 
 
 def main(names: list[str]) -> int:
-    names = names or sorted(REFERENCES)
+    edges = "--edges" in names
+    names = [n for n in names if n != "--edges"] or (edge_names() if edges else sorted(REFERENCES))
     header = f"{'activation':<18}" + "".join(f"{d.name[5:]}:{o}".rjust(10) for d in DTYPES for o in ("f", "f'", "f''"))
     print(header + "   (worst error in units; bounds 4, 4, 64)")
     failures = 0
     overall = {(d.name, k): 0.0 for d in DTYPES for k in range(3)}
     for name in names:
-        w = worst(name)
+        w = worst(name, edges)
         cells = []
         for dtype in DTYPES:
             for order in range(3):

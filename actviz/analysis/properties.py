@@ -319,35 +319,62 @@ def _extreme(sign: float, attained_values: np.ndarray, approached_values: np.nda
 # -- moments --------------------------------------------------------------------------------
 
 
-def _panel_integrals(act, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Gauss-Legendre integrals of phi f, phi f^2, phi f'^2 over each panel [a, b]: shape (3, n)."""
+def _panel_integrals(act, a: np.ndarray, b: np.ndarray, shifts: tuple[int, int]) -> np.ndarray:
+    """Gauss-Legendre integrals of phi g, phi g^2, phi g'^2 over each panel [a, b], shape (3, n),
+    where g = f 2^-s and g' = f' 2^-t for ``shifts`` (s, t): the squares of a huge f
+    (1e300 |x|) stay finite, and scaling by a power of two rounds nothing."""
     x, w = panel_rule(a, b, _QUADRATURE_NODES)
-    f = np.asarray(act(x), float)
-    d1 = np.asarray(act.derivative(x, 1), float)
-    return np.stack([np.sum(w * f, axis=1), np.sum(w * f * f, axis=1), np.sum(w * d1 * d1, axis=1)])
+    g = np.ldexp(np.asarray(act(x), float), -shifts[0])
+    d1 = np.ldexp(np.asarray(act.derivative(x, 1), float), -shifts[1])
+    return np.stack([np.sum(w * g, axis=1), np.sum(w * g * g, axis=1), np.sum(w * d1 * d1, axis=1)])
 
 
-def gaussian_moments(act, breaks: Iterable[float] = ()) -> tuple[float, float, float]:
-    r"""E f(z), E f(z)^2 and E f'(z)^2 for z ~ N(0, 1).
+def _shift(values: np.ndarray) -> int:
+    """The power of two that brings max |values| down to at most 2^500 (so squares and
+    their sums stay far below the overflow threshold 2^1024), or up to about 1 from below
+    2^-500 (so squares do not underflow and 1/sqrt(E f^2) is still known); else 0."""
+    largest = float(np.max(np.abs(values), initial=0.0))
+    if not math.isfinite(largest) or largest == 0.0:
+        return 0
+    exponent = math.frexp(largest)[1]
+    return exponent - 500 if exponent > 500 else exponent if exponent < -500 else 0
 
-    .. math:: E\,g(z) = \int_{-16}^{16} g(x)\,\frac{e^{-x^2/2}}{\sqrt{2\pi}}\,dx
 
-    (the tail beyond 16 weighs phi(16) ~ 1e-56). The line is cut at every kink
-    (and at ``breaks``: the undeclared ones the analysis found),
-    so the integrand is smooth on each panel, and each panel is integrated with
-    16-point Gauss-Legendre; a panel whose integral changes by more than 1e-14
-    when it is halved is halved again (adaptive, all panels at once). The result
-    is accurate to about 1e-13 for the catalogue (tests compare with scipy's quad).
-    """
+def _unscale(value: float, shift: int) -> float:
+    """value 2^shift, inf where that exceeds the largest double (without a floating-point warning)."""
+    mantissa, exponent = math.frexp(value)
+    if exponent + shift > 1024:
+        return math.copysign(math.inf, value)
+    return math.ldexp(mantissa, exponent + shift)
+
+
+@dataclass(frozen=True)
+class _ScaledMoments:
+    """E g, E g^2, E g'^2 for g = f 2^-shift, g' = f' 2^-d_shift (see :func:`gaussian_moments`)."""
+
+    mean: float
+    second: float
+    d_second: float
+    shift: int
+    d_shift: int
+
+    def unscaled(self) -> tuple[float, float, float]:
+        return (_unscale(self.mean, self.shift), _unscale(self.second, 2 * self.shift),
+                _unscale(self.d_second, 2 * self.d_shift))
+
+
+def _scaled_moments(act, breaks: Iterable[float] = ()) -> _ScaledMoments:
     points = {*(k.x for k in act.kinks), *breaks}
     kinks = np.asarray(sorted(x for x in points if abs(x) < _QUADRATURE_SPAN), float)
     edges = _sorted_unique(np.concatenate((np.arange(-_QUADRATURE_SPAN, _QUADRATURE_SPAN + 1.0, 2.0), kinks)))
     a, b = edges[:-1], edges[1:]
-    whole = _panel_integrals(act, a, b)
+    nodes, _ = panel_rule(a, b, _QUADRATURE_NODES)
+    shifts = (_shift(np.asarray(act(nodes), float)), _shift(np.asarray(act.derivative(nodes, 1), float)))
+    whole = _panel_integrals(act, a, b, shifts)
     total = np.zeros(3)
     for _ in range(30):
         m = 0.5 * (a + b)
-        halves = _panel_integrals(act, np.r_[a, m], np.r_[m, b])
+        halves = _panel_integrals(act, np.r_[a, m], np.r_[m, b], shifts)
         n = a.size
         refined = halves[:, :n] + halves[:, n:]
         # nan (a formula undefined somewhere) settles at once; 4096 panels is the most ever
@@ -362,7 +389,24 @@ def gaussian_moments(act, breaks: Iterable[float] = ()) -> tuple[float, float, f
         whole = np.concatenate([halves[:, :n][:, keep], halves[:, n:][:, keep]], axis=1)
     else:
         total += np.sum(whole, axis=1)
-    return float(total[0]), float(total[1]), float(total[2])
+    return _ScaledMoments(float(total[0]), float(total[1]), float(total[2]), *shifts)
+
+
+def gaussian_moments(act, breaks: Iterable[float] = ()) -> tuple[float, float, float]:
+    r"""E f(z), E f(z)^2 and E f'(z)^2 for z ~ N(0, 1).
+
+    .. math:: E\,g(z) = \int_{-16}^{16} g(x)\,\frac{e^{-x^2/2}}{\sqrt{2\pi}}\,dx
+
+    (the tail beyond 16 weighs phi(16) ~ 1e-56). The line is cut at every kink
+    (and at ``breaks``: the undeclared ones the analysis found),
+    so the integrand is smooth on each panel, and each panel is integrated with
+    16-point Gauss-Legendre; a panel whose integral changes by more than 1e-14
+    when it is halved is halved again (adaptive, all panels at once). The result
+    is accurate to about 1e-13 for the catalogue (tests compare with scipy's quad).
+    A function beyond 2^500 in size is integrated scaled by a power of two, so a
+    moment is inf only where its true value exceeds the largest double.
+    """
+    return _scaled_moments(act, breaks).unscaled()
 
 
 # -- the analysis ---------------------------------------------------------------------------
@@ -533,7 +577,8 @@ def analyse(act, *, cost: Cost | None = None) -> PropertyReport:
     require_pointwise(act, "props analyses functions R -> R only")
     e = _Evidence.gather(act)
     low, high = _range(e)
-    mean, second, d_second = gaussian_moments(act, e.limits.x)
+    scaled = _scaled_moments(act, e.limits.x)
+    mean, second, d_second = scaled.unscaled()
     continuity = _continuity(e)
 
     def end(bound: _Bound) -> float:
@@ -548,7 +593,8 @@ def analyse(act, *, cost: Cost | None = None) -> PropertyReport:
         bounded_above=math.isfinite(high.value),
         monotone=_is_monotone(e),
         monotone_derivative=_has_monotone_derivative(e),
-        zero_centred=bool(abs(mean) <= ZERO_CENTRED_RATIO * math.sqrt(second)),  # False when nan
+        # both sides scale alike, so the scaled moments decide where E f^2 overflows (False when nan)
+        zero_centred=bool(abs(scaled.mean) <= ZERO_CENTRED_RATIO * math.sqrt(scaled.second)),
         mean=mean,
         second_moment=second,
         derivative_second_moment=d_second,
@@ -560,7 +606,7 @@ def analyse(act, *, cost: Cost | None = None) -> PropertyReport:
         saturates_right=bool(e.tails.d1_limits[1] == 0.0),
         dead_zone=has_dead_zone(dead_set(act)),
         sparse=_is_sparse(e),
-        gain=1.0 / math.sqrt(second) if 0.0 < second < math.inf else None,
+        gain=_unscale(1.0 / math.sqrt(scaled.second), -scaled.shift) if 0.0 < scaled.second < math.inf else None,
         cost=cost,
     )
 

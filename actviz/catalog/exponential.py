@@ -57,7 +57,13 @@ def _exp_linear(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.
     :math:`s\max(x, 0) + c\,\operatorname{expm1}(\min(x, 0)/d)` (expm1 of the masked input:
     the unused branch never overflows, and libm's expm1(0) is fast)."""
     f = _overflow.times(slope, np.maximum(x, 0.0))
-    f += coef * np.expm1(_negative_argument(x, divisor))
+    u = _negative_argument(x, divisor)
+    f += coef * np.expm1(u)
+    if divisor != 1.0:
+        # x/d loses bits where it is subnormal, and is 0 for celu's alpha = 1e100 at x = -1e-230
+        # (f was 0, truth -1e-230): there expm1(u) = u to the last bit, so f = (c/d) x.
+        tiny = (np.abs(u) < 2.0**-54) & (x < 0)
+        f = np.where(tiny, (coef / divisor) * np.where(tiny, x, 0.0), f)  # x is tiny there: no overflow
     return f
 
 
@@ -69,8 +75,22 @@ def _exp_linear_d1(x: np.ndarray, slope: float, coef: float, divisor: float) -> 
     d1 = _left_exp(x, divisor)
     d1 *= ~right
     d1 *= coef / divisor
+    d1 = _rescale_below_normal(d1, x, coef / divisor, divisor)
     d1 += slope * right
     return d1
+
+
+def _rescale_below_normal(values: np.ndarray, x: np.ndarray, scale: float, divisor: float) -> np.ndarray:
+    r"""``values`` (:math:`s\,e^{x/d}`), recomputed as :math:`(s\,e^{u/2})\,e^{u/2}` where
+    :math:`e^{x/d}` is below the normal range (x/d < -708.3) but ``scale`` times it may not be
+    (elu' with alpha = 1e100 at x = -750 is 1.9e-226; e^{-750} rounded to 0 first)."""
+    if scale <= 1.0:
+        return values
+    low = x < -708.3 * divisor
+    if not np.any(low):
+        return values
+    half = np.exp(_negative_argument(np.where(low, x, 0.0), divisor) / 2)
+    return np.where(low, (scale * half) * half, values)
 
 
 def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> np.ndarray:
@@ -79,6 +99,7 @@ def _exp_linear_d2(x: np.ndarray, slope: float, coef: float, divisor: float) -> 
     d2 = _left_exp(x, divisor)
     d2 *= ~(x >= 0)
     d2 *= coef / divisor / divisor
+    d2 = _rescale_below_normal(d2, x, coef / divisor / divisor, divisor)
     return d2
 
 
@@ -244,7 +265,7 @@ register(
     Activation(
         name="isrlu",
         family=FAMILY,
-        parameters=(Param("alpha", 1.0, "the negative saturation value is -1/sqrt(alpha)", lower=0.0, lower_open=True),),
+        parameters=(scale_param("alpha", 1.0, "the negative saturation value is -1/sqrt(alpha)"),),
         f=_isrlu,
         df=_isrlu_d1,
         d2f=_isrlu_d2,
@@ -615,7 +636,10 @@ def _xielu_d1(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: f
 
 
 def _xielu_d2(x: np.ndarray, alpha_p: float, alpha_n: float, beta: float, eps: float) -> np.ndarray:
-    left = np.where(x < eps, alpha_n * np.exp(np.minimum(x, eps)), np.where(x == eps, 0.5 * alpha_n * math.exp(eps), 0.0))
+    curvature = alpha_n * np.exp(np.minimum(x, eps))
+    # alpha_n e^x where e^x is below the normal range (alpha_n=1e100: f''(-750) gave 0, truth 1.9e-226)
+    curvature = _rescale_below_normal(curvature, np.minimum(x, eps), alpha_n, 1.0)
+    left = np.where(x < eps, curvature, np.where(x == eps, 0.5 * alpha_n * math.exp(eps), 0.0))
     return _keep_nan(x, np.where(x > 0.0, 2.0 * alpha_p, left))
 
 

@@ -51,7 +51,7 @@ def _siren_d2(x: np.ndarray, omega_0: float) -> np.ndarray:
     return -(omega_0 * omega_0) * np.sin(_frequency_argument(x, omega_0))
 
 
-_OMEGA_0 = Param("omega_0", 30.0, "w0, the frequency factor (SIREN's 30)", lower=0.0, upper=1e4, lower_open=True)
+_OMEGA_0 = Param("omega_0", 30.0, "w0, the frequency factor (SIREN's 30)", lower=1e-100, upper=1e4, narrowed=True)
 
 register(
     Activation(

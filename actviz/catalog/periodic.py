@@ -273,7 +273,9 @@ register(
         f=_snake,
         df=_snake_d1,
         d2f=_snake_d2,
-        parameters=(Param("alpha", 1.0, "frequency of the periodic part", lower=0.0, lower_open=True),),
+        # [1e-100, 1e10]: alpha=1e-300 gave f'(1.8e308) = 1 (truth 0.024); alpha=1.8e308 f''(-1e230) = +inf
+        # (truth -inf); at alpha=1e100 float32 f''(-1e30) = +inf (truth -2e100); alpha=1e15 f'(16.94) 7 units
+        parameters=(Param("alpha", 1.0, "frequency of the periodic part", lower=1e-100, upper=1e10, narrowed=True),),
         latex=r"\mathrm{snake}(x) = x + \frac{\sin^{2}(\alpha x)}{\alpha}",
         latex_derivative=r"\mathrm{snake}'(x) = 1 + \sin(2\alpha x)",
         summary=(

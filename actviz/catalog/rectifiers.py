@@ -374,7 +374,8 @@ register(
 
 
 def _star_relu(x: np.ndarray, scale: float, bias: float) -> np.ndarray:
-    return _overflow.scaled_square(scale, np.maximum(x, 0.0)) + bias
+    # an overflowing sum is inf without a warning (bias=1.8e308 warned at x = 1e300)
+    return _overflow.add(_overflow.scaled_square(scale, np.maximum(x, 0.0)), bias)
 
 
 def _star_relu_d1(x: np.ndarray, scale: float, bias: float) -> np.ndarray:

@@ -21,7 +21,7 @@ def _srs_parts(x: np.ndarray, alpha: float, beta: float) -> tuple:
     has underflowed, so the discarded branch never sees an infinity.
     """
     right = x > 0
-    xr = np.clip(np.where(right, x, 1.0), 1e-300, 1000.0 * beta)  # beyond 1000 beta, E = 0 exactly
+    xr = np.minimum(np.where(right, x, 1.0), 1000.0 * beta)  # beyond 1000 beta, E = 0 exactly
     far = x > 1.0
     r = 1.0 / np.maximum(xr, 1.0)
     e = np.exp(-xr / beta)

@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 
-from ..entry import Activation, Kink, Param, Reference, scale_param
+from ..entry import SCALE_RANGE, Activation, Kink, Param, Reference, scale_param
 from ..registry import register
 from . import _numerics, _overflow, _stable, gates
 from ._declare import declare
@@ -251,7 +251,9 @@ register(
 )
 
 _SIGMOID_GATE_SCALES = (
-    scale_param("alpha", 1.0, "output scale"),
+    # at most 1e6: the gates' subnormal intermediates (e^-745) times a larger output scale become
+    # normal numbers with a few bits (logish alpha=1e100: f(-5e-324) gave -0, truth -2e-224)
+    Param("alpha", 1.0, "output scale", lower=SCALE_RANGE[0], upper=1e6, narrowed=True),
     scale_param("beta", 1.0, "input scale of the sigmoid"),
 )
 _smish_f, _smish_df, _smish_d2f, _smish_f_df = _self_gated(gates.SMISH_GATE, scale="beta", amplitude="alpha")
@@ -583,7 +585,7 @@ declare(
 
 declare(
     "situ",
-    "beta*tanh(x/beta)*sigmoid(x)",
+    "softcap(x, cap=beta)*sigmoid(x)",  # the soft cap through softcap's kernels: x/beta is subnormal near 0
     family=FAMILY,
     parameters=(scale_param("beta", 4.0, "soft cap of the value: |situ| < beta"),),
     latex=r"\mathrm{SiTU}(x) = \beta\tanh(x/\beta)\,\sigma(x)",

@@ -145,7 +145,8 @@ register(
         name="squareplus",
         family=FAMILY,
         parameters=(
-            Param("b", 4.0, "curvature at 0: the hinge is rounded over |x| ~ sqrt(b)", lower=0.0, lower_open=True),
+            # at least 1e-300: at 5e-324 f(-1e-170) gave 0, truth 1.1e-162 (sqrt(b) beside an underflowed x^2)
+            Param("b", 4.0, "curvature at 0: the hinge is rounded over |x| ~ sqrt(b)", lower=1e-300, narrowed=True),
         ),
         f=_squareplus,
         df=_squareplus_d1,
@@ -329,8 +330,15 @@ def _isru_parts(x: np.ndarray, beta: float, gamma: float) -> tuple[np.ndarray, n
     r"""g = x/\sqrt{\beta + \gamma x^2} and g' = \beta/(\beta + \gamma x^2)^{3/2}, written with
     h = hypot(\sqrt{\beta/\gamma}, x) so nothing overflows."""
     h = np.hypot(math.sqrt(beta / gamma), x)
+    root = math.sqrt(gamma)
     ratio = np.where(np.isinf(h), np.sign(x), x / np.where(np.isinf(h), 1.0, h))  # x/h, ±1 at ±inf
-    return ratio / math.sqrt(gamma), ((beta / gamma**1.5) / h) / h / h
+    g = ratio / root
+    if root < 1.0:
+        # x/h underflows first where h is large (gamma = 1e-100, x = -1e-280: g gave -0, truth
+        # -1e-280): there divide x by sqrt(gamma) first, which cannot overflow for |x| <= 1e200
+        small = np.abs(x) <= 1e200
+        g = np.where(small, (np.where(small, x, 0.0) / root) / h, g)
+    return g, ((beta / gamma**1.5) / h) / h / h
 
 
 def _eis(x: np.ndarray, alpha: float, beta: float, gamma: float) -> np.ndarray:

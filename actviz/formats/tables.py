@@ -80,6 +80,7 @@ DEFAULT_COLUMNS: tuple[str, ...] = (
 FORMATS = ("table", "markdown", "csv", "json", "latex")
 
 _NOISE = 5e-13  # the moments are accurate to about 1e-13: smaller magnitudes print as 0
+_MOMENTS = ("mean", "second_moment", "derivative_second_moment")  # gain = 1/sqrt(E f^2) is 1e-300 for 1e300 |x|
 
 
 def parse_columns(text: str | None, *, default: Sequence[str] = DEFAULT_COLUMNS) -> tuple[str, ...]:
@@ -122,7 +123,7 @@ def _text(report: PropertyReport, key: str, *, yes: str = "yes", no: str = "no")
     if key == "cost":
         return "-" if value is None else value.describe()
     if isinstance(value, float) or value is None:
-        return _number_cell(value)
+        return _number_cell(value) if key in _MOMENTS else format_number(value, 4)
     return str(value)
 
 

@@ -46,7 +46,19 @@ class FigureSize:
 
 MAX_PIXELS = 40_000_000
 """The largest picture drawn, in pixels (e.g. 8000x5000): its RGBA buffer is 160 MB
-and Agg draws it in about 5 s; a figure of 100000x100000 would need 40 GB."""
+(177 MB with :data:`PICTURE_OVERHEAD`) and Agg draws it in about 5 s; a figure of
+100000x100000 would need 40 GB."""
+PICTURE_OVERHEAD = 16 * 2**20
+"""Bytes a picture takes besides its RGBA buffer (the figure's artists, fonts, the PNG encoder)."""
+
+
+def picture_memory(width: int, height: int) -> int:
+    """The memory a ``width`` x ``height`` pixel picture is announced to take (bytes): its
+    RGBA buffer, 4 bytes a pixel, plus :data:`PICTURE_OVERHEAD` (measured: 8000x5000 took
+    154 MB beyond a small picture; tests/cli/test_memory.py keeps every picture within this)."""
+    return 4 * width * height + PICTURE_OVERHEAD
+
+
 MAX_SIDE = 16_000
 """The longest side in pixels (Agg's own limit is 2**16 and 2**23 pixels per row)."""
 MIN_SIDE = 64
@@ -88,9 +100,9 @@ def _check_pixels(size: FigureSize, asked: str) -> None:
         raise ActvizError(f"picture too small: {shown}; each side needs at least {MIN_SIDE} pixels "
                           "to hold an axis (raise {size} or {dpi})", arguments=("size", "dpi"))
     if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
-        megabytes = 4 * width * height / 1e6
+        megabytes = picture_memory(width, height) / 1e6
         raise ActvizError(f"picture too large: {shown} would take {megabytes:,.0f} MB to draw; the limit is "
-                          f"{MAX_PIXELS / 1e6:g} million pixels ({4 * MAX_PIXELS / 1e6:g} MB), at most {MAX_SIDE} "
+                          f"{MAX_PIXELS / 1e6:g} million pixels ({picture_memory(MAX_PIXELS, 1) / 1e6:,.0f} MB), at most {MAX_SIDE} "
                           "on a side (lower {size} or {dpi})", arguments=("size", "dpi"))
 
 

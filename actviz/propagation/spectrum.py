@@ -55,6 +55,16 @@ QUANTILES = (0.1, 0.9)
 _FLOPS_PER_SECOND = 2e9  # a pessimistic rate for the size guard (2 shared cores)
 _LONGEST = 3600.0  # refuse runs estimated to take longer than an hour
 _LARGEST_WIDTH = 8192
+MEMORY_LIMIT = 2 * 2**30
+"""The largest estimated peak memory of a run (bytes): see :func:`run_memory`."""
+
+
+def run_memory(count: int, width: int) -> float:
+    r"""Estimated peak memory (bytes) of :func:`simulate_spectrum` for ``count`` activations of
+    ``width`` N: the products :math:`[J_1 | \dots | J_k]` and the next ones (:math:`2 \cdot 8kN^2`
+    at the matrix product), the weights, their QR and the SVD with LAPACK's workspaces (about
+    :math:`8 \cdot 8N^2`; measured: N = 1024 took 62 MB for one activation, 70 MB for two)."""
+    return 8.0 * width * width * (count + 8)
 _OVERFLOW = 1e150  # |h| beyond this could overflow phi(h)^2 in the next layer
 
 
@@ -188,6 +198,11 @@ def _check_size(count: int, depth: int, width: int, seeds: int, weights: str, re
     if width > _LARGEST_WIDTH:
         raise ActvizError(f"width {width} is too large: at most {_LARGEST_WIDTH} (each product matrix "
                           f"takes {8 * width * width / 2**20:.0f} MB and every layer costs N^3)")
+    memory = run_memory(count, width)
+    if memory > MEMORY_LIMIT:
+        raise ActvizError(f"width {width} with {count} activation{'s' if count > 1 else ''} would need about "
+                          f"{memory / 2**30:.1f} GiB (the limit is {MEMORY_LIMIT / 2**30:g} GiB: 8 bytes x width^2 "
+                          "x (activations + 8)): use a smaller {width} or fewer activations", arguments=("width",))
     per_layer = 2.0 * count * width**3 + (3.0 * width**3 if weights == "orthogonal" else 0.0)
     flops = seeds * (depth * per_layer + records * count * 12.0 * width**3)
     if flops / _FLOPS_PER_SECOND > _LONGEST:

@@ -387,3 +387,16 @@ def test_an_unbounded_end_of_the_range_is_infinite_as_the_readme_shows():
     assert high == math.inf and -0.17 < low < -0.1699
     assert analyse(actviz.get("identity")).range == (-math.inf, math.inf)
     assert analyse(actviz.get("gelu")).as_dict()["range"][1] is None  # JSON keeps null
+
+
+@pytest.mark.parametrize("scale", [1e300, 1e150, 1e-300])
+def test_moments_of_huge_and_tiny_functions_overflow_only_where_the_truth_does(scale):
+    # c|z| with z ~ N(0, 1): E = c sqrt(2/pi), E f^2 = c^2, E f'^2 = c^2, gain 1/c. At c = 1e300
+    # the squares (1e600) exceed the largest double: inf, honestly, and no overflow warning
+    # from the quadrature (w*f*f overflowed at every node, issue 15's long fuzz); at 1e-300
+    # they underflow (1e-600) while the gain, 1e300, is still a double.
+    r = analyse(actviz.get(f"abs(x)*{scale!r}"))
+    assert relclose(r.mean, scale * math.sqrt(2 / math.pi))
+    for moment in (r.second_moment, r.derivative_second_moment):
+        assert relclose(moment, scale * scale) if scale * scale < math.inf else moment == math.inf
+    assert relclose(r.gain, 1 / scale) and not r.zero_centred

@@ -6,7 +6,6 @@ The entries are read from the registry, so entries added later are covered."""
 
 from __future__ import annotations
 
-import math
 
 import mpmath
 import numpy as np
@@ -15,30 +14,11 @@ import pytest
 import actviz
 from actviz import registry
 from actviz.errors import ParameterError
+from tests.reference.edges import edge_values
 
 MAX = np.finfo(np.float64).max
 X = np.array([-np.inf, -MAX, -1e300, -1e200, -745.0, -710.0, -40.0, -3.0, -1.0, -1e-300, -5e-324, -0.0, 0.0,
               5e-324, 1e-300, 1.0, 3.0, 40.0, 710.0, 745.0, 1e200, 1e300, MAX, np.inf, np.nan])
-
-
-def edge_values(param) -> list[float]:  # noqa: ANN001  (an actviz.entry.Param)
-    """The extreme values a domain admits: its closed ends, the first double inside
-    an open end, the smallest subnormal and 1e-300 above an open 0, ±1e300 and the
-    largest double for an unbounded end."""
-    values = []
-    if math.isfinite(param.lower):
-        values.append(math.nextafter(param.lower, math.inf) if param.lower_open else param.lower)
-        if param.lower == 0.0:
-            values += [5e-324, 1e-300]
-    else:
-        values += [-MAX, -1e300]
-    if math.isfinite(param.upper):
-        values.append(math.nextafter(param.upper, -math.inf) if param.upper_open else param.upper)
-    else:
-        values += [MAX, 1e300]
-    if param.integer:
-        values = [float(math.floor(v)) if v > 0 else float(math.ceil(v)) for v in values]
-    return [v for v in values if param.lower <= v <= param.upper]
 
 
 EDGE_CASES = [
@@ -61,6 +41,10 @@ def test_kernels_at_the_edges_of_the_parameter_domains(name, parameter, value):
         assert y.dtype == np.float64 and y.shape == X.shape
         assert not np.isnan(y[finite]).any(), f"order {order}: nan at x = {X[finite][np.isnan(y[finite])]}"
         assert np.isnan(y[np.isnan(X)]).all()
+        # float32 input with a parameter beyond float32's range (elu:alpha=1e100) warned in a cast
+        x32 = np.array([-3e38, -3.0, -1e-30, 0.0, 1.0, 3e38, np.nan], dtype=np.float32)
+        y32 = act(x32) if order == 0 else act.derivative(x32, order)
+        assert y32.dtype == np.float32 and not np.isnan(y32[:-1]).any()
 
 
 @pytest.mark.parametrize("name", registry.names())

@@ -129,8 +129,8 @@ def test_a_title_that_is_not_valid_mathtext_is_plain_text(tmp_path, title):
     (["--dpi", "inf"], "invalid --dpi inf"),
     (["--dpi", "1e-320"], "invalid --dpi"),
     (["--dpi", "0.001"], "invalid --dpi"),
-    (["--size", "100000x100000"], "would take 40,000 MB"),
-    (["--size", "30000x30000"], "would take 3,600 MB"),
+    (["--size", "100000x100000"], "would take 40,017 MB"),
+    (["--size", "30000x30000"], "would take 3,617 MB"),
     (["--size", "1x1"], "at least 64 pixels"),
     (["--dpi", "1200"], "lower --size or --dpi"),
 ])

@@ -190,6 +190,7 @@ def test_fuzzed_command_lines_long_profile(workdir):
     ["props", "elu:alpha=1e308"],
     ["info", "elu:alpha=" + "1" * 400],
     ["phase", "exp(x)", "--resolution", "8"],  # found by the long profile: inf - inf in the Mehler sums
+    ["props", "abs(x)*1e300"],  # found by the long profile: w*f*f overflowed in the Gaussian moments
 ])
 def test_findings_of_issue_15_keep_every_promise(workdir, argv):
     extra = ["--size", "800x450"] if argv[0] in ("plot", "saturation", "softmax", "decay", "phase") else []

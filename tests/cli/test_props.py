@@ -122,3 +122,10 @@ def test_non_pointwise_entries_are_refused(monkeypatch):
     _one_line_error(["vector_thing"], "'vector_thing' is not pointwise")
     records = _json("--columns", "range")
     assert "vector_thing" not in [r["name"] for r in records]
+
+
+def test_a_function_whose_square_overflows_is_analysed_without_a_warning():
+    # overflowed in the quadrature's w*f*f and warned (issue 15's long fuzz); E f^2 = 1e600 is inf
+    result = runner.invoke(app, ["props", "abs(x)*1e300", "--columns", "mean,second_moment,gain"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "| 7.979e+299 | ∞ | 1e-300 |" in result.stdout

@@ -148,10 +148,13 @@ def derivatives(
 
 
 def limit_derivatives(
-    f: Callable[[mp.mpf], mp.mpf], sign: int, kinks: Iterable[float] = (), *, oscillating: bool = False
+    f: Callable[[mp.mpf], mp.mpf], sign: int, kinks: Iterable[float] = (), *, oscillating: bool = False,
+    far: int = 400,
 ) -> list[float]:
-    """[f, f', f''] at ±1e400 rounded to float: what a float64 kernel must return at ±inf."""
-    x = mp.mpf(sign) * mp.mpf(10) ** 400
+    """[f, f', f''] at ±10**far (default ±1e400) rounded to float: what a float64 kernel must
+    return at ±inf. A parameter of size 1e-300 moves a function's features 300 decades
+    out (1e-300 x only passes 1e8 at 1e308): the edge tables look that much farther."""
+    x = mp.mpf(sign) * mp.mpf(10) ** far
     return [float(v) for v in derivatives(f, x, kinks, 2, oscillating=oscillating)]
 
 

@@ -49,8 +49,10 @@ def exponential(x):
 @reference("soft_exponential", cases=[{"alpha": 0.5}, {"alpha": 2.0}, {"alpha": 1e-3}], oscillating=True)
 def soft_exponential(x, alpha=0.0):
     # Godfrey & Gashler 2015, eq. (1), the alpha >= 0 half
+    # e^(ax) - 1 as expm1: the same function, without the cancellation that left 0 for
+    # alpha = 5e-324 at x = -1e60 (a x = -5e-264) at the working precision
     a = mp.mpf(alpha)
-    return x if a == 0 else (mp.exp(a * x) - 1) / a + a
+    return x if a == 0 else mp.expm1(a * x) / a + a
 
 
 def _sigmoid(x):

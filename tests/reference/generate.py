@@ -35,8 +35,13 @@ def main(argv: list[str]) -> None:
     unknown = [n for n in names if n not in REFERENCES]
     if unknown:
         sys.exit(f"no mpmath reference for: {', '.join(unknown)}")
+    run_all(_generate, names)
+
+
+def run_all(job, names: list[str]) -> None:  # noqa: ANN001
+    """``job(name)`` for every name, one process per core, printing each returned line in order."""
     with ProcessPoolExecutor() as pool:
-        for line in pool.map(_generate, names):
+        for line in pool.map(job, names):
             print(line, flush=True)
 
 

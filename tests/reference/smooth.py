@@ -26,7 +26,9 @@ def log_sigmoid(x):
 @reference("squareplus", cases=[{"b": 1.0}, {"b": 0.01}])
 def squareplus(x, b=4.0):
     # Barron 2021: (x + sqrt(x^2 + b)) / 2.
-    with _mp.guard(_mp.cancel_bits(x) + 8):
+    # x + sqrt(x^2 + b) cancels to b/(2|x|) for x -> -inf: x^2/b of it, besides x's own size
+    tiny_b = max(0, 2 * int(mp.mag(x)) - int(mp.mag(b))) if x and b else 0
+    with _mp.guard(_mp.cancel_bits(x) + tiny_b + 8):
         return (x + mp.sqrt(x**2 + b)) / 2
 
 

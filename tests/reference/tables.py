@@ -42,8 +42,8 @@ def split(value: mp.mpf) -> tuple[float, float]:
     return hi, float(value - mp.mpf(hi))
 
 
-def compute(name: str, params: dict[str, float], kinks: list[float], x: np.ndarray) -> Table:
-    """Evaluate the reference of ``name`` at every point of ``x``."""
+def compute(name: str, params: dict[str, float], kinks: list[float], x: np.ndarray, far: int = 400) -> Table:
+    """Evaluate the reference of ``name`` at every point of ``x`` (and its limits at ±10**far)."""
     ref = REFERENCES[name]
 
     def f(t: mp.mpf) -> mp.mpf:
@@ -57,32 +57,35 @@ def compute(name: str, params: dict[str, float], kinks: list[float], x: np.ndarr
             hi[k, j], lo[k, j] = split(value)
     limits = None
     if ref.has_limits:
-        limits = np.array([limit_derivatives(f, sign, kinks, oscillating=ref.oscillating) for sign in (-1, 1)])
+        limits = np.array([limit_derivatives(f, sign, kinks, oscillating=ref.oscillating, far=far) for sign in (-1, 1)])
     return Table(name, params, x, hi, lo, limits)
 
 
-def path(name: str) -> Path:
-    return DATA / f"{name}.npz"
+def path(name: str, directory: Path = DATA) -> Path:
+    return directory / f"{name}.npz"
 
 
-def save(name: str, tables: list[Table]) -> None:
-    DATA.mkdir(exist_ok=True)
+def save(name: str, tables: list[Table], directory: Path = DATA) -> None:
+    directory.mkdir(exist_ok=True)
     arrays: dict[str, np.ndarray] = {}
     for i, t in enumerate(tables):
         arrays[f"x{i}"], arrays[f"hi{i}"], arrays[f"lo{i}"] = t.x, t.hi, t.lo
         if t.limits is not None:
             arrays[f"limits{i}"] = t.limits
     meta = json.dumps([t.params for t in tables])
-    np.savez_compressed(path(name), meta=np.array(meta), **arrays)
+    np.savez_compressed(path(name, directory), meta=np.array(meta), **arrays)
 
 
-def load(name: str) -> list[Table]:
-    """Every stored case of ``name``; raises if the cases differ from the definition's."""
-    with np.load(path(name)) as data:
+def load(name: str, directory: Path = DATA, expected: list[dict[str, float]] | None = None,
+         regenerate: str = "tests.reference.generate") -> list[Table]:
+    """Every stored case of ``name`` in ``directory``; raises if the cases differ from
+    ``expected`` (by default, the reference definition's)."""
+    with np.load(path(name, directory)) as data:
         cases = json.loads(str(data["meta"]))
-        expected = [dict(c) for c in REFERENCES[name].cases]
+        if expected is None:
+            expected = [dict(c) for c in REFERENCES[name].cases]
         if cases != expected:
-            raise RuntimeError(f"stale table for {name}: run `python -m tests.reference.generate {name}`")
+            raise RuntimeError(f"stale table for {name}: run `python -m {regenerate} {name}`")
         return [
             Table(
                 name,

@@ -40,3 +40,15 @@ def errors(table: Table, order: int, y: np.ndarray, dtype: np.dtype) -> np.ndarr
         diff = np.abs((y - ref_hi) - ref_lo)
         err = np.where(overflowed, np.where(y == ref_cast, 0.0, np.inf), diff / unit)
     return np.where(np.isnan(y), np.inf, np.nan_to_num(err, nan=0.0, posinf=np.inf))
+
+
+def table_errors(table: Table, act, dtype: np.dtype):  # noqa: ANN001  (an actviz.Activation)
+    """For each order 0, 1, 2: (order, x, y, err) at the points of ``table`` that ``dtype``
+    represents exactly, y = act's f, f' or f'' there in ``dtype`` and err its error in units."""
+    keep = np.abs(table.x) <= np.finfo(dtype).max
+    keep[keep] = table.x[keep].astype(dtype) == table.x[keep]
+    x = table.x[keep].astype(dtype)
+    for order in range(3):
+        y = np.zeros(len(table.x), dtype=dtype)
+        y[keep] = act(x) if order == 0 else act.derivative(x, order)
+        yield order, x, y[keep], errors(table, order, y, dtype)[keep]
