@@ -7,7 +7,8 @@ import time
 
 
 class LazyProgress:
-    """A rich progress bar on stderr that appears only once the work has taken more than a second.
+    """A rich progress bar on stderr that appears only once the work has taken more than a second,
+    and only where stderr is a terminal (piped or redirected, a bar would leave a blank line).
 
     ``total`` 0 takes the total from the first :meth:`update` that shows the bar."""
 
@@ -17,15 +18,20 @@ class LazyProgress:
         self.started = time.perf_counter()
         self.bar = None
         self.task = None
+        self.hidden = False
 
     def update(self, done: int, total: int) -> None:
         if self.bar is None:
-            if time.perf_counter() - self.started < 1.0:
+            if self.hidden or time.perf_counter() - self.started < 1.0:
                 return
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            console = Console(stderr=True)
+            if not console.is_terminal:
+                self.hidden = True
+                return
+            self.bar = Progress(console=console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.description, total=self.total or total)
         self.bar.update(self.task, completed=self.offset + done)

@@ -136,7 +136,8 @@ def test_phase_picture_and_json(tmp_path):
     assert len(record["chi1"]) == len(record["sigma_b2"]) and record["edge_of_chaos"][0]["sigma_w2"] == pytest.approx(1.0)
 
 
-def test_progress_bar_appears_only_after_a_second():
+def test_progress_bar_appears_only_after_a_second(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich takes stderr for a terminal
     quick = LazyProgress(10, "work")
     quick.update(3, 10)
     assert quick.bar is None
@@ -147,3 +148,13 @@ def test_progress_bar_appears_only_after_a_second():
         assert slow.bar is not None and slow.bar.tasks[0].completed == 3
     finally:
         slow.close()
+
+
+def test_no_progress_bar_where_stderr_is_not_a_terminal(capfd):
+    """Piped or redirected, a bar would leave only a blank line on stderr (and a slow
+    run of ``phase --format csv`` on a busy machine would print it)."""
+    slow = LazyProgress(10, "work")
+    slow.started -= 2.0
+    slow.update(3, 10)
+    slow.close()
+    assert slow.bar is None and capfd.readouterr().err == ""
