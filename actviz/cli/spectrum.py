@@ -80,7 +80,7 @@ def spectrum_command(
     records = []
     for act, run, (scheme, w2, b2, _), q in zip(acts, runs, settings, q0):
         prediction = predict_spectrum(act, depth=depth, sigma_w2=w2, sigma_b2=b2, weights=weights, q0=q)
-        records.append(spectrum_record(run, prediction, scheme))
+        records.append(spectrum_record(run, prediction, scheme, _density(act, run, w2, b2, q)))
 
     def panels():  # noqa: ANN202
         from ..terminal.spectrum import spectrum_panels
@@ -95,6 +95,28 @@ def spectrum_command(
     if _emit(output, mode, records, spectrum_csv_rows, panels, figure, "spectrum-" + "-".join(a.name for a in acts)):
         for record in records:
             typer.echo(_spectrum_summary(record))
+
+
+def _density(act, run, sigma_w2: float, sigma_b2: float, q0: float):  # noqa: ANN001, ANN202
+    """The free-probability density at the deepest depth over the measured lambda range, where
+    every layer sits at the length map's fixed point (inputs at q*); None elsewhere."""
+    import math
+
+    import numpy as np
+
+    from ..propagation.free import predict_density
+    from ..propagation.theory import fixed_point
+
+    point = fixed_point(act, sigma_w2, sigma_b2, q0)
+    if point.regime not in ("fixed point", "line") or not math.isclose(point.q_star, q0, rel_tol=1e-9):
+        return None
+    logs = run.log_lambdas[-1]
+    logs = logs[np.isfinite(logs) & (logs >= run.log_resolution[-1][:, None])]
+    if logs.size < 2 or logs.max() <= logs.min():
+        return None
+    low, high = float(np.exp(logs.min() - 1.0)), float(np.exp(logs.max() + 1.0))
+    return predict_density(act, depth=run.depths[-1], sigma_w2=sigma_w2, q_star=q0, weights=run.weights,
+                           lambda_range=(low, high))
 
 
 def _emit(output: Output, mode: str, records: list[dict], csv_rows, panels, figure, stem: str) -> bool:  # noqa: ANN001

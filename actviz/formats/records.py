@@ -142,9 +142,33 @@ def _exp_or_none(log_value: float) -> float | None:
     return _norm(log_value)[0]
 
 
-def spectrum_record(run, prediction, init: str) -> dict:  # noqa: ANN001  (SpectrumRun, SpectrumPrediction)
-    """The JSON object of one spectrum run: settings and one row per recorded depth with the
-    measured statistics of lambda = s^2 and the free-probability prediction beside them."""
+def density_record(run, density) -> dict:  # noqa: ANN001  (SpectrumRun, DensityPrediction or None)
+    """The spectrum at the deepest recorded depth as densities of log10 lambda: the Monte Carlo
+    histogram (every seed pooled; lambda below float64's resolution count as 0 and are missing
+    from its area, as the prediction's atom at 0 is missing from its curve) and, where there
+    is one, the free-probability prediction at the same lambda range (None otherwise)."""
+    every = run.log_lambdas[-1]
+    logs = every[every >= run.log_resolution[-1][:, None]] / _LN10
+    logs = logs[np.isfinite(logs)]
+    edges = np.histogram_bin_edges(logs, bins=40) if logs.size else np.array([])
+    # a density of log10 lambda over every lambda: the zeros' share is missing from its area
+    counts = np.histogram(logs, bins=edges, density=True)[0] * (logs.size / every.size) if logs.size else np.array([])
+    record = {"depth": run.depths[-1], "measured_log10_lambda_edges": edges.tolist(),
+              "measured_log10_density": counts.tolist(), "measured_count": int(logs.size),
+              "predicted_lambda": None, "predicted_density": None, "predicted_log10_density": None}
+    if density is not None:
+        record.update({"predicted_lambda": density.lambdas.tolist(),
+                       "predicted_density": [finite_or_none(v) for v in density.density],
+                       "predicted_log10_density": [finite_or_none(v) for v in density.log10_density()]})
+    return record
+
+
+def spectrum_record(run, prediction, init: str, density=None) -> dict:  # noqa: ANN001
+    """The JSON object of one spectrum run (a SpectrumRun and its SpectrumPrediction): settings
+    and one row per recorded depth with the measured statistics of lambda = s^2 and the
+    free-probability prediction beside them, and under ``density`` the whole spectrum at the
+    deepest depth, measured and predicted (:func:`density_record`; ``density`` a
+    DensityPrediction or None)."""
     from ..propagation.spectrum import QUANTILES, summarise
 
     rows = []
@@ -177,7 +201,7 @@ def spectrum_record(run, prediction, init: str) -> dict:  # noqa: ANN001  (Spect
     return {
         "activation": run.activation, "weights": run.weights, "init": init, "sigma_w2": run.sigma_w2,
         "sigma_b2": run.sigma_b2, "q0": run.q0, "depth": run.depths[-1], "width": run.width, "seeds": run.seeds,
-        "quantiles": list(QUANTILES), "depths": rows,
+        "quantiles": list(QUANTILES), "depths": rows, "density": density_record(run, density),
     }
 
 

@@ -21,7 +21,7 @@ import logging
 import os
 import stat
 import sys
-import tempfile
+import secrets
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
+_EXCLUSIVE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 STDOUT = "-"
 """The file name that means standard output."""
 
@@ -118,7 +119,15 @@ def write_atomically(path: str | os.PathLike, write: Callable[[BinaryIO], None])
         return target.path
     temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.real.name}.", suffix=".part", dir=target.real.parent)
+        # tempfile.mkstemp's exclusive creation, but with the name bound here *before* the
+        # file exists: mkstemp hands the name back only after creating the file, so a signal
+        # in between left a .part behind (seen in the signal test under load).
+        while temporary is None:
+            temporary = str(target.real.parent / f".{target.real.name}.{secrets.token_hex(8)}.part")
+            try:
+                handle = os.open(temporary, _EXCLUSIVE, 0o600)
+            except FileExistsError:  # another writer's file by that name: never ours to remove
+                temporary = None
         with os.fdopen(handle, "wb") as stream:
             write(stream)
         os.chmod(temporary, 0o666 & ~_umask())

@@ -153,13 +153,17 @@ def legend_columns(labels: Sequence[str], budget: float) -> int:
 
 
 def figure_legend(fig: Figure, ax: Axes) -> None:
-    """The legend of ``ax``'s curves below the panels, in as many columns as fit
+    """The legend of ``ax``'s curves below the panels (see :func:`legend_below`)."""
+    legend_below(fig, *ax.get_legend_handles_labels())
+
+
+def legend_below(fig: Figure, handles: Sequence, labels: Sequence[str]) -> None:
+    """A legend of ``handles`` below the panels, in as many columns as fit
     across the figure (the panels keep the full width), in a smaller font from
-    7 curves on so that it stays under a quarter of the figure's height."""
+    7 entries on so that it stays under a quarter of the figure's height."""
     import matplotlib as mpl
     from matplotlib.font_manager import FontProperties
 
-    handles, labels = ax.get_legend_handles_labels()
     fontsize = FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size_in_points() * (0.85 if len(labels) > 6 else 1.0)
     budget = fig.get_figwidth() * 72 / (0.6 * fontsize)  # characters across, at ~0.6 em per character
     fig.legend(handles, labels, loc="outside lower center", ncols=legend_columns(labels, budget), fontsize=fontsize)

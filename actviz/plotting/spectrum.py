@@ -3,7 +3,8 @@ r"""Pictures of the Jacobian's spectrum through depth and of the correlation map
 :func:`spectrum_axes` draws, per activation, the median of :math:`\lambda = s^2` (solid),
 its 10-90 % band (shaded), min and max (dotted) on a log axis, with the free-probability
 mean dashed; :func:`variance_axes` the variance of :math:`\lambda` measured (with its
-standard error) beside the prediction; :func:`cmap_axes` the correlation map C(c) of
+standard error) beside the prediction; :func:`density_axes` the whole spectrum at the deepest
+depth, histogram against the free-probability density; :func:`cmap_axes` the correlation map C(c) of
 several activations with their fixed points c*. Nothing here writes files.
 """
 
@@ -19,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from .curves import resolve_axes
+from .figures import legend_below
 from .style import FigureSize, colors, current_theme, new_figure, themed
 
 _BAND = 0.22  # opacity of the quantile band
@@ -38,12 +40,22 @@ def _depth_axis(ax: Axes, ylabel: str, title: str, extra: list[tuple[str, str]])
     ax.set_xlabel("depth $L$")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
+    return _depth_legend(ax, extra)
+
+
+def _depth_legend(ax: Axes, extra: list[tuple[str, str]]) -> Axes:
+    """The legend: the axes' labelled artists and one neutral entry per ``(linestyle, label)``."""
+    ax.legend(*_legend_entries(ax, extra), loc="best", fontsize="small")
+    return ax
+
+
+def _legend_entries(ax: Axes, extra: list[tuple[str, str]]) -> tuple[list, list[str]]:
+    """The axes' labelled artists and one neutral (text-coloured) line per ``(linestyle, label)``."""
     handles, labels = ax.get_legend_handles_labels()
     ink = mpl.rcParams["text.color"]
     handles += [Line2D([], [], color=ink, linestyle=style) for style, _ in extra]
     labels += [label for _, label in extra]
-    ax.legend(handles, labels, loc="best", fontsize="small")
-    return ax
+    return handles, labels
 
 
 def spectrum_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
@@ -82,13 +94,45 @@ def variance_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
     return _depth_axis(ax, r"$\mathrm{Var}\,\lambda$", "spread of the spectrum", [("--", "free probability")])
 
 
+def density_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
+    r"""The whole spectrum at the deepest depth as a density of :math:`\log_{10}\lambda`: the
+    Monte Carlo histogram (steps) and the free-probability density (dashed) where the record
+    has one (every layer at the fixed point :math:`q^*`)."""
+    ax = resolve_axes(ax)
+    for record, color in zip(records, colors(current_theme(), len(records))):
+        density = record.get("density")
+        if not density or not density["measured_log10_density"]:
+            continue
+        edges = np.array(density["measured_log10_lambda_edges"])
+        ax.stairs(density["measured_log10_density"], edges, color=color, linewidth=1.4,
+                  label=f"{record['activation']} ({record['weights']})")
+        if density["predicted_lambda"] is not None:
+            values = np.array([np.nan if v is None else v for v in density["predicted_log10_density"]], dtype=float)
+            ax.plot(np.log10(density["predicted_lambda"]), values, color=color, linestyle="--", linewidth=1.6)
+    depth = next((r["density"]["depth"] for r in records if r.get("density")), None)
+    ax.set_xlabel(r"$\log_{10} \lambda$")
+    ax.set_ylabel(r"density of $\log_{10} \lambda$")
+    title = f"whole spectrum at depth {depth}" if depth is not None else "whole spectrum at the deepest depth"
+    ax.set_title(title + " (zeros not shown)")
+    return _depth_legend(ax, [("-", "Monte Carlo"), ("--", "free probability")])
+
+
 def spectrum_figure(records: Sequence[dict], *, size: FigureSize | None = None, theme: str | None = None) -> Figure:
-    """The spectrum and its variance through depth side by side."""
+    """The spectrum and its variance through depth, and the whole spectrum at the deepest depth,
+    side by side."""
     fig = new_figure(size, theme)
     with themed(size, theme):
-        left, right = fig.subplots(1, 2)
-        spectrum_axes(records, left)
-        variance_axes(records, right)
+        axes = fig.subplot_mosaic([["spectrum", "variance"], ["density", "density"]])
+        spectrum_axes(records, axes["spectrum"])
+        variance_axes(records, axes["variance"])
+        density_axes(records, axes["density"])
+        # One legend below all three panels: inside them it covered the bands and the
+        # min / max lines (seen at depth 30, tanh and relu).
+        for ax in axes.values():
+            ax.get_legend().remove()
+        legend_below(fig, *_legend_entries(axes["spectrum"], [
+            ("-", "Monte Carlo: median, Var λ, histogram"), (":", "Monte Carlo: min / max"),
+            ("--", "free probability: mean, Var λ, density")]))
         first = records[0]
         fig.suptitle(f"Jacobian spectrum: width {first['width']}, {first['seeds']} seed"
                      f"{'s' if first['seeds'] > 1 else ''}, band {first['quantiles'][0]:.0%}-{first['quantiles'][1]:.0%}",

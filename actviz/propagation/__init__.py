@@ -9,7 +9,8 @@ built on the Gaussian quadrature of :mod:`actviz.analysis.gaussian`, :mod:`.mome
 
 from .init import SCHEMES, Init, resolve_init
 from .montecarlo import StackRun, simulate
-from .theory import MeanField, Profile, critical_sigma_w2, mean_field, profile
+from .edge import critical_sigma_w2
+from .theory import MeanField, Profile, mean_field, profile
 
 __all__ = ["SCHEMES", "Init", "MeanField", "Profile", "StackRun", "critical_sigma_w2", "mean_field", "profile",
            "resolve_init", "simulate"]

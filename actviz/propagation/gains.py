@@ -33,7 +33,7 @@ import numpy as np
 from ..errors import ActvizError
 from ..analysis.gaussian import gaussian_rule
 from .moments import kinks_of, require_pointwise
-from .theory import critical_sigma_w2
+from .edge import critical_sigma_w2
 
 TORCH_NOTES = {
     "identity": "the same: E z^2 = 1 (torch's 'linear')",

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import ActvizError, did_you_mean
-from .theory import critical_sigma_w2
+from .edge import critical_sigma_w2
 
 _FIXED = {"xavier": 1.0, "he": 2.0, "lecun": 1.0}
 _ALIASES = {"glorot": "xavier", "kaiming": "he"}

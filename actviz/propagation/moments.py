@@ -79,6 +79,16 @@ def moment_slope(act, q: float) -> float:  # noqa: ANN001
     return slope + float(np.sum(density * jumps, where=density > 0.0))
 
 
+def homogeneous_slope(act) -> float | None:  # noqa: ANN001
+    """V(q)/q if it is the same (to 1e-12) at q = 1e-6, 1 and 1e6 (phi positively homogeneous of
+    degree 1, as relu and leaky relu), else None."""
+    points = np.array([1e-6, 1.0, 1e6])
+    ratios = second_moment(act, points) / points
+    if np.all(np.abs(ratios - ratios[1]) <= 1e-12 * ratios[1]):
+        return float(ratios[1])
+    return None
+
+
 def depth_scale(chi: float) -> float:
     r""":math:`\xi = -1/\ln\chi` for :math:`0 < \chi < 1`; 0 for :math:`\chi = 0`; infinity for
     :math:`\chi \ge 1 - 10^{-12}` (no exponential decay within 1e12 layers; closer to 1 than

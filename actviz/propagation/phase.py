@@ -24,7 +24,7 @@ import numpy as np
 from ..errors import ActvizError
 from .correlation import hermite_power
 from .moments import depth_scale, moments, require_pointwise
-from .theory import critical_sigma_w2
+from .edge import critical_sigma_w2
 
 _Q_GRID = np.logspace(-12, 12, 24 * 60 + 1)
 _TERMS = 48

@@ -29,7 +29,8 @@ point :math:`q^*` with :math:`\chi_1 = 1` this is the paper's
 **Monte Carlo.** One input :math:`h^0 \sim \mathcal{N}(0, q_0 I)`, :math:`x^0 = \phi(h^0)`; the
 product is built layer by layer and renormalised to Frobenius norm 1 each time, its log scale
 accumulated, so depth 1000 neither overflows nor underflows; its singular values are taken
-at a few recorded depths. What float64 cannot resolve is said: singular values below
+at a few recorded depths (the products, QR and SVDs on one BLAS thread: :mod:`actviz._blas` says
+why; measured here, two threads under load made a 512 x 512 QR 80 times slower). What float64 cannot resolve is said: singular values below
 :math:`s_{max} N \epsilon` are rounding noise (``resolution``). Every activation of a call sees
 the same random matrices (scaled by its own :math:`\sigma_w`), drawn once per seed.
 """
@@ -42,6 +43,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._blas import single_threaded_blas
 from ..errors import ActvizError
 from ..analysis.gaussian import gaussian_rule
 from .moments import Q_TINY, kinks_of, require_pointwise
@@ -209,7 +211,7 @@ def _log_singular_values(product: np.ndarray, log_scale: float) -> tuple[np.ndar
     return 2.0 * (log_s + log_scale), 2.0 * (resolution + log_scale)
 
 
-def simulate_spectrum(acts: Sequence, settings: Sequence[tuple[float, float]], *, depth: int, width: int,  # noqa: C901
+def simulate_spectrum(acts: Sequence, settings: Sequence[tuple[float, float]], *, depth: int, width: int,
                       weights: str = "orthogonal", seeds: int = 1, q0: Sequence[float] | None = None,
                       depths: Sequence[int] | None = None,
                       progress: Callable[[int, int], None] | None = None) -> list[SpectrumRun]:
@@ -232,11 +234,23 @@ def simulate_spectrum(acts: Sequence, settings: Sequence[tuple[float, float]], *
         raise ActvizError(f"recorded depths must lie in 1..{depth}")
     _check_size(len(acts), depth, width, seeds, weights, len(depths))
     q0 = [input_length(a, *s) for a, s in zip(acts, settings)] if q0 is None else list(q0)
+    lambdas = [[[] for _ in depths] for _ in acts]
+    floors = [[[] for _ in depths] for _ in acts]
+    with single_threaded_blas():
+        _run_seeds(acts, settings, depth=depth, width=width, weights=weights, seeds=seeds, q0=q0, depths=depths,
+                   lambdas=lambdas, floors=floors, progress=progress)
+    return [SpectrumRun(act.spec, act.label, weights, float(w2), float(b2), float(q), width, seeds, list(depths),
+                        [np.array(per) for per in lambdas[i]], [np.array(per) for per in floors[i]])
+            for i, (act, (w2, b2), q) in enumerate(zip(acts, settings, q0))]
+
+
+def _run_seeds(acts: Sequence, settings: Sequence[tuple[float, float]], *, depth: int, width: int, weights: str,  # noqa: C901
+               seeds: int, q0: list[float], depths: list[int], lambdas: list, floors: list,
+               progress: Callable[[int, int], None] | None) -> None:
+    """The Monte Carlo loop of :func:`simulate_spectrum`, appending to ``lambdas`` and ``floors``."""
     count = len(acts)
     w_scale = np.array([math.sqrt(w2 if weights == "orthogonal" else w2 / width) for w2, _ in settings])
     b_scale = np.array([math.sqrt(b2) for _, b2 in settings])
-    lambdas = [[[] for _ in depths] for _ in acts]
-    floors = [[[] for _ in depths] for _ in acts]
     for seed in range(seeds):
         rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(3,))))
         h = rng.standard_normal((width, 1)) * np.sqrt(np.array(q0))  # one column per activation
@@ -270,9 +284,6 @@ def simulate_spectrum(acts: Sequence, settings: Sequence[tuple[float, float]], *
                     floors[i][slot].append(floor)
             if progress:
                 progress(seed * depth + layer, seeds * depth)
-    return [SpectrumRun(act.spec, act.label, weights, float(w2), float(b2), float(q), width, seeds, list(depths),
-                        [np.array(per) for per in lambdas[i]], [np.array(per) for per in floors[i]])
-            for i, (act, (w2, b2), q) in enumerate(zip(acts, settings, q0))]
 
 
 @dataclass(frozen=True)

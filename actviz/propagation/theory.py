@@ -34,11 +34,13 @@ import numpy as np
 
 from ..errors import ActvizError
 from .correlation import correlation_fixed_point
+from .edge import critical_sigma_w2  # noqa: F401  (re-exported: the edge of chaos lived here)
 from .moments import (
     Q_TINY,
     chi1,
     chi1_at_infinity,
     depth_scale,
+    homogeneous_slope,
     moment_slope,
     moments,
     require_pointwise,
@@ -64,14 +66,6 @@ class FixedPoint:
     q_star: float
 
 
-def _homogeneous_slope(act) -> float | None:  # noqa: ANN001
-    """V(q)/q if it is the same at every q (phi positively homogeneous), else None."""
-    ratios = second_moment(act, np.array([1e-6, 1.0, 1e6])) / np.array([1e-6, 1.0, 1e6])
-    if np.all(np.abs(ratios - ratios[1]) <= _EXACT * ratios[1]):
-        return float(ratios[1])
-    return None
-
-
 def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> FixedPoint:  # noqa: ANN001
     r"""The stable fixed point :math:`q^*` the length map reaches from :math:`q^0`.
 
@@ -90,7 +84,7 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
         return (sigma_w2 * float(second_moment(act, q)) + sigma_b2) / q - 1.0
 
     origin_fixed = sigma_b2 == 0.0 and float(act(0.0)) == 0.0
-    slope = _homogeneous_slope(act) if float(act(0.0)) == 0.0 else None
+    slope = homogeneous_slope(act) if float(act(0.0)) == 0.0 else None
     if slope is not None:  # M(q) = gain q + sigma_b^2 exactly
         gain = sigma_w2 * slope
         if sigma_b2 == 0.0 and abs(gain - 1.0) <= _EXACT:
@@ -285,47 +279,3 @@ def profile(act, sigma_w2: float, sigma_b2: float, depth: int, q0: float = 1.0) 
     log_norm = np.zeros(depth + 1)
     log_norm[:-1] = 0.5 * np.cumsum(logs[:-1][::-1])[::-1]
     return Profile(q, gains, log_norm)
-
-
-def critical_sigma_w2(act, sigma_b2: float, q0: float = 1.0) -> float:  # noqa: ANN001
-    r"""The :math:`\sigma_w^2` at the edge of chaos, :math:`\chi_1(q^*) = 1`, for this
-    :math:`\sigma_b^2`: a bracketed root of :math:`\chi_1(q^*(\sigma_w^2)) - 1` in
-    :math:`[10^{-6}, 10^4]`. Raises :class:`ActvizError` when :math:`\chi_1 < 1` everywhere
-    (a step function), and when :math:`\chi_1` jumps across 1 instead of passing through it:
-    gelu at :math:`\sigma_b^2 = 0` from inputs with q = 1 goes straight from collapse
-    (:math:`\chi_1 = \sigma_w^2/4`) to divergence (:math:`\chi_1 = \sigma_w^2/2`), a boundary
-    that depends on the inputs' q and is no edge of chaos."""
-    require_pointwise(act)
-    if not (sigma_b2 >= 0 and math.isfinite(sigma_b2)):
-        raise ActvizError(f"invalid sigma_b^2 {sigma_b2!r}: expected a number >= 0")
-
-    def excess(sigma_w2: float) -> float:
-        value = chi1(act, sigma_w2, fixed_point(act, sigma_w2, sigma_b2, q0).q_star) - 1.0
-        if math.isnan(value):
-            raise ActvizError(f"chi_1 of {act.label} is undefined at sigma_w^2 = {sigma_w2:g} (q diverges and "
-                              "chi_1 has no limit): no edge of chaos can be located")
-        return value
-
-    low, high = 1.0, 1.0
-    f_low = f_high = excess(1.0)
-    while f_low > 0:
-        if low < 1e-6:
-            raise ActvizError(f"{act.label} has chi_1 > 1 for every sigma_w^2 >= 1e-6 at sigma_b^2 = {sigma_b2:g}")
-        high, f_high = low, f_low
-        low /= 4.0
-        f_low = excess(low)
-    while f_high < 0:
-        if high > 1e4:
-            raise ActvizError(f"{act.label} has no edge of chaos at sigma_b^2 = {sigma_b2:g}: "
-                              "chi_1 < 1 for every sigma_w^2 up to 1e4")
-        low, f_low = high, f_high
-        high *= 4.0
-        f_high = excess(high)
-    edge = bracketed_root(excess, low, high, fa=f_low, fb=f_high, xtol=1e-13)
-    below, above = excess(edge * (1 - 1e-9)), excess(edge * (1 + 1e-9))
-    if min(abs(below), abs(above)) > 1e-6:
-        raise ActvizError(
-            f"{act.label} has no edge of chaos at sigma_b^2 = {sigma_b2:g} for inputs with q = {q0:g}: chi_1 jumps "
-            f"from {below + 1:.4g} to {above + 1:.4g} at sigma_w^2 = {edge:.6g}, where the length map "
-            f"switches to {fixed_point(act, edge * (1 + 1e-9), sigma_b2, q0).regime}")
-    return edge

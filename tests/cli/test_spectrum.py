@@ -32,6 +32,21 @@ def test_spectrum_json_has_the_documented_keys_and_the_library_numbers():
     assert relu["sigma_w2"] == pytest.approx(2.0) and relu["depths"][-1]["predicted_variance"] == pytest.approx(6.0)
 
 
+def test_spectrum_json_carries_the_whole_density_at_the_deepest_depth():
+    result = runner.invoke(app, ["spectrum", "tanh", *SMALL, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    density = json.loads(result.stdout)[0]["density"]
+    assert density["depth"] == 6 and density["measured_count"] == 32
+    edges, values = np.array(density["measured_log10_lambda_edges"]), np.array(density["measured_log10_density"])
+    assert np.sum(values * np.diff(edges)) == pytest.approx(1.0)  # no zeros for tanh: the whole mass
+    lam = np.array(density["predicted_lambda"])
+    assert lam.size == 400 and lam[0] < 10 ** edges[0] and lam[-1] > 10 ** edges[-1]
+    predicted = np.array(density["predicted_density"], dtype=float)
+    assert np.all(predicted[np.isfinite(predicted)] >= 0)
+    log10_density = np.array(density["predicted_log10_density"], dtype=float)
+    assert log10_density == pytest.approx(predicted * lam * np.log(10), nan_ok=True)
+
+
 def test_spectrum_csv_and_options():
     result = runner.invoke(app, ["spectrum", "tanh", *SMALL, "--weights", "gaussian", "--sigma-w2", "1.2",
                                  "--sigma-b2", "0.1", "--format", "csv"])

@@ -58,6 +58,28 @@ def test_failed_write_keeps_the_old_file_and_leaves_nothing_behind(tmp_path, mon
     assert os.listdir(tmp_path) == ["f.png"]
 
 
+def test_an_interrupt_just_after_the_temporary_file_is_created_removes_it(tmp_path, monkeypatch):
+    # A signal delivered between the creation of the .part file and the return of the call
+    # that created it (mkstemp handed the name back only then) left the .part behind: the
+    # signal test saw it under load. Here os.open creates the file, then Ctrl-C arrives.
+    from actviz.plotting.export import write_atomically
+
+    target = tmp_path / "good.png"
+    target.write_bytes(b"good old picture")
+    real_open = os.open
+
+    def open_then_interrupt(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        real_open(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", open_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, lambda stream: stream.write(b"new"))
+    monkeypatch.undo()
+    assert target.read_bytes() == b"good old picture"
+    assert [p.name for p in tmp_path.iterdir()] == ["good.png"]
+
+
 def test_written_file_has_ordinary_permissions(tmp_path):
     path = save_figure(_figure(), tmp_path / "f.png")
     mask = os.umask(0)
@@ -75,7 +97,7 @@ def test_missing_or_unwritable_folder_is_a_clear_error(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):  # what the OS says for a read-only folder (root is never refused)
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ActvizError, match="cannot write .*f.png: permission denied"):
         save_figure(_figure(), tmp_path / "f.png")
     assert not (tmp_path / "f.png").exists()
