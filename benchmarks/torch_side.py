@@ -1,8 +1,9 @@
 """The PyTorch half of the training benchmarks, run by them with an interpreter that has torch
 (never a dependency of actviz): ``python benchmarks/torch_side.py MODE FILE.npz``.
 
-``step``: time one Adam step of the MLP in FILE (forward, cross-entropy, backward, update)
-on one CPU thread, best of ``repeat``; prints the seconds.
+``serve``: time Adam steps of the MLP in FILE (forward, cross-entropy, backward, update) on
+one CPU thread, N at a time for each "N" read from stdin; prints the least CPU and wall
+time of one step.
 ``gradients``: the gradients of the loss by autograd for the weights, data and activation in
 FILE, in float64; writes them to FILE with the suffix ``.torch.npz``.
 """
@@ -53,28 +54,34 @@ def gradients(path: str) -> None:
              **{name: p.grad.numpy() for name, p in zip(names, params)})
 
 
-def step(path: str, repeat: int = 20) -> None:
+def serve(path: str) -> None:
+    """Time Adam steps of the MLP in FILE on request: for each line "N" read from stdin, run N
+    steps and print the least thread CPU time and the least wall time of one step (seconds),
+    so that the caller can alternate rounds with its own under the same load."""
     torch.set_num_threads(1)
     data = np.load(path)
     names = [str(n) for n in data["names"]]
     params = [torch.tensor(data[name], dtype=torch.float64, requires_grad=True) for name in names]
     x = torch.tensor(data["x"], dtype=torch.float64)
     y = torch.tensor(data["y"], dtype=torch.int64)
+    activation = str(data["activation"])
     optimizer = torch.optim.Adam(params, lr=1e-3)
 
     def one() -> None:
         optimizer.zero_grad()
-        F.cross_entropy(_forward(params, x, str(data["activation"])), y).backward()
+        F.cross_entropy(_forward(params, x, activation), y).backward()
         optimizer.step()
 
     one()  # warm up
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        one()
-        best = min(best, time.perf_counter() - start)
-    print(best)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        cpu = wall = float("inf")
+        for _ in range(int(line)):
+            start_cpu, start_wall = time.thread_time(), time.perf_counter()
+            one()
+            cpu, wall = min(cpu, time.thread_time() - start_cpu), min(wall, time.perf_counter() - start_wall)
+        print(cpu, wall, flush=True)
 
 
 if __name__ == "__main__":
-    {"step": step, "gradients": gradients}[sys.argv[1]](sys.argv[2])
+    {"serve": serve, "gradients": gradients}[sys.argv[1]](sys.argv[2])

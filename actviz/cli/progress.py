@@ -7,8 +7,9 @@ import time
 
 
 class LazyProgress:
-    """A rich progress bar on stderr that appears only once the work has taken more than a second,
-    and only where stderr is a terminal (piped or redirected, a bar would leave a blank line).
+    """A rich progress bar on stderr that appears only once the work has taken more than a
+    second, and only where stderr is a terminal: piped or redirected, rich would leave a blank
+    line there (a log, or a test's captured stderr, got it under load).
 
     ``total`` 0 takes the total from the first :meth:`update` that shows the bar."""
 
@@ -18,18 +19,18 @@ class LazyProgress:
         self.started = time.perf_counter()
         self.bar = None
         self.task = None
-        self.hidden = False
+        self.silent = False
 
     def update(self, done: int, total: int) -> None:
         if self.bar is None:
-            if self.hidden or time.perf_counter() - self.started < 1.0:
+            if self.silent or time.perf_counter() - self.started < 1.0:
                 return
             from rich.console import Console
             from rich.progress import Progress
 
             console = Console(stderr=True)
             if not console.is_terminal:
-                self.hidden = True
+                self.silent = True
                 return
             self.bar = Progress(console=console, transient=True)
             self.bar.start()

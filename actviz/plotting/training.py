@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from ..training.loop import TrainResult
 from ..training.summary import median_over_seeds
 from .curves import resolve_axes
+from .figures import legend_below
 from .style import FigureSize, colors, current_theme, new_figure, themed
 
 LAYER_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3)))
@@ -125,8 +126,7 @@ def train_figure(results: Sequence[TrainResult], *, size: FigureSize, theme: str
             layer_series_axes(results, "inactive_fraction", axes[1, 2], title="inactive (z ≤ 0 on all points)")
         handles, names = axes[0, 0].get_legend_handles_labels()
         layer_handles, layer_names = layer_legend(len(first.widths) - 1)
-        fig.legend(handles + layer_handles, names + layer_names, loc="outside lower center",
-                   ncols=min(len(handles) + len(layer_handles), 7), fontsize="small")
+        legend_below(fig, handles + layer_handles, names + layer_names)
         fig.suptitle(f"{first.task}: {_shared(results)}, batch {first.batch}, {len(first.seeds)} seeds",
                      fontweight="bold")
     return fig
@@ -156,7 +156,7 @@ def sweep_figure(grid: Sequence[Sequence[TrainResult]], parameter: str, values: 
         loss_ax.set_yscale("log")
         loss_ax.set_title("final training loss", fontsize="small")
         handles, names = dead_ax.get_legend_handles_labels()
-        fig.legend(handles, names, loc="outside lower center", ncols=min(len(handles), 6), fontsize="small")
+        legend_below(fig, handles, names)
         first = grid[0][0]
         fig.suptitle(f"{first.task}: sweep of {parameter} ({_shared([r for runs in grid for r in runs])}, "
                      f"{len(first.seeds)} seeds, band min–max)", fontweight="bold")
@@ -164,15 +164,16 @@ def sweep_figure(grid: Sequence[Sequence[TrainResult]], parameter: str, values: 
 
 
 def _shared(results: Sequence[TrainResult]) -> str:
-    """What the runs have in common, for a title: ``4 x 64 he, adam lr=0.001`` (a setting that
-    differs between the runs is left out: the legend or the axis names it)."""
+    """What the runs have in common, as a phrase for a title: ``4×64, he init, adam, lr 0.001``
+    (hidden layers × width; a setting that differs between the runs is left out: the legend
+    or the axis names it)."""
     def common(describe) -> str | None:  # noqa: ANN001
         values = {describe(r) for r in results}
         return values.pop() if len(values) == 1 else None
 
-    parts = [common(lambda r: f"{len(r.widths) - 2} x {max(r.widths[1:-1])}"), common(lambda r: r.init),
-             common(lambda r: r.optimizer), common(lambda r: f"lr={r.lr:g}")]
-    return " ".join(p for p in parts if p) or "settings in the legend"
+    parts = [common(lambda r: f"{len(r.widths) - 2}×{max(r.widths[1:-1])}"), common(lambda r: f"{r.init} init"),
+             common(lambda r: r.optimizer), common(lambda r: f"lr {r.lr:g}")]
+    return ", ".join(p for p in parts if p) or "settings in the legend"
 
 
 def _final(rows: np.ndarray) -> np.ndarray:

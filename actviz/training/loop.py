@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .._blas import single_threaded_blas
+from .._malloc import retain_freed_memory
 from ..errors import ActvizError
-from .measure import Checkpoint, frobenius, measure, side_by_side
+from .backprop import Pass
+from .measure import Checkpoint, evaluation_passes, frobenius, measure, side_by_side
 from .network import MLP, seed_stream
 from .optimizers import OPTIMIZERS, Optimizer, check_learning_rate
 from .tasks import Task, make_task
@@ -135,6 +137,7 @@ class Plan:
     def run(self, progress: Callable[[int, int], None] | None = None) -> TrainResult:
         """Train as planned; ``progress(done, total)`` is called as steps are done."""
         net = MLP(self.spec, self.widths, self.init, list(self.seeds), slopes=self.slopes)
+        retain_freed_memory()  # every step frees and allocates the same arrays: see actviz._malloc
         with single_threaded_blas():  # small matmuls: see actviz._blas
             return _Run(net, self.task, self.optimizer, self.lr, self.batch, self.measure_every,
                         self.saturation_threshold).go(self.steps, progress)
@@ -209,6 +212,8 @@ class _Run:
         self.diverged_at: list[int | None] = [None] * len(net.seeds)
         self.series: dict[str, list[np.ndarray]] = {}
         self.ever_dead = [np.zeros((len(net.seeds), w), dtype=bool) for w in net.widths[1:-1]]
+        self.pass_ = Pass(net, batch)  # the step's arrays, reused every step (see .backprop)
+        self.evaluation = evaluation_passes(net, task)
 
     def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:
         if self.order.shape[1] < self.batch:
@@ -232,7 +237,7 @@ class _Run:
                     block[index] = 0.0
 
     def _checkpoint(self, step: int) -> None:
-        point: Checkpoint = measure(self.net, self.task, self.threshold)
+        point: Checkpoint = measure(self.net, self.task, self.threshold, self.evaluation)
         self._diverge(step, point.train_loss + point.test_loss)
         revived = []
         for layer, dead in enumerate(point.dead):
@@ -270,16 +275,16 @@ class _Run:
 
     def _step(self, step: int, measuring: bool) -> None:
         x, y = self._next_batch()
-        losses, grads, _ = self.net.batched_loss_and_gradients(x, y, self.task.loss)
+        losses = self.pass_.loss_and_gradients(x, y, self.task.loss)
         self._diverge(step, losses)
-        for g in grads:
-            g[~self.active] = 0.0
-        flat = self.net.flatten(grads)
+        if not self.active.all():
+            for block in self.pass_.gradients:
+                block[~self.active] = 0.0
         before = [w.copy() for w in self.net.weights] if measuring else None
-        self.optimizer.step([flat])
+        self.optimizer.step([self.pass_.gradient])
         if measuring:
             stride = 3 if self.net.learns_slopes else 2
-            self._record(grad_norm=frobenius(grads[::stride][: self.net.depth]),
+            self._record(grad_norm=frobenius(self.pass_.gradients[::stride][: self.net.depth]),
                          update_ratio=frobenius([w - b for w, b in zip(self.net.weights, before)])
                          / frobenius(before))
 

@@ -22,18 +22,29 @@ def loss_and_output_gradient(z: np.ndarray, y: np.ndarray, loss: str) -> tuple[n
     classes (batch,) or (seeds, batch) for cross-entropy, values (..., batch, outputs) for mse."""
     batch = z.shape[1]
     if loss == "cross_entropy":
-        top = z.max(axis=2, keepdims=True)
-        shifted = z - top
+        top = _over_classes(np.maximum, z)
+        shifted = z - top[..., None]
         exp = np.exp(shifted)
-        total = exp.sum(axis=2, keepdims=True)
-        classes = np.broadcast_to(y, z.shape[:2])[..., None]
-        picked = np.take_along_axis(shifted, classes, axis=2)
-        value = (np.log(total) - picked)[..., 0].mean(axis=1)
-        grad = exp / total
-        np.put_along_axis(grad, classes, np.take_along_axis(grad, classes, axis=2) - 1.0, axis=2)
-        return value, grad / batch
+        total = _over_classes(np.add, exp)
+        chosen = y[..., None] == np.arange(z.shape[2])  # one-hot labels
+        picked = _over_classes(np.add, np.where(chosen, shifted, 0.0))  # the label's entry: the others are 0
+        value = (np.log(total) - picked).mean(axis=1)
+        grad = np.divide(exp, total[..., None], out=exp)
+        grad -= chosen
+        grad /= batch
+        return value, grad
     if loss == "mse":
         residual = z - y
         value = (residual * residual).mean(axis=(1, 2))
         return value, residual * (2.0 / residual[0].size)
     raise ActvizError(f"unknown loss '{loss}': expected {' or '.join(LOSSES)}")
+
+
+def _over_classes(ufunc: np.ufunc, values: np.ndarray) -> np.ndarray:
+    """``ufunc.reduce(values, axis=2)`` (np.maximum: the row maximum; np.add: the row sum) as a
+    loop over the few class columns, left to right: numpy's reduction over a short last axis
+    costs 10-20 us on a training batch (5 seeds x 128 x 2 classes), this 1-2 us a column."""
+    out = values[..., 0].copy()
+    for column in range(1, values.shape[2]):
+        ufunc(out, values[..., column], out=out)
+    return out

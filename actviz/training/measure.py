@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .backprop import Pass
 from .losses import loss_and_output_gradient
 from .network import MLP
 from .tasks import Task
@@ -38,28 +39,38 @@ class Checkpoint:
     preactivation_var: np.ndarray
 
 
-def _loss_and_accuracy(net: MLP, x: np.ndarray, y: np.ndarray, classes: int, loss: str
-                       ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
-    pre, _ = net.forward(x)
-    value, _ = loss_and_output_gradient(pre[-1], y, loss)
+def _loss_and_accuracy(run: Pass, x: np.ndarray, y: np.ndarray, classes: int, loss: str, derivatives: bool
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    output = run.forward(x, derivatives)
+    value, _ = loss_and_output_gradient(output, y, loss)
     if classes:
-        accuracy = (pre[-1].argmax(axis=2) == y).mean(axis=1)
+        accuracy = (output.argmax(axis=2) == y).mean(axis=1)
     else:
         accuracy = np.full(value.shape, np.nan)
-    return value, accuracy, pre
+    return value, accuracy
 
 
-def measure(net: MLP, task: Task, saturation_threshold: float) -> Checkpoint:
+def evaluation_passes(net: MLP, task: Task) -> tuple[Pass, Pass]:
+    """The arrays :func:`measure` evaluates the training and held-out sets in, to reuse."""
+    return Pass(net, len(task.x_train), backward=False), Pass(net, len(task.x_test), backward=False)
+
+
+def measure(net: MLP, task: Task, saturation_threshold: float, passes: tuple[Pass, Pass] | None = None
+            ) -> Checkpoint:
     """Evaluate ``net`` on the task's training set (losses, accuracy and every unit
-    statistic) and on its held-out set (loss and accuracy)."""
-    train_loss, train_accuracy, pre = _loss_and_accuracy(net, task.x_train, task.y_train, task.classes, task.loss)
-    test_loss, test_accuracy, _ = _loss_and_accuracy(net, task.x_test, task.y_test, task.classes, task.loss)
+    statistic) and on its held-out set (loss and accuracy), in ``passes``
+    (from :func:`evaluation_passes`; new ones if None)."""
+    on_train, on_test = passes or evaluation_passes(net, task)
+    train_loss, train_accuracy = _loss_and_accuracy(on_train, task.x_train, task.y_train, task.classes, task.loss, True)
+    test_loss, test_accuracy = _loss_and_accuracy(on_test, task.x_test, task.y_test, task.classes, task.loss, False)
     dead, inactive, saturated, means, variances = [], [], [], [], []
-    for layer, z in enumerate(pre[:-1]):
-        slope = net.phi_derivative(z, layer)
-        dead.append(~np.any(slope != 0, axis=1))
-        inactive.append(~np.any(z > 0, axis=1))
-        saturated.append(np.mean(np.abs(slope) < saturation_threshold, axis=(1, 2)))
+    for z, slope in zip(on_train.pre, on_train.slope):
+        magnitude = np.abs(slope)
+        # dead: max |phi'| over the points is 0 (nan, like any value != 0, counts as alive);
+        # inactive: no z > 0 (fmax skips nan as the comparison does). One reduction each.
+        dead.append(magnitude.max(axis=1) == 0)
+        inactive.append(~(np.fmax.reduce(z, axis=1) > 0))
+        saturated.append(np.count_nonzero(magnitude < saturation_threshold, axis=(1, 2)) / magnitude[0].size)
         means.append(z.mean(axis=(1, 2)))
         variances.append(z.var(axis=(1, 2)))
     seeds = len(net.seeds)

@@ -34,31 +34,39 @@ class Optimizer:
         self.steps = 0
         self.first = [np.zeros_like(p) for p in params] if key != "sgd" else []
         self.second = [np.zeros_like(p) for p in params] if key == "adam" else []
+        # Scratch arrays for the update's intermediate values, allocated once: every step is a
+        # fixed sequence of in-place operations (out=), the same arithmetic in the same order
+        # as the formulas above, with no array allocated.
+        self.scratch = [np.empty_like(p) for p in params]
+        self.denominators = [np.empty_like(p) for p in params] if key == "adam" else []
 
     def step(self, grads: list[np.ndarray]) -> None:
         """Apply one update computed from ``grads`` (same shapes as the parameters)."""
         self.steps += 1
         if self.name == "sgd":
-            for p, g in zip(self.params, grads):
-                p -= self.lr * g
+            for p, g, scaled in zip(self.params, grads, self.scratch):
+                p -= np.multiply(g, self.lr, out=scaled)
         elif self.name == "momentum":
-            for p, v, g in zip(self.params, self.first, grads):
+            for p, v, g, scaled in zip(self.params, self.first, grads, self.scratch):
                 v *= self.momentum
                 v += g
-                p -= self.lr * v
+                p -= np.multiply(v, self.lr, out=scaled)
         else:
             beta1, beta2 = self.betas
             step_size = self.lr / (1.0 - beta1**self.steps)
             root_correction = math.sqrt(1.0 - beta2**self.steps)
-            for p, m, v, g in zip(self.params, self.first, self.second, grads):
+            for p, m, v, g, term, denominator in zip(self.params, self.first, self.second, grads, self.scratch,
+                                                     self.denominators):
                 m *= beta1
-                m += (1.0 - beta1) * g
+                m += np.multiply(g, 1.0 - beta1, out=term)
                 v *= beta2
-                v += (1.0 - beta2) * (g * g)
-                denominator = np.sqrt(v)
+                np.multiply(g, g, out=term)
+                v += np.multiply(term, 1.0 - beta2, out=term)
+                np.sqrt(v, out=denominator)
                 denominator /= root_correction
                 denominator += self.eps
-                p -= step_size * (m / denominator)
+                np.divide(m, denominator, out=denominator)
+                p -= np.multiply(denominator, step_size, out=denominator)
 
     def state(self) -> list[np.ndarray]:
         """The moment buffers (momentum: velocity; adam: first and second moments), shaped like the parameters."""

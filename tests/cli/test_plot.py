@@ -125,10 +125,10 @@ def test_unwritable_folder_is_a_clear_error_and_no_file(tmp_path, monkeypatch):
     missing = tmp_path / "nowhere" / "x.png"
     _one_line_error(runner.invoke(app, ["plot", "relu", "-o", str(missing)]), f"cannot write {missing}", "does not exist")
 
-    def refuse(*args, **kwargs):  # what the OS says for a read-only folder (root is never refused)
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(os, "open", refuse)  # write_atomically creates its .part with os.open
+    monkeypatch.setattr(os, "open", refuse)
     _one_line_error(runner.invoke(app, ["plot", "relu", "-o", str(tmp_path / "x.png")]), "permission denied")
     assert list(tmp_path.iterdir()) == []
 

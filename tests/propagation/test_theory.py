@@ -14,7 +14,7 @@ import actviz
 from actviz.errors import ActvizError
 from actviz.analysis.gaussian import gaussian_expectation
 from actviz.propagation.correlation import correlation_fixed_point
-from actviz.propagation.moments import chi1, moment_slope, moments
+from actviz.propagation.moments import chi1, moment_slope, moments, second_moment
 from actviz.propagation.theory import critical_sigma_w2, fixed_point, mean_field, profile
 
 # Reference values (mpmath, 40 digits), generated with
@@ -328,3 +328,19 @@ def test_a_jump_of_chi1_over_one_is_no_edge_of_chaos():
     with pytest.raises(ActvizError, match=r"gelu has no edge of chaos at sigma_b\^2 = 0 for inputs with q = 1: "
                                           r"chi_1 jumps from 0\.58\d* to 1\.17\d* at sigma_w\^2 = 2\.35"):
         critical_sigma_w2(actviz.get("gelu"), 0.0)
+
+
+def test_the_fixed_point_in_a_narrow_window_is_found_not_jumped_over():
+    # gish at sigma_w^2 = 3.99 from q0 = 1: M(q) > q only on about [0.55, 0.8], so the map
+    # settles near 0.675; factor-4 steps went from 1 to 0.25 and reported a collapse.
+    # Reference: the length map itself, iterated until it stops moving.
+    gish = actviz.get("gish")
+    q = 1.0
+    for _ in range(100_000):
+        q_next = 3.99 * float(second_moment(gish, q))
+        if q_next == q:
+            break
+        q = q_next
+    point = fixed_point(gish, 3.99, 0.0, 1.0)
+    assert point.regime == "fixed point"
+    assert point.q_star == pytest.approx(q, rel=1e-12)
