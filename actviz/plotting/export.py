@@ -172,11 +172,33 @@ def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) ->
         warnings.filterwarnings("error", message="constrained_layout not applied")
         background = {} if transparent else {"facecolor": fig.get_facecolor()}
         try:
-            fig.savefig(stream, format=fmt, transparent=transparent, metadata=metadata, **background)
+            with _laid_out(fig, fmt):
+                fig.savefig(stream, format=fmt, transparent=transparent, metadata=metadata, **background)
         except UserWarning:
             width, height = (round(v) for v in fig.get_size_inches() * fig.dpi)
             raise ActvizError(f"cannot draw this figure in {width}x{height} pixels: its panels do not fit; "
                               "give it a larger {size}", arguments=("size",)) from None
+
+
+@contextlib.contextmanager
+def _laid_out(fig: Figure, fmt: str) -> Iterator[None]:
+    """For a PNG, lay ``fig`` out once on the Agg canvas that will draw it and keep the
+    layout engine off while it is saved. ``savefig`` would otherwise draw the whole
+    figure twice (once with drawing disabled, only to run the layout, then for real):
+    laying out directly skips the first pass, the same positions at ~2/3 of the work."""
+    engine = fig.get_layout_engine()
+    if fmt != "png" or engine is None or not fig.axes:
+        yield
+        return
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)  # the canvas savefig("png") draws on: one renderer, one text-metrics cache
+    engine.execute(fig)
+    fig.set_layout_engine(None)  # not "none": savefig runs its layout pass for any engine, even a placeholder
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ for whatever the registry holds, with a Markdown index linking them all."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -141,17 +142,29 @@ def build_gallery(folder: str | os.PathLike, *, size: FigureSize | None = None, 
     return written
 
 
+def _work(picture: _Picture) -> float:
+    """How long ``picture`` takes to draw, relative to one activation's sheet (measured:
+    a saturation sheet ~2.3x, a family sheet 0.8x plus 0.05x per curve)."""
+    if picture.kind == "saturation":
+        return 2.3
+    return 0.8 + 0.05 * len(picture.names) if picture.kind == "family" else 1.0
+
+
 def _draw_in_processes(pictures: list[_Picture], size: FigureSize, jobs: int,
                        progress: Callable[[int, int], None] | None) -> list[Path]:
     """:func:`_draw` every picture in ``jobs`` processes; the paths in ``pictures``' order.
-    Forked where the platform can (the workers inherit the imported matplotlib)."""
+    Forked where the platform can (the workers inherit the imported matplotlib); the
+    longest pictures go first, so that the workers finish together on short ones."""
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        futures = [pool.submit(_draw, picture, size) for picture in pictures]
-        for done, _ in enumerate(as_completed(futures), start=1):
+    # gc.freeze: a worker's full collections skip the ~80 000 objects inherited from this process
+    # (matplotlib, scipy), which they walked again and again (~5% of the drawing time)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=gc.freeze) as pool:
+        futures = {picture: pool.submit(_draw, picture, size) for picture in sorted(pictures, key=_work, reverse=True)}
+        for done, _ in enumerate(as_completed(futures.values()), start=1):
             if progress:
                 progress(done, len(futures))
-        return [future.result() for future in futures]
+        return [futures[picture].result() for picture in pictures]
 
 
 def _index(folder: Path, written: list[Path], by_family: dict[str, list]) -> str:

@@ -26,7 +26,9 @@ overflow instead of 1e150; below 1e-38 the signal loses digits and near 1e-45 it
 Every random number comes from a stream keyed by (seed, purpose, block of layers), so
 runs are reproducible and each :math:`W^l` can be regenerated in the backward pass instead of
 kept; derivatives are kept for at most 256 MB worth of layers, the rest recomputed
-from checkpoints.
+from checkpoints, in segments short enough that the weights the recomputation draws
+are kept for the backward pass (each :math:`W^l` is drawn at most twice: drawing the
+normals costs about as much as the matrix products).
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ class _Stack:
         self.per_block = max(1, _BLOCK_NUMBERS // (width * (width + 1)))
         self._block: tuple[int, np.ndarray] | None = None
         self._kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self._capacity = _MEMORY // (dtype.itemsize * width * (width + 1) + 3 * _ARRAY_OVERHEAD)
+        self.capacity = _MEMORY // (dtype.itemsize * width * (width + 1) + 3 * _ARRAY_OVERHEAD)
 
     def _raw(self, index: int) -> np.ndarray:
         block, position = divmod(index - 1, self.per_block)
@@ -146,18 +148,18 @@ class _Stack:
 
     def keep(self, index: int, layer: tuple[np.ndarray, np.ndarray]) -> None:
         """Keep layer ``index`` for :meth:`layer`, dropping the oldest kept one if full."""
-        if self._capacity == 0:
+        if self.capacity == 0:
             return
-        if len(self._kept) >= self._capacity:
+        if len(self._kept) >= self.capacity:
             del self._kept[min(self._kept)]
         self._kept[index] = layer
 
-    def forward(self, h: np.ndarray, index: int, keep: bool = False) -> np.ndarray:
-        """:math:`h^l` from :math:`h^{l-1}` (keeping the layer for the backward pass if asked)."""
+    def forward(self, activated: np.ndarray, index: int) -> np.ndarray:
+        r""":math:`h^l = W^l \phi(h^{l-1}) + b^l` from ``activated`` :math:`= \phi(h^{l-1})`,
+        keeping the layer for the backward pass."""
         matrix, bias = self.layer(index)
-        if keep:
-            self.keep(index, (matrix, bias))
-        return matrix @ self.act(h) + bias
+        self.keep(index, (matrix, bias))
+        return matrix @ activated + bias
 
 
 def _log_column_norms(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -202,7 +204,13 @@ def _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, satur
               dtype) -> StackRun:
     stack = _Stack(act, width, sigma_w2, sigma_b2, weights, seed, dtype)
     overflow, underflow = _OVERFLOW[dtype.name], _UNDERFLOW[dtype.name]
-    segment = max(1, min(depth, _MEMORY // (dtype.itemsize * width * batch + _ARRAY_OVERHEAD)))
+    signal = dtype.itemsize * width * batch + _ARRAY_OVERHEAD
+    segment = max(1, min(depth, _MEMORY // signal))
+    if 0 < stack.capacity < segment and (depth // stack.capacity + 1) * signal <= _MEMORY // 4:
+        # segments whose weights all fit among the kept layers: the recomputation keeps them
+        # for the backward pass, so each W^l is drawn twice instead of three times (drawing
+        # the normals cost as much as the matrix products: depth 10 000 at width 256)
+        segment = stack.capacity
     total = 2 * depth + 1
     sample_layers = set(_sample_layers(depth))
     pick = _rng(seed, _STREAM_INPUT, 1).choice(width * batch, size=min(SAMPLES_PER_LAYER, width * batch), replace=False)
@@ -233,7 +241,7 @@ def _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, satur
             checkpoints[layer] = h
             slopes = {}
         slopes[layer] = slope
-        h = stack.forward(h, layer + 1, keep=True)
+        h = stack.forward(out, layer + 1)
         if progress:
             progress(layer + 1, total)
         largest = float(np.max(np.abs(h)))
@@ -271,12 +279,13 @@ def _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, satur
 
 
 def _recompute(stack: _Stack, h: np.ndarray, start: int, end: int) -> dict[int, np.ndarray]:
-    """phi'(h^l) for l in [start, end), forward again from the checkpoint h^start."""
+    """phi'(h^l) for l in [start, end), forward again from the checkpoint h^start
+    (keeping the layers drawn for the backward pass)."""
     slopes = {}
-    for layer in range(start, end):
-        slopes[layer] = stack.act.derivative(h)
-        if layer + 1 < end:
-            h = stack.forward(h, layer + 1)
+    for layer in range(start, end - 1):
+        out, slopes[layer] = stack.act.f_and_df(h)
+        h = stack.forward(out, layer + 1)
+    slopes[end - 1] = stack.act.derivative(h)
     return slopes
 
 

@@ -185,3 +185,20 @@ def test_family_sheets_keep_curves_of_one_scale_together():
     acts = [actviz.get(n) for n in ("exponential", "elu", "celu", "selu")]
     groups = gallery.scale_groups(acts)
     assert [[a.name for a in g] for g in groups] == [["celu", "elu", "selu"], ["exponential"]]
+
+
+def test_gallery_in_two_processes_writes_what_one_process_writes(tmp_path, monkeypatch):
+    """Worker processes draw the longest pictures first; the paths come back in the
+    gallery's order and the pictures are the ones drawn in this process."""
+    from matplotlib.image import imread
+
+    entries = {name: registry._ENTRIES[name] for name in ("relu", "tanh")}
+    monkeypatch.setattr(registry, "_ENTRIES", entries)  # forked workers inherit the patch
+    progress = []
+    serial = gallery.build_gallery(tmp_path / "one", jobs=1)
+    parallel = gallery.build_gallery(tmp_path / "two", jobs=2, progress=lambda done, total: progress.append(done))
+    assert [p.relative_to(tmp_path / "two") for p in parallel] == [p.relative_to(tmp_path / "one") for p in serial]
+    assert progress == list(range(1, len(parallel)))  # every picture but the README
+    for one, two in zip(serial, parallel):
+        if one.suffix == ".png":
+            assert (imread(one) == imread(two)).all(), one.name

@@ -124,3 +124,39 @@ def test_transparent_png_has_a_clear_background(tmp_path):
     assert imread(path)[0, 0, 3] == 0.0  # the corner is background: alpha 0
     path = save_figure(_figure(), tmp_path / "o.png")
     assert imread(path)[0, 0, 3] == 1.0
+
+
+def _pixels(path):
+    from matplotlib.image import imread
+
+    return imread(path)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_png_laid_out_once_is_the_picture_matplotlib_would_save(tmp_path, monkeypatch, theme):
+    """A PNG is laid out once before saving instead of by savefig's extra drawing pass:
+    the same pixels as matplotlib's own path (the layout engine left on), for a sheet
+    with formulas in the titles and one with a legend below the panels."""
+    from contextlib import nullcontext
+
+    from actviz.plotting import export
+    from actviz.plotting.figures import compare_figure
+
+    size = parse_size("600x400")
+    builders = {"plot": lambda: plot_figure([actviz.get("gelu")], derivative=True, size=size, theme=theme),
+                "compare": lambda: compare_figure([actviz.get(n) for n in ("relu", "elu", "tanh")], size=size,
+                                                  theme=theme)}
+    for name, build in builders.items():
+        fast = save_figure(build(), tmp_path / f"{name}-fast.png")
+        with monkeypatch.context() as patch:
+            patch.setattr(export, "_laid_out", lambda fig, fmt: nullcontext())
+            reference = save_figure(build(), tmp_path / f"{name}-reference.png")
+        assert (_pixels(fast) == _pixels(reference)).all(), name
+
+
+def test_a_png_whose_panels_do_not_fit_is_refused_and_not_written(tmp_path):
+    fig = plot_figure([actviz.get("gelu"), actviz.get("relu")], derivative=True, size=parse_size("100x80"))
+    with pytest.raises(ActvizError, match="its panels do not fit; give it a larger"):
+        save_figure(fig, tmp_path / "f.png")
+    assert os.listdir(tmp_path) == []
+    assert fig.get_layout_engine() is not None  # the figure keeps its layout for a larger size

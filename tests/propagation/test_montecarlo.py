@@ -44,6 +44,31 @@ def test_recomputing_from_checkpoints_gives_the_same_gradients(monkeypatch):
     np.testing.assert_array_equal(recomputed.q, kept.q)
 
 
+def test_recomputed_segments_keep_their_weights_for_the_backward_pass(monkeypatch):
+    """Where a segment's weights fit among the kept layers, the backward pass takes the
+    weights its recomputation drew: every block of weights is drawn at most twice
+    (forward, recomputation), not three times, and the numbers are the ones computed
+    with every layer kept."""
+    monkeypatch.setattr(montecarlo, "_BLOCK_NUMBERS", 16 * 17)  # one layer per block: each draw is one layer's
+    kept = _run("tanh", depth=60, width=16, batch=8)
+    layer_size = 8 * 16 * 17 + 3 * montecarlo._ARRAY_OVERHEAD
+    monkeypatch.setattr(montecarlo, "_MEMORY", 20 * layer_size)  # 20 layers of weights, 44 of signals
+    draws = []
+    stream = montecarlo._rng
+
+    def counted(seed, purpose, index=0):
+        if purpose == montecarlo._STREAM_LAYER:
+            draws.append(index)
+        return stream(seed, purpose, index)
+
+    monkeypatch.setattr(montecarlo, "_rng", counted)
+    recomputed = _run("tanh", depth=60, width=16, batch=8)
+    for name in ("q", "log_grad_norm", "saturated_fraction", "dead_fraction"):
+        np.testing.assert_array_equal(getattr(recomputed, name), getattr(kept, name))
+    assert max(draws.count(block) for block in set(draws)) == 2
+    assert sorted(set(draws)) == list(range(60))
+
+
 def test_ten_thousand_layers_neither_overflow_nor_underflow():
     """sigmoid with xavier init loses about 0.63 decades of gradient per layer: 10 000
     layers go to about 10^-6300, far below float64's smallest number, yet every
