@@ -496,8 +496,17 @@ ERF_SOFTPLUS_GATE = GateKernels(
 
 
 def _exp_argument(u: np.ndarray, alpha: float) -> np.ndarray:
-    """t = alpha e^u, capped at 800 where tanh, erf are 1 and t G'(t) underflows."""
-    return alpha * np.exp(np.minimum(u, math.log(800.0 / alpha)))
+    """t = alpha e^u, capped at 800 where tanh, erf are 1 and t G'(t) underflows; where e^u
+    is below the normal range but alpha e^u need not be (alpha > 1), formed as
+    (alpha e^{u/2}) e^{u/2} (tanhsoft2 with beta = 1e100 at x = -750 gave 0, truth -1.4e-223)."""
+    capped = np.minimum(u, math.log(800.0 / alpha))
+    t = alpha * np.exp(capped)
+    if alpha > 1.0:
+        low = capped < -708.3
+        if np.any(low):
+            half = np.exp(np.where(low, capped, 0.0) / 2)
+            t = np.where(low, (alpha * half) * half, t)
+    return t
 
 
 def _tanh_exp_gate(u: np.ndarray, alpha: float = 1.0) -> np.ndarray:
