@@ -152,7 +152,11 @@ def plan(spec, task: str | Task = "spirals", *, depth: int = 4, width: int = 64,
     ActvizError naming it."""
     if not isinstance(task, Task):
         task = make_task(task, seed=data_seed)
-    seed_list = list(range(_check_int("seeds", seeds, 1))) if isinstance(seeds, (int, np.integer)) else list(seeds)
+    # a count is checked against the limits below before any list of seeds is made
+    # (seeds=10**23 raised OverflowError in range(), found by the long fuzz)
+    counted = isinstance(seeds, (int, np.integer))
+    seed_list = None if counted else list(seeds)
+    n_seeds = _check_int("seeds", seeds, 1) if counted else len(seed_list)
     depth, width = _check_int("depth", depth, 1), _check_int("width", width, 1)
     steps, batch = _check_int("steps", steps, 1), _check_int("batch", batch, 1)
     check_learning_rate(lr)
@@ -166,15 +170,16 @@ def plan(spec, task: str | Task = "spirals", *, depth: int = 4, width: int = 64,
     if batch > n_train:
         raise ActvizError(f"invalid batch {batch}: the task has {n_train} training points")
     widths = (task.inputs, *([width] * depth), task.outputs)
-    MLP(spec, widths[:2], init, seed_list, slopes=slopes)  # a one-layer net checks spec, init, slopes, seeds
     checkpoints = steps // every + 2
-    seconds, memory = estimate(widths, len(seed_list), batch, steps, n_train + len(task.x_test), checkpoints)
+    seconds, memory = estimate(widths, n_seeds, batch, steps, n_train + len(task.x_test), checkpoints)
     if memory > MEMORY_LIMIT:
         raise ActvizError(f"this run would hold about {memory / 2**30:.1f} GB (limit {MEMORY_LIMIT / 2**30:.0f} GB): "
                           "lower steps / measure_every, seeds, width or depth")
     if seconds > TIME_LIMIT:
         raise ActvizError(f"this run would take about {_duration(seconds)} (limit 1 hour): "
                           "lower steps, seeds, width, depth or batch")
+    seed_list = list(range(n_seeds)) if counted else seed_list
+    MLP(spec, widths[:2], init, seed_list, slopes=slopes)  # a one-layer net checks spec, init, slopes, seeds
     return Plan(spec, task, widths, init, optimizer, float(lr), steps, tuple(seed_list), batch, every,
                 float(saturation_threshold), slopes, seconds, memory)
 
