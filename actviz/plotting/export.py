@@ -149,10 +149,13 @@ def _umask() -> int:
 
 def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None, transparent: bool = False) -> Path:
     """Write ``fig`` to ``path`` in the format of its suffix (or ``fmt``), as
-    :func:`write_atomically` does (see :func:`_draw` for the rendering)."""
+    :func:`write_atomically` does (see :func:`_draw` for the rendering). The picture is
+    rendered in memory first, so the temporary file exists only while bytes are written:
+    a Ctrl-C during the layout and drawing (most of the time) leaves no file at all."""
     target = Path(path)
-    chosen = output_format(target, fmt)
-    return write_atomically(target, lambda stream: _draw(fig, stream, chosen, transparent))
+    resolve_target(target)  # an unwritable target fails before the rendering
+    data = figure_bytes(fig, output_format(target, fmt), transparent=transparent)
+    return write_atomically(target, lambda stream: stream.write(data))
 
 
 def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) -> None:
@@ -215,13 +218,13 @@ def _quiet_font_tools() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
-    """``fig`` in ``fmt`` (png, svg or pdf) as bytes, for a notebook's display (the
-    same rendering as :func:`save_figure`)."""
+def figure_bytes(fig: Figure, fmt: str = "png", *, transparent: bool = False) -> bytes:
+    """``fig`` in ``fmt`` (png, svg or pdf) as bytes: what :func:`save_figure` writes,
+    and a notebook's display."""
     import io
 
     stream = io.BytesIO()
-    _draw(fig, stream, output_format(Path(f"figure.{fmt}"), fmt))
+    _draw(fig, stream, output_format(Path(f"figure.{fmt}"), fmt), transparent)
     return stream.getvalue()
 
 

@@ -175,17 +175,27 @@ def test_command_line_basics():
 # -- signals and concurrency: real processes ------------------------------------------------
 _SLOW_SAVE = """
 import sys, time
-from matplotlib.figure import Figure
 from actviz.cli.main import main
+from actviz.plotting import export
 
-def slow(self, stream, **kwargs):  # write half a picture, then take long enough to be interrupted
-    stream.write(b"half a picture")
-    stream.flush()
-    time.sleep(60)
+write_atomically = export.write_atomically
 
-Figure.savefig = slow
+def slow(path, write):  # write half a picture, then take long enough to be interrupted
+    def half(stream):
+        stream.write(b"half a picture")
+        stream.flush()
+        time.sleep(60)
+    return write_atomically(path, half)
+
+export.write_atomically = slow
 main(sys.argv[1:])
 """
+
+
+def _default_sigint() -> None:
+    """Ctrl-C as in a foreground run: a shell starts background jobs (a suite run with ``&``)
+    with SIGINT ignored, and Python then leaves it ignored, so the child never stopped."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.parametrize("signum, status", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
@@ -194,7 +204,7 @@ def test_a_signal_during_a_save_is_one_line_and_leaves_the_old_file(tmp_path, si
     target.write_bytes(b"good old picture")
     process = subprocess.Popen([sys.executable, "-c", _SLOW_SAVE, "plot", "relu", "-o", str(target), *SMALL],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
-                               env={**os.environ, "MPLBACKEND": "Agg"})
+                               env={**os.environ, "MPLBACKEND": "Agg"}, preexec_fn=_default_sigint)
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()

@@ -46,12 +46,23 @@ def test_failed_write_keeps_the_old_file_and_leaves_nothing_behind(tmp_path, mon
     target = tmp_path / "f.png"
     target.write_bytes(b"good old picture")
     fig = _figure()
+    real_fdopen = os.fdopen
 
-    def broken(stream, **kwargs):
-        stream.write(b"half a pic")
-        raise OSError(28, "No space left on device")
+    class FullDisk:  # the file the picture's bytes go to: half of them fit
+        def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+            self.stream = real_fdopen(*args, **kwargs)
 
-    monkeypatch.setattr(fig, "savefig", broken)
+        def __enter__(self):  # noqa: ANN204
+            return self
+
+        def __exit__(self, *exc):  # noqa: ANN002, ANN204
+            self.stream.close()
+
+        def write(self, data: bytes) -> None:
+            self.stream.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", FullDisk)
     with pytest.raises(ActvizError, match="cannot write .*f.png: no space left on device"):
         save_figure(fig, target)
     assert target.read_bytes() == b"good old picture"
