@@ -192,6 +192,7 @@ def test_fuzzed_command_lines_long_profile(workdir):
     ["phase", "exp(x)", "--resolution", "8"],  # found by the long profile: inf - inf in the Mehler sums
     ["props", "abs(x)*1e300"],  # found by the long profile: w*f*f overflowed in the Gaussian moments
     ["train", "relu", "--seeds", "99999999999999999999999", "--depth", "3", "--width", "8"],  # long profile: range() overflowed
+    ["saturation", "ada", "--sigma", "1e-320", "--size", "400x225"],  # long profile: a/sigma overflowed
 ])
 def test_findings_of_issue_15_keep_every_promise(workdir, argv):
     extra = ["--size", "800x450"] if argv[0] in ("plot", "saturation", "softmax", "decay", "phase") else []
