@@ -68,7 +68,8 @@ def spectrum_axes(records: Sequence[dict], ax: Axes | None = None) -> Axes:
         ax.fill_between(depth, _values(rows, "quantile_low"), _values(rows, "quantile_high"), color=color,
                         alpha=_BAND, linewidth=0)
         zeros = rows[-1]["zero_fraction"]
-        label = f"{record['activation']} ({record['weights']})" + (f", {zeros:.0%} zero at L={rows[-1]['depth']}"
+        share = "<1%" if zeros < 0.005 else f"{zeros:.0%}"  # tanh's 0.2% read "0% zero"
+        label = f"{record['activation']} ({record['weights']})" + (f", {share} zero at L={rows[-1]['depth']}"
                                                                      if zeros > 0 else "")
         ax.plot(depth, _values(rows, "median"), color=color, marker="o", label=label)
         for key in ("min", "max"):
@@ -131,8 +132,7 @@ def spectrum_figure(records: Sequence[dict], *, size: FigureSize | None = None, 
         for ax in axes.values():
             ax.get_legend().remove()
         legend_below(fig, *_legend_entries(axes["spectrum"], [
-            ("-", "Monte Carlo: median, Var λ, histogram"), (":", "Monte Carlo: min / max"),
-            ("--", "free probability: mean, Var λ, density")]))
+            ("-", "Monte Carlo"), (":", "Monte Carlo min / max"), ("--", "free probability")]))
         first = records[0]
         fig.suptitle(f"Jacobian spectrum: width {first['width']}, {first['seeds']} seed"
                      f"{'s' if first['seeds'] > 1 else ''}, band {first['quantiles'][0]:.0%}-{first['quantiles'][1]:.0%}",
