@@ -85,9 +85,12 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
     """
     require_pointwise(act)
 
+    def excesses(log_q: np.ndarray) -> np.ndarray:
+        q = np.exp(log_q)
+        return (sigma_w2 * second_moment(act, q) + sigma_b2) / q - 1.0
+
     def excess(log_q: float) -> float:
-        q = math.exp(log_q)
-        return (sigma_w2 * float(second_moment(act, q)) + sigma_b2) / q - 1.0
+        return float(excesses(np.float64(log_q)))
 
     origin_fixed = sigma_b2 == 0.0 and float(act(0.0)) == 0.0
     slope = homogeneous_slope(act) if float(act(0.0)) == 0.0 else None
@@ -98,10 +101,6 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
         if gain < 1.0:
             return FixedPoint("collapse", 0.0) if sigma_b2 == 0.0 else FixedPoint("fixed point", sigma_b2 / (1.0 - gain))
         return FixedPoint("divergence", math.inf)
-    def excesses(log_q: np.ndarray) -> np.ndarray:
-        q = np.exp(log_q)
-        return (sigma_w2 * second_moment(act, q) + sigma_b2) / q - 1.0
-
     near = math.log(q0)
     r_near = excess(near)
     climbing = r_near >= -_EXACT
@@ -120,13 +119,13 @@ def fixed_point(act, sigma_w2: float, sigma_b2: float, q0: float = 1.0) -> Fixed
         r_chunk = excesses(chunk)
         hits = np.flatnonzero(stop(r_chunk))
         if hits.size:
-            i = start + int(hits[0])
+            far, r_far = float(chunk[hits[0]]), float(r_chunk[hits[0]])
             break
+        near, r_near = float(chunk[-1]), float(r_chunk[-1])  # the last point the map passes
     else:
         return FixedPoint("divergence", math.inf) if climbing else FixedPoint("collapse", 0.0)
-    far, r_far = float(grid[i]), float(r_chunk[hits[0]])
-    if i > 0:
-        near, r_near = float(grid[i - 1]), excess(float(grid[i - 1]))
+    if hits[0] > 0:
+        near, r_near = float(chunk[hits[0] - 1]), float(r_chunk[hits[0] - 1])
     if climbing:
         if not math.isfinite(r_far):
             return FixedPoint("divergence", math.inf)
