@@ -75,6 +75,7 @@ def train_command(
     target_loss: Annotated[float, typer.Option("--target-loss", help="The summary counts the steps to reach this training loss.")] = 0.1,
     slopes: Annotated[str, typer.Option("--slopes", help="PReLU: one learned slope per layer or per unit.")] = "layer",
     sweep: Annotated[str | None, typer.Option("--sweep", help="Repeat over one setting: lr=1e-4,1e-3 or width=, depth=, init=.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Runs trained at once, one process each (default: one per core).")] = None,
     *,
     output: Output,
 ) -> None:
@@ -82,7 +83,8 @@ def train_command(
     at once, and draw the loss (median and band over seeds), the dead fraction and gradient norm
     of every layer over the steps and, for prelu, the learned slopes; then print a summary.
     --sweep draws the final dead fraction and loss against the swept setting instead.
-    --format json or csv prints every measured number instead of drawing."""
+    --format json or csv prints every measured number instead of drawing. The runs are
+    spread over the cores (--jobs), one process each, with the numbers of a run alone."""
     from ..formats.training import csv_rows, result_record
 
     mode = output_mode(output)
@@ -91,16 +93,14 @@ def train_command(
     parameter, values = parse_sweep(sweep) if sweep else (None, [None])
     settings = [{parameter: value} if parameter else {} for value in values]
     grid = _plans(specs, settings, options)
+    from ..training.parallel import run_plans
+
     progress = LazyProgress(sum(p.steps for row in grid for p in row), "training")
-    results = []
     try:
-        for row in grid:
-            results.append([])
-            for planned in row:
-                results[-1].append(planned.run(progress.update))
-                progress.offset += planned.steps
+        done = iter(run_plans([p for row in grid for p in row], jobs, progress.update))
     finally:
         progress.close()
+    results = [[next(done) for _ in row] for row in grid]
     runs = [(result, setting) for row in results for result, setting in zip(row, settings)]
     if mode in DATA:
         print_data([result_record(r, target_loss, s) for r, s in runs], mode,
