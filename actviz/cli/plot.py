@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -227,12 +226,13 @@ def gallery_command(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
 ) -> None:
     """Regenerate the gallery: every activation with its derivative, a comparison sheet per family, the saturation sheet."""
+    from .._processes import available_cores
     from ..plotting.gallery import build_gallery
     from .progress import LazyProgress
 
     bar = LazyProgress(0, "gallery")
     try:
-        written = build_gallery(folder, jobs=jobs or os.cpu_count() or 1, progress=bar.update)
+        written = build_gallery(folder, jobs=jobs or available_cores(), progress=bar.update)
     finally:
         bar.close()
     typer.echo(f"{len(written)} files written to {folder}")

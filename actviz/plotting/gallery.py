@@ -4,17 +4,15 @@ for whatever the registry holds, with a Markdown index linking them all."""
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .. import registry
+from .._processes import worker_pool
 from ..analysis.saturation import saturation_sets
 from ..specs import get
 from ..errors import ActvizError
@@ -155,16 +153,20 @@ def _draw_in_processes(pictures: list[_Picture], size: FigureSize, jobs: int,
     """:func:`_draw` every picture in ``jobs`` processes; the paths in ``pictures``' order.
     Forked where the platform can (the workers inherit the imported matplotlib); the
     longest pictures go first, so that the workers finish together on short ones."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    # gc.freeze: a worker's full collections skip the ~80 000 objects inherited from this process
-    # (matplotlib, scipy), which they walked again and again (~5% of the drawing time)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=gc.freeze) as pool:
-        futures = {picture: pool.submit(_draw, picture, size) for picture in sorted(pictures, key=_work, reverse=True)}
-        for done, _ in enumerate(as_completed(futures.values()), start=1):
+    longest_first = sorted(pictures, key=_work, reverse=True)
+    written = {}
+    with worker_pool(jobs) as pool:
+        for done, (picture, path) in enumerate(pool.imap_unordered(_draw_one, [(p, size) for p in longest_first]),
+                                               start=1):
+            written[picture] = path
             if progress:
-                progress(done, len(futures))
-        return [futures[picture].result() for picture in pictures]
+                progress(done, len(pictures))
+    return [written[picture] for picture in pictures]
+
+
+def _draw_one(job: tuple[_Picture, FigureSize]) -> tuple[_Picture, Path]:
+    picture, size = job
+    return picture, _draw(picture, size)
 
 
 def _index(folder: Path, written: list[Path], by_family: dict[str, list]) -> str:

@@ -10,29 +10,17 @@ of :meth:`~.loop.Plan.run` in this process.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import signal
 from collections.abc import Callable, Sequence
 
+from .._processes import available_cores, start_method, worker_pool
 from .loop import Plan, TrainResult
 
 _POLL_SECONDS = 0.1
-_steps_done = None  # in a worker: the shared array of steps done per run (set by _start_worker)
+_steps_done = None  # in a worker: the shared array of steps done per run (set by _share)
 
 
-def available_cores() -> int:
-    """The cores this process may run on (its affinity mask where the platform has one)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def _start_worker(steps_done) -> None:  # noqa: ANN001  (a shared multiprocessing array)
-    """Ctrl-C goes to the whole process group: the parent alone answers it (and ends the
-    workers); SIGTERM ends a worker at once (the parent's handler raises in Python code)."""
+def _share(steps_done) -> None:  # noqa: ANN001  (a shared multiprocessing array)
     global _steps_done  # noqa: PLW0603
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _steps_done = steps_done
 
 
@@ -58,11 +46,8 @@ def run_plans(plans: Sequence[Plan], jobs: int | None = None,
                                        lambda done, _total, before=offset: progress(before + done, total)))
             offset += planned.steps
         return results
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
-    steps_done = context.Array("q", len(plans), lock=False)
-    pool = context.Pool(jobs, initializer=_start_worker, initargs=(steps_done,))
-    try:
+    steps_done = multiprocessing.get_context(start_method()).Array("q", len(plans), lock=False)
+    with worker_pool(jobs, _share, (steps_done,)) as pool:
         order = sorted(range(len(plans)), key=lambda i: plans[i].seconds, reverse=True)
         pending = {i: pool.apply_async(_run, (i, plans[i])) for i in order}
         for index in order:
@@ -70,9 +55,4 @@ def run_plans(plans: Sequence[Plan], jobs: int | None = None,
                 pending[index].wait(_POLL_SECONDS)
                 if progress is not None:
                     progress(sum(steps_done), total)
-        results = [pending[i].get() for i in range(len(plans))]
-        pool.close()
-        return results
-    finally:
-        pool.terminate()  # at once, also on Ctrl-C or an error in a run: no worker outlives the call
-        pool.join()
+        return [pending[i].get() for i in range(len(plans))]

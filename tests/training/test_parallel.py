@@ -7,15 +7,13 @@ import dataclasses
 import multiprocessing
 import os
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from actviz.training import loop, plan, run_plans
+from tests.processes import needs_child_list, start_with_workers, wait_until_ended
 
 SMALL = dict(depth=2, width=8, steps=40, seeds=2, batch=16, measure_every=10)
 
@@ -63,32 +61,12 @@ def test_an_error_in_a_run_reaches_the_caller_and_ends_the_workers(monkeypatch):
     assert multiprocessing.active_children() == []
 
 
-def _children(pid: int) -> list[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(c) for c in path.read_text().split()] if path.exists() else []
-
-
-def _alive(pid: int) -> bool:
-    try:
-        status = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return status != "Z"
-
-
-@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
-                    reason="needs Linux's /proc children list")
+@needs_child_list
 @pytest.mark.parametrize(("to_group", "signum", "status"), [(True, signal.SIGINT, 130), (False, signal.SIGTERM, 143)])
 def test_a_signal_ends_every_worker_and_leaves_no_file(tmp_path, to_group, signum, status):
     """Ctrl-C in a terminal reaches the whole process group; SIGTERM (kill) only the parent."""
-    process = subprocess.Popen([sys.executable, "-m", "actviz", "train", "relu", "tanh", "elu", "--steps", "200000",
-                                "--seeds", "1", "--width", "8", "--depth", "1", "-o", "run.png"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True,
-                               env={**os.environ, "MPLBACKEND": "Agg"})
-    deadline = time.monotonic() + 60
-    while len(workers := _children(process.pid)) < 2:
-        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
-        time.sleep(0.05)
+    process, workers = start_with_workers(["train", "relu", "tanh", "elu", "--steps", "200000", "--seeds", "1",
+                                           "--width", "8", "--depth", "1", "-o", "run.png"], tmp_path)
     time.sleep(0.3)  # the workers are training
     if to_group:
         os.killpg(process.pid, signum)
@@ -96,8 +74,5 @@ def test_a_signal_ends_every_worker_and_leaves_no_file(tmp_path, to_group, signu
         process.send_signal(signum)
     _, err = process.communicate(timeout=60)
     assert process.returncode == status and err.decode().strip() == "interrupted"
-    deadline = time.monotonic() + 10
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(_alive(w) for w in workers)
+    assert wait_until_ended(workers) == []
     assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,50 @@
+"""Real-process helpers for the signal tests of the commands with worker processes:
+start ``actviz`` in its own session (as a terminal's foreground job), find its workers
+through Linux's /proc, and tell whether they still run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+HAS_CHILD_LIST = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists()
+needs_child_list = pytest.mark.skipif(not HAS_CHILD_LIST, reason="needs Linux's /proc children list")
+
+
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started that still exist."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def running(pid: int) -> bool:
+    """True while ``pid`` exists and is not a zombie."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def start_with_workers(argv: list[str], cwd: Path, workers: int = 2) -> tuple[subprocess.Popen, list[int]]:
+    """``actviz ARGV`` in a new session, once ``workers`` worker processes have started."""
+    process = subprocess.Popen([sys.executable, "-m", "actviz", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               cwd=cwd, start_new_session=True, env={**os.environ, "MPLBACKEND": "Agg"})
+    deadline = time.monotonic() + 60
+    while len(found := children(process.pid)) < workers:
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    return process, found
+
+
+def wait_until_ended(pids: list[int], seconds: float = 10.0) -> list[int]:
+    """The pids still running after up to ``seconds`` (the ended are reaped by init)."""
+    deadline = time.monotonic() + seconds
+    while any(running(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [p for p in pids if running(p)]
