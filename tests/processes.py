@@ -5,6 +5,7 @@ through Linux's /proc, and tell whether they still run."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -48,3 +49,21 @@ def wait_until_ended(pids: list[int], seconds: float = 10.0) -> list[int]:
     while any(running(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
     return [p for p in pids if running(p)]
+
+
+SIGNALS = [("Ctrl-C", signal.SIGINT, 130), ("kill", signal.SIGTERM, 143)]
+"""How a command is stopped, the signal and the exit status it must answer with: Ctrl-C in a
+terminal reaches the whole process group, kill only the parent."""
+
+
+def stop_and_check(process: subprocess.Popen, workers: list[int], how: str) -> None:
+    """Stop ``process`` as ``how`` says (one of :data:`SIGNALS`); it must answer
+    "interrupted" with the signal's status, and no worker may outlive it."""
+    _, signum, status = next(s for s in SIGNALS if s[0] == how)
+    if how == "Ctrl-C":
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == status and err.decode().strip() == "interrupted", (process.returncode, err)
+    assert wait_until_ended(workers) == []

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-import os
-import signal
 import time
 
 import numpy as np
 import pytest
 
 from actviz.training import loop, plan, run_plans
-from tests.processes import needs_child_list, start_with_workers, wait_until_ended
+from tests.processes import SIGNALS, needs_child_list, start_with_workers, stop_and_check
 
 SMALL = dict(depth=2, width=8, steps=40, seeds=2, batch=16, measure_every=10)
 
@@ -62,17 +60,10 @@ def test_an_error_in_a_run_reaches_the_caller_and_ends_the_workers(monkeypatch):
 
 
 @needs_child_list
-@pytest.mark.parametrize(("to_group", "signum", "status"), [(True, signal.SIGINT, 130), (False, signal.SIGTERM, 143)])
-def test_a_signal_ends_every_worker_and_leaves_no_file(tmp_path, to_group, signum, status):
-    """Ctrl-C in a terminal reaches the whole process group; SIGTERM (kill) only the parent."""
+@pytest.mark.parametrize("how", [s[0] for s in SIGNALS])
+def test_a_signal_ends_every_worker_and_leaves_no_file(tmp_path, how):
     process, workers = start_with_workers(["train", "relu", "tanh", "elu", "--steps", "200000", "--seeds", "1",
                                            "--width", "8", "--depth", "1", "-o", "run.png"], tmp_path)
     time.sleep(0.3)  # the workers are training
-    if to_group:
-        os.killpg(process.pid, signum)
-    else:
-        process.send_signal(signum)
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == status and err.decode().strip() == "interrupted"
-    assert wait_until_ended(workers) == []
+    stop_and_check(process, workers, how)
     assert list(tmp_path.iterdir()) == []
