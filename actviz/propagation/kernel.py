@@ -36,7 +36,7 @@ from ..errors import ActvizError
 from .correlation import pair_expectations
 from .gains import affine_formula
 from ..analysis.gaussian import gaussian_rule
-from .moments import kinks_of, require_pointwise
+from .moments import kinks_of, mean_square, require_pointwise
 from .roots import bracketed_root
 from .theory import fixed_point, mean_field
 
@@ -71,9 +71,15 @@ def _end_values(act, q: float) -> tuple[float, float, float, float]:  # noqa: AN
     kinks = kinks_of(act)
     x, w = gaussian_rule(np.array(0.0), np.array(math.sqrt(q)), (*kinks, *(-k for k in kinks)))
     f, d = act(x), act.derivative(x)
+    same, slope_same = float(mean_square(f, w)), float(mean_square(d, w))
+    if not (math.isfinite(same) and math.isfinite(slope_same)):  # apl:a=1e300 overflowed f * f here
+        raise ActvizError(f"{act.label} has E phi(u)^2 = {same:g} and E phi'(u)^2 = {slope_same:g} at q = {q:g}, "
+                          "beyond float64: no correlation map")
+    # The rule's nodes and weights are symmetric about 0 (so are its breaks), so phi(-x) takes
+    # phi's values at nodes of the same weight, all below 1e150 in magnitude when the squares'
+    # means are finite: the mirrored products cannot overflow.
     f_mirror, d_mirror = act(-x), act.derivative(-x)
-    return float(np.sum(w * f * f)), float(np.sum(w * f * f_mirror)), float(np.sum(w * d * d)), \
-        float(np.sum(w * d * d_mirror))
+    return same, float(np.sum(w * f * f_mirror)), slope_same, float(np.sum(w * d * d_mirror))
 
 
 def correlation_map(act, sigma_w2: float, sigma_b2: float, points: int = 101) -> CorrelationMap:  # noqa: ANN001

@@ -32,7 +32,7 @@ def kinks_of(act) -> tuple[float, ...]:  # noqa: ANN001
 _SQUARABLE = 1e150  # squares of larger magnitudes could overflow a sum
 
 
-def _mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     r""":math:`\sum_i w_i v_i^2` along the last axis; ``inf`` (without an overflow warning)
     where a node of positive weight has :math:`|v| > 10^{150}`."""
     huge = ~(np.abs(values) <= _SQUARABLE)
@@ -50,14 +50,14 @@ def second_moment(act, q: object) -> np.ndarray:  # noqa: ANN001
     r""":math:`V(q) = \mathbb{E}[\phi(\sqrt q z)^2]` alone (the length map needs no more),
     elementwise over ``q >= 0``."""
     x, w = _rule(act, q)
-    return _mean_square(act(x), w)
+    return mean_square(act(x), w)
 
 
 def moments(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
     r""":math:`(\mathbb{E}[\phi(\sqrt q z)^2],\ \mathbb{E}[\phi'(\sqrt q z)^2])`, elementwise over
     ``q >= 0`` (q = 0 gives the limits q -> 0+; values too large for float64 give inf)."""
     x, w = _rule(act, q)
-    return _mean_square(act(x), w), _mean_square(act.derivative(x), w)
+    return mean_square(act(x), w), mean_square(act.derivative(x), w)
 
 
 def moment_slope(act, q: float) -> float:  # noqa: ANN001
