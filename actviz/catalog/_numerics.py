@@ -25,9 +25,11 @@ def huge(x: np.ndarray) -> float:
 
 
 def scaled(x: np.ndarray, b: float) -> np.ndarray:
-    """b x, with |x| first clamped where b x would overflow (every gate is saturated long before)."""
+    """b x, with |x| first clamped where b x would overflow (every gate is saturated long before);
+    for b = 1 the clamped x itself (a new array), without a pass multiplying by 1."""
     limit = huge(x) / max(b, 1.0)
-    return b * np.clip(x, -limit, limit)
+    clamped = np.clip(x, -limit, limit)
+    return clamped if b == 1.0 else b * clamped
 
 
 def dd(value: float, low: float, like: np.ndarray) -> DoubleDouble:

@@ -42,7 +42,10 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
 
     def f(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
-        product = _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest))
+        if b == 1.0 and gate.times_gate is not None:
+            product = gate.times_gate(x, **rest)
+        else:
+            product = _stable.times_vanishing(x, gate.t0(_numerics.scaled(x, b), **rest))
         return product if a == 1.0 else _overflow.times(a, product)
 
     def plain_slope(u: np.ndarray, rest: dict[str, float]) -> np.ndarray:
