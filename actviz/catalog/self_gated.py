@@ -55,7 +55,7 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
 
     def df(x: np.ndarray, **params: float) -> np.ndarray:
         a, b, rest = unpack(params)
-        u = _numerics.scaled(x, b)
+        u = x if b == 1.0 and gate.clamps_input else _numerics.scaled(x, b)
         if gate.slope is None:
             return a * plain_slope(u, rest)
         if gate.slope_from == -math.inf and gate.slope_to(**rest) == math.inf:
