@@ -161,6 +161,7 @@ NORMAL_CDF_GATE = GateKernels(
     slope_to=_gelu_slope_end,
     fused=_gelu_fused_slope,
     gate_and_slope=_normal_cdf_and_gelu_slope,
+    times_gate=_normal.times_cdf,
 )
 
 _GELU_K = math.sqrt(2.0 / math.pi)
