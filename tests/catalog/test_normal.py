@@ -54,3 +54,19 @@ def test_limits_nan_and_shapes(shape):
     assert cdf[:3].tolist() == [1.0, 1.0, 0.0] and pdf[:3].tolist() == [0.0, 0.0, 0.0]
     assert np.isnan(cdf[3]) and np.isnan(pdf[3])
     assert cdf[4] == 0.5 and not np.signbit(cdf[4])
+
+
+def test_cdf_alone_is_the_cdf_of_cdf_and_pdf_bit_for_bit():
+    # cdf() skips the density (and E(y) on the central range); the values must not change.
+    u = np.concatenate([_points(), -_points(), [np.inf, -np.inf, np.nan, 1e300, -1e300, -5e-324]])
+    np.testing.assert_array_equal(_normal.cdf(u), _normal.cdf_and_pdf(u)[0])
+    assert np.ndim(_normal.cdf(np.float64(0.25))) == 0
+
+
+def test_times_cdf_limits_and_signs():
+    x = np.array([np.inf, -np.inf, np.nan, 0.0, -0.0, -40.0, -1e300, 1e300, 2.0])
+    product = _normal.times_cdf(x)
+    assert product[0] == np.inf and product[1] == 0.0 and np.isnan(product[2])
+    assert product[3] == 0.0 and not np.signbit(product[3]) and np.signbit(product[4])
+    assert product[5] == 0.0 and product[6] == 0.0 and product[7] == 1e300
+    assert product[8] == 2.0 * _normal.cdf(np.array([2.0]))[0]
