@@ -193,9 +193,9 @@ def _laid_out(fig: Figure, fmt: str) -> Iterator[None]:
     if fmt != "png" or engine is None or not fig.axes:
         yield
         return
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from .canvas import KeptRendererCanvas
 
-    FigureCanvasAgg(fig)  # the canvas savefig("png") draws on: one renderer, one text-metrics cache
+    KeptRendererCanvas(fig)  # the canvas savefig("png") draws on, with the text caches of earlier pictures
     engine.execute(fig)
     fig.set_layout_engine(None)  # not "none": savefig runs its layout pass for any engine, even a placeholder
     try:

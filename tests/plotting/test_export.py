@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as ET
 
+import numpy as np
 import pytest
 
 import actviz
@@ -134,7 +135,26 @@ def test_transparent_png_has_a_clear_background(tmp_path):
     path = save_figure(_figure(), tmp_path / "t.png", transparent=True)
     assert imread(path)[0, 0, 3] == 0.0  # the corner is background: alpha 0
     path = save_figure(_figure(), tmp_path / "o.png")
-    assert imread(path)[0, 0, 3] == 1.0
+    assert imread(path).shape[2] == 3  # opaque: stored as RGB, without an alpha channel
+
+
+def test_opaque_png_is_rgb_with_the_pixels_matplotlib_would_write(tmp_path, monkeypatch):
+    """The kept-renderer canvas writes an opaque picture as RGB: the pixels of matplotlib's
+    own canvas's RGBA file without its alpha (all 255), and the same dpi and Software chunk."""
+    from contextlib import nullcontext
+
+    from PIL import Image
+
+    from actviz.plotting import export
+
+    ours = save_figure(_figure(), tmp_path / "ours.png")
+    monkeypatch.setattr(export, "_laid_out", lambda fig, fmt: nullcontext())  # savefig on matplotlib's canvas
+    reference = save_figure(_figure(), tmp_path / "matplotlib.png")
+    with Image.open(ours) as mine, Image.open(reference) as theirs:
+        assert (mine.mode, theirs.mode) == ("RGB", "RGBA")
+        assert mine.info["dpi"] == pytest.approx(theirs.info["dpi"]) and mine.info["Software"] == theirs.info["Software"]
+        rgba = np.asarray(theirs)
+        assert (rgba[..., 3] == 255).all() and (np.asarray(mine) == rgba[..., :3]).all()
 
 
 def _pixels(path):
@@ -162,7 +182,7 @@ def test_png_laid_out_once_is_the_picture_matplotlib_would_save(tmp_path, monkey
         with monkeypatch.context() as patch:
             patch.setattr(export, "_laid_out", lambda fig, fmt: nullcontext())
             reference = save_figure(build(), tmp_path / f"{name}-reference.png")
-        assert (_pixels(fast) == _pixels(reference)).all(), name
+        assert (_pixels(fast) == _pixels(reference)[..., :3]).all(), name  # RGB: see the test above
 
 
 def test_a_png_whose_panels_do_not_fit_is_refused_and_not_written(tmp_path):
@@ -171,3 +191,18 @@ def test_a_png_whose_panels_do_not_fit_is_refused_and_not_written(tmp_path):
         save_figure(fig, tmp_path / "f.png")
     assert os.listdir(tmp_path) == []
     assert fig.get_layout_engine() is not None  # the figure keeps its layout for a larger size
+
+
+def test_a_picture_drawn_after_others_on_the_kept_renderer_is_the_same(tmp_path, monkeypatch):
+    """The renderer (and matplotlib's text caches on it) is kept from one PNG to the next of
+    the same size; what it drew before leaves no trace in the next picture."""
+    from actviz.plotting import canvas
+    from actviz.plotting.figures import compare_figure
+
+    monkeypatch.setattr(canvas, "_KEPT", canvas.threading.local())  # a fresh renderer
+    first = save_figure(_figure(), tmp_path / "first.png").read_bytes()
+    renderer = canvas.kept_renderer(640, 360, 100.0)
+    other = compare_figure([actviz.get(n) for n in ("relu", "gelu", "elish")], size=parse_size("640x360"), theme="dark")
+    save_figure(other, tmp_path / "other.png")
+    assert canvas.kept_renderer(640, 360, 100.0) is renderer
+    assert save_figure(_figure(), tmp_path / "again.png").read_bytes() == first
