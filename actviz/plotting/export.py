@@ -194,9 +194,14 @@ def _laid_out(fig: Figure, fmt: str) -> Iterator[None]:
         yield
         return
     from .canvas import KeptRendererCanvas
+    from .titles import pin_titles, shows_offset, unpin_titles
 
-    KeptRendererCanvas(fig)  # the canvas savefig("png") draws on, with the text caches of earlier pictures
+    canvas = KeptRendererCanvas(fig)  # the canvas savefig("png") draws on, with the text caches of earlier pictures
+    pinned = pin_titles(fig, canvas.get_renderer())
     engine.execute(fig)
+    if any(shows_offset(ax) for ax, _ in pinned):  # the laid-out axes' ticks brought an offset text
+        unpin_titles(pinned)
+        engine.execute(fig)
     fig.set_layout_engine(None)  # not "none": savefig runs its layout pass for any engine, even a placeholder
     try:
         yield

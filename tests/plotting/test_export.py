@@ -167,16 +167,26 @@ def _pixels(path):
 def test_png_laid_out_once_is_the_picture_matplotlib_would_save(tmp_path, monkeypatch, theme):
     """A PNG is laid out once before saving instead of by savefig's extra drawing pass:
     the same pixels as matplotlib's own path (the layout engine left on), for a sheet
-    with formulas in the titles and one with a legend below the panels."""
+    with formulas in the titles (placed once: actviz.plotting.titles), one with a y-axis multiplier
+    under them, one with a legend below the panels and the saturation sheet."""
     from contextlib import nullcontext
 
     from actviz.plotting import export
+    from actviz.analysis.saturation import saturation_sets
     from actviz.plotting.figures import compare_figure
+    from actviz.plotting.saturation import saturation_figure
+    from actviz.plotting.titles import shows_offset
 
     size = parse_size("600x400")
     builders = {"plot": lambda: plot_figure([actviz.get("gelu")], derivative=True, size=size, theme=theme),
                 "compare": lambda: compare_figure([actviz.get(n) for n in ("relu", "elu", "tanh")], size=size,
-                                                  theme=theme)}
+                                                  theme=theme),
+                # titles over a y-axis multiplier ("1e6"): left to matplotlib's placement, which lifts them above it
+                "offset": lambda: plot_figure([actviz.get("exponential")], derivative=True, lo=14.0, hi=16.0,
+                                              size=size, theme=theme),
+                "saturation": lambda: saturation_figure([actviz.get("tanh")], [saturation_sets(actviz.get("tanh"))],
+                                                        size=size, theme=theme, title="tanh")}
+    assert shows_offset(builders["offset"]().axes[0])
     for name, build in builders.items():
         fast = save_figure(build(), tmp_path / f"{name}-fast.png")
         with monkeypatch.context() as patch:
@@ -206,3 +216,29 @@ def test_a_picture_drawn_after_others_on_the_kept_renderer_is_the_same(tmp_path,
     save_figure(other, tmp_path / "other.png")
     assert canvas.kept_renderer(640, 360, 100.0) is renderer
     assert save_figure(_figure(), tmp_path / "again.png").read_bytes() == first
+
+
+def test_titles_given_back_to_matplotlib_are_placed_as_by_matplotlib(tmp_path, monkeypatch):
+    """unpin_titles (used when the laid-out ticks bring a y offset text) undoes pin_titles:
+    the titles go back above the offset text, as matplotlib places them."""
+    from contextlib import nullcontext
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from actviz.plotting import export
+    from actviz.plotting.titles import pin_titles, unpin_titles
+
+    def offset_figure(pin: bool, unpin: bool):  # the y-axes of both panels get a multiplier after pinning
+        fig = _figure("300x300")
+        pinned = pin_titles(fig, FigureCanvasAgg(fig).get_renderer()) if pin else []
+        for ax in fig.axes:
+            ax.set_ylim(0, 3e7)
+        if unpin:
+            unpin_titles(pinned)
+        return fig
+
+    monkeypatch.setattr(export, "_laid_out", lambda fig, fmt: nullcontext())
+    reference = _pixels(save_figure(offset_figure(False, False), tmp_path / "reference.png"))
+    still_pinned = _pixels(save_figure(offset_figure(True, False), tmp_path / "pinned.png"))
+    unpinned = _pixels(save_figure(offset_figure(True, True), tmp_path / "unpinned.png"))
+    assert (unpinned == reference).all() and not (still_pinned == reference).all()
