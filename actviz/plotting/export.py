@@ -194,13 +194,16 @@ def _laid_out(fig: Figure, fmt: str) -> Iterator[None]:
         yield
         return
     from .canvas import KeptRendererCanvas
-    from .titles import pin_titles, shows_offset, unpin_titles
+    from .placement import labels_moved, pin_labels, pin_titles, shows_offset, unpin_labels, unpin_titles
 
     canvas = KeptRendererCanvas(fig)  # the canvas savefig("png") draws on, with the text caches of earlier pictures
-    pinned = pin_titles(fig, canvas.get_renderer())
+    renderer = canvas.get_renderer()
+    titles, labels = pin_titles(fig, renderer), pin_labels(fig, renderer)
     engine.execute(fig)
-    if any(shows_offset(ax) for ax, _ in pinned):  # the laid-out axes' ticks brought an offset text
-        unpin_titles(pinned)
+    # the laid-out axes' ticks brought an offset text under a title or moved a label: matplotlib places them
+    if any(shows_offset(ax) for ax, _ in titles) or labels_moved(labels, renderer):
+        unpin_titles(titles)
+        unpin_labels(labels)
         engine.execute(fig)
     fig.set_layout_engine(None)  # not "none": savefig runs its layout pass for any engine, even a placeholder
     try:

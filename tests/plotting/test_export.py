@@ -167,7 +167,7 @@ def _pixels(path):
 def test_png_laid_out_once_is_the_picture_matplotlib_would_save(tmp_path, monkeypatch, theme):
     """A PNG is laid out once before saving instead of by savefig's extra drawing pass:
     the same pixels as matplotlib's own path (the layout engine left on), for a sheet
-    with formulas in the titles (placed once: actviz.plotting.titles), one with a y-axis multiplier
+    with formulas in the titles (placed once: actviz.plotting.placement), one with a y-axis multiplier
     under them, one with a legend below the panels and the saturation sheet."""
     from contextlib import nullcontext
 
@@ -175,7 +175,7 @@ def test_png_laid_out_once_is_the_picture_matplotlib_would_save(tmp_path, monkey
     from actviz.analysis.saturation import saturation_sets
     from actviz.plotting.figures import compare_figure
     from actviz.plotting.saturation import saturation_figure
-    from actviz.plotting.titles import shows_offset
+    from actviz.plotting.placement import shows_offset
 
     size = parse_size("600x400")
     builders = {"plot": lambda: plot_figure([actviz.get("gelu")], derivative=True, size=size, theme=theme),
@@ -226,7 +226,7 @@ def test_titles_given_back_to_matplotlib_are_placed_as_by_matplotlib(tmp_path, m
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from actviz.plotting import export
-    from actviz.plotting.titles import pin_titles, unpin_titles
+    from actviz.plotting.placement import pin_titles, unpin_titles
 
     def offset_figure(pin: bool, unpin: bool):  # the y-axes of both panels get a multiplier after pinning
         fig = _figure("300x300")
@@ -241,4 +241,33 @@ def test_titles_given_back_to_matplotlib_are_placed_as_by_matplotlib(tmp_path, m
     reference = _pixels(save_figure(offset_figure(False, False), tmp_path / "reference.png"))
     still_pinned = _pixels(save_figure(offset_figure(True, False), tmp_path / "pinned.png"))
     unpinned = _pixels(save_figure(offset_figure(True, True), tmp_path / "unpinned.png"))
+    assert (unpinned == reference).all() and not (still_pinned == reference).all()
+
+
+def test_labels_given_back_to_matplotlib_are_placed_as_by_matplotlib(tmp_path, monkeypatch):
+    """A label pinned beside tick labels that then change (wider numbers) is found moved,
+    and unpin_labels gives it back to matplotlib's placement: the same pixels."""
+    from contextlib import nullcontext
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from actviz.plotting import export
+    from actviz.plotting.placement import labels_moved, pin_labels, unpin_labels
+
+    def wide_ticks_figure(pin: bool, unpin: bool):
+        fig = _figure()
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        pinned = pin_labels(fig, renderer) if pin else []
+        assert not labels_moved(pinned, renderer)
+        for ax in fig.axes:
+            ax.set_ylim(-12345.0, 54321.0)
+        assert labels_moved(pinned, renderer) == pin
+        if unpin:
+            unpin_labels(pinned)
+        return fig
+
+    monkeypatch.setattr(export, "_laid_out", lambda fig, fmt: nullcontext())
+    reference = _pixels(save_figure(wide_ticks_figure(False, False), tmp_path / "reference.png"))
+    still_pinned = _pixels(save_figure(wide_ticks_figure(True, False), tmp_path / "pinned.png"))
+    unpinned = _pixels(save_figure(wide_ticks_figure(True, True), tmp_path / "unpinned.png"))
     assert (unpinned == reference).all() and not (still_pinned == reference).all()
