@@ -10,7 +10,7 @@ Drawing is not thread-safe in matplotlib, so each thread keeps its own.
 
 A PNG without any transparent pixel (every picture with its own background) is
 stored as RGB: the same pixels as matplotlib's RGBA file, a quarter fewer bytes
-to compress (about 20% faster to encode and 10% smaller).
+to compress, and compressed at a lower level (:data:`PNG_COMPRESSION`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
 _KEPT = threading.local()
+PNG_COMPRESSION = 3
+"""zlib level of the RGB PNGs (matplotlib leaves Pillow's 6). Measured on the 209 gallery
+pictures: level 6 takes ~24 ms a picture for 66.7 kB, level 3 ~15 ms for 74.8 kB, as large
+as matplotlib's RGBA files at level 6 (73.4 kB); below 3 they grow and are no faster."""
 
 
 def kept_renderer(width: int, height: int, dpi: float) -> RendererAgg:
@@ -63,4 +67,5 @@ class KeptRendererCanvas(FigureCanvasAgg):
                            **(metadata or {})}.items():
             if value is not None:
                 info.add_text(key, value)
-        Image.fromarray(rgba[..., :3]).save(filename_or_obj, format="png", dpi=(self.figure.dpi,) * 2, pnginfo=info)
+        Image.fromarray(rgba[..., :3]).save(filename_or_obj, format="png", dpi=(self.figure.dpi,) * 2, pnginfo=info,
+                                            compress_level=PNG_COMPRESSION)
