@@ -81,9 +81,12 @@ def moment_slope(act, q: float) -> float:  # noqa: ANN001
 
 def homogeneous_slope(act) -> float | None:  # noqa: ANN001
     """V(q)/q if it is the same (to 1e-12) at q = 1e-6, 1 and 1e6 (phi positively homogeneous of
-    degree 1, as relu and leaky relu), else None."""
+    degree 1, as relu and leaky relu), else None; None too where V(q) exceeds float64
+    (leaky_relu:negative_slope=1e300 has V = inf: the length map's scan finds the divergence)."""
     points = np.array([1e-6, 1.0, 1e6])
     ratios = second_moment(act, points) / points
+    if not np.all(np.isfinite(ratios)):
+        return None
     if np.all(np.abs(ratios - ratios[1]) <= 1e-12 * ratios[1]):
         return float(ratios[1])
     return None
