@@ -30,6 +30,7 @@ def kinks_of(act) -> tuple[float, ...]:  # noqa: ANN001
 
 
 _SQUARABLE = 1e150  # squares of larger magnitudes could overflow a sum
+_DENSITY_REACH = 40.0  # the normal density is exactly 0 in float64 beyond 38.6 standard deviations
 
 
 def mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -73,9 +74,13 @@ def moment_slope(act, q: float) -> float:  # noqa: ANN001
     phi, dphi, d2phi = act(x), act.derivative(x), act.derivative(x, 2)
     slope = float(np.sum((dphi * dphi + phi * d2phi) * w))
     limits = one_sided_limits(act, declared_kinks(act))
-    (phi_l, dphi_l), (phi_r, dphi_r) = limits.left[:2], limits.right[:2]
-    density = normal_pdf(limits.x / math.sqrt(q)) / math.sqrt(q)
-    jumps = (phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * limits.x / (2 * q)
+    # Only kinks within 40 standard deviations count (beyond 38.6 the density is exactly 0): a
+    # kink at 1e300 (hardtanh:max_val=1e300) overflowed x/sqrt(q) and phi^2 for a term of weight 0.
+    near = np.abs(limits.x) <= _DENSITY_REACH * math.sqrt(q)
+    x = limits.x[near]
+    (phi_l, dphi_l), (phi_r, dphi_r) = limits.left[:2, near], limits.right[:2, near]
+    density = normal_pdf(x / math.sqrt(q)) / math.sqrt(q)
+    jumps = (phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * x / (2 * q)
     return slope + float(np.sum(density * jumps, where=density > 0.0))
 
 
