@@ -379,7 +379,11 @@ def critical_sigma_w2(act, sigma_b2: float, q0: float = 1.0) -> float:  # noqa: 
     if not (q0 > 0 and math.isfinite(q0)):
         raise ActvizError(f"invalid input second moment q0 {q0!r}: expected a positive number")
     if float(act(0.0)) == 0.0 and homogeneous_slope(act) is not None:
-        return 1.0 / float(moments(act, q0)[1])
+        slope = float(moments(act, q0)[1])
+        if slope == 0.0:  # jump_relu:theta=1e300 is 0 wherever a Gaussian reaches (1/0 raised)
+            raise ActvizError(f"{act.label} has no edge of chaos: E phi'(u)^2 = 0 for u ~ N(0, {q0:g}), so "
+                              "chi_1 = 0 for every sigma_w^2")
+        return 1.0 / slope
     edge = _Edge(act, float(sigma_b2), float(q0))
     label = act.label
 
