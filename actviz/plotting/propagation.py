@@ -28,6 +28,7 @@ from .style import FigureSize, colors, current_theme, new_figure, palette, theme
 
 _LOG10_E = math.log10(math.e)
 _COLLAPSE = 100.0  # rms ratio between the layers of a violin panel beyond which each layer is drawn rescaled
+_KDE_RANGE = (1e-100, 1e100)  # rms within which a violin's density estimate can square the values
 
 
 def _run_colors(ax: Axes, n: int) -> list[str]:
@@ -125,17 +126,22 @@ def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None =
     readable, and the title says so (q^l, drawn beside it by decay_figure, gives the scale)."""
     ax = resolve_axes(ax)
     layers = sorted(run.samples)
-    data = [run.samples[layer] for layer in layers]
-    rms = np.array([_rms(d) for d in data])
+    # ±inf (prelu:weight=1.7e308 overflows in the first layer) has no place on the axis
+    data = [run.samples[layer][np.isfinite(run.samples[layer])] for layer in layers]
+    dropped = sum(run.samples[layer].size for layer in layers) - sum(d.size for d in data)
+    rms = np.array([_rms(d) if d.size else 0.0 for d in data])
     alive = rms > 0
-    rescaled = alive.any() and rms[alive].max() > _COLLAPSE * rms[alive].min()
-    if rescaled:
+    rescaled = alive.any() and rms[alive].max() / _COLLAPSE > rms[alive].min()  # 100 x 1e308 overflowed
+    # the density estimate squares the values: beyond 1e100 they overflowed, below 1e-100 their
+    # variance underflowed to a singular matrix (relun:max_value=1e-300); drawn ÷ rms instead
+    extreme = alive.any() and not np.all((rms[alive] > _KDE_RANGE[0]) & (rms[alive] < _KDE_RANGE[1]))
+    if rescaled or extreme:
         data = [d / r if r > 0 else d for d, r in zip(data, rms)]
     positions = np.arange(len(layers))
     # a violin needs a spread its kernel density estimate can resolve: relative to the
     # largest value on the panel, not a collapse to 1e-200 (its variance underflows)
-    scale = max(float(np.max(np.abs(d))) for d in data)
-    spread = np.array([np.ptp(d) > 1e-6 * scale for d in data])
+    scale = max((float(np.max(np.abs(d))) for d in data if d.size), default=0.0)
+    spread = np.array([d.size > 1 and np.ptp(d) > 1e-6 * scale for d in data])
     color = color or _run_colors(ax, 1)[0]
     if spread.any():
         parts = ax.violinplot([d for d, wide in zip(data, spread) if wide], positions=positions[spread],
@@ -146,7 +152,7 @@ def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None =
             body.set_alpha(0.55)
         parts["cmedians"].set_color(mpl.rcParams["text.color"])
     for position, values, wide in zip(positions, data, spread):
-        if not wide:  # (nearly) every value equal: a violin would be empty, show the value
+        if not wide and values.size:  # (nearly) every value equal: a violin would be empty, show the value
             ax.plot([position], [np.median(values)], marker="_", markersize=18, markeredgewidth=2, color=color)
     ax.set_xticks(positions, [str(layer) for layer in layers], fontsize="small",
                   rotation=45 if len(str(layers[-1])) > 4 else 0)
@@ -156,6 +162,11 @@ def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None =
     if rescaled:
         trend = "collapses" if rms[-1] < rms[0] else "blows up"
         title += f"\n{trend}; layers ÷ their rms"
+    elif extreme:
+        title += f"\nlayers ÷ their rms (about {float(np.median(rms[alive])):.0e})"
+    if dropped:
+        title += f"; {dropped} values ±inf not drawn"
+    if rescaled or extreme:
         ax.set_ylabel(r"$\phi(h^l)\,/\,\mathrm{rms}_l$")
     else:
         ax.set_ylabel(r"$\phi(h^l)$")
