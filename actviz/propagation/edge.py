@@ -316,7 +316,11 @@ def _walk(edge: _Edge, j: int, label: str) -> float:
         probe = jump * (1 + sign * _JUMP_PROBE)  # the far side: below the jump below q0, above it above
         if len(back):
             k = turn + 1 + int(back[0])
-            far_log = bracketed_root(lambda x: edge.s_at(x) - jump, logs[k - 1], logs[k], xtol=1e-15)
+            # the bracket's values are the scan's: s_at can differ from them by an ulp (a scalar exp
+            # against a vectorised one), and on a flat stretch of s both ends then read the same
+            # side of the jump (smu1:alpha=1e-300 raised 'no sign change')
+            far_log = bracketed_root(lambda x: edge.s_at(x) - jump, logs[k - 1], logs[k],
+                                     fa=sign * values[k - 1] - jump, fb=sign * values[k] - jump, xtol=1e-15)
             far = math.exp(far_log)
         else:
             k, far = len(logs) - 1, edge.settle(probe)
