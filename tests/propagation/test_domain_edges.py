@@ -11,12 +11,17 @@ from __future__ import annotations
 import math
 
 import mpmath as mp
+import numpy as np
 import pytest
 
 import actviz
 from actviz.errors import ActvizError
+from actviz.propagation.correlation import hermite_power
+from actviz.propagation.edge import critical_sigma_w2
+from actviz.propagation.gains import init_constants
 from actviz.propagation.kernel import correlation_map, shape
 from actviz.propagation.moments import second_moment
+from actviz.propagation.roots import bracketed_root
 from actviz.propagation.theory import fixed_point, mean_field
 
 SIGMA_W2, SIGMA_B2 = 1.5, 0.05
@@ -128,6 +133,58 @@ def test_a_vanishing_odd_part_of_cauchy_leaves_the_theory_of_its_even_part():
         for key, value in expected.items():
             if isinstance(value, float):
                 assert got[key] == pytest.approx(value, rel=1e-13, abs=1e-300), key
+
+
+@pytest.mark.parametrize("spec", ["smu1", "smu1:alpha=1e-300"])
+def test_smu1_is_critical_where_leaky_relu_is(spec):
+    # smu1 = alpha x + (1 - alpha) squareplus(x, (mu/(1 - alpha))^2) with mu = 4.4e-9 is leaky relu of
+    # slope alpha to 1e-8 at q ~ 1, whose edge of chaos is He's 2/(1 + alpha^2) (32/17 at alpha = 1/4).
+    # Both raised ValueError 'no sign change' in the edge of chaos search (init, phase).
+    act = actviz.get(spec)
+    alpha = act.params["alpha"]
+    assert critical_sigma_w2(act, 0.0) == pytest.approx(2.0 / (1.0 + alpha * alpha), rel=1e-7)
+
+
+@pytest.mark.parametrize("spec", ["jump_relu:theta=1e300", "thresholded_relu:theta=1.7e308"])
+def test_an_activation_zero_wherever_a_gaussian_reaches_has_no_edge_of_chaos(spec):
+    # 1/E phi'^2 raised ZeroDivisionError (phase, init)
+    act = actviz.get(spec)
+    with pytest.raises(ActvizError) as refused:
+        critical_sigma_w2(act, 0.0)
+    _one_line_naming(refused.value, act)
+    constants = init_constants(act)
+    assert constants.critical_sigma_w2 is None and act.label in constants.critical_note
+
+
+@pytest.mark.parametrize("spec", ["apl:a=-1e300", "star_relu:bias=-1e300", "two_slope_relu:a=-1e300"])
+def test_init_refuses_a_second_moment_beyond_float64(spec):
+    act = actviz.get(spec)  # squaring phi(z) in the gain's E phi(z)^2 overflowed
+    with pytest.raises(ActvizError) as refused:
+        init_constants(act)
+    _one_line_naming(refused.value, act)
+
+
+@pytest.mark.parametrize("spec", ["softshrink", "threshold:value=1e-300"])
+def test_the_edge_search_meets_an_infinite_s_without_a_warning(spec):
+    # s = (q - sigma_b^2)/V(q) is inf where V underflows (softshrink is 0 on |x| <= 1/2); the
+    # secant through it warned at sigma_b^2 = 0.3/256, the phase diagram's second edge point.
+    # There, as at sigma_b^2 = 0, chi_1 jumps across 1 with the length map's regime.
+    act = actviz.get(spec)
+    with pytest.raises(ActvizError, match="chi_1 jumps") as refused:
+        critical_sigma_w2(act, 0.3 / 256)
+    _one_line_naming(refused.value, act)
+
+
+def test_bracketed_root_bisects_past_an_infinite_end():
+    f = lambda x: math.inf if x > 1.5 else x - 1.0  # noqa: E731
+    assert bracketed_root(f, 0.0, 2.0, fb=np.float64(math.inf), xtol=1e-15) == pytest.approx(1.0, abs=1e-14)
+
+
+def test_hermite_power_of_an_overflowing_activation_is_nan_not_a_warning():
+    # prelu:weight=1.7e308 is ±inf on the rule's nodes at every q: no coefficient is defined
+    # (phi = inf times a zero weight warned in phase)
+    power = hermite_power(actviz.get("prelu:weight=1.7e308"), [1e-6, 1.0, 1e250], terms=4)
+    assert power.shape == (3, 4) and np.isnan(power).all()
 
 
 @pytest.mark.slow

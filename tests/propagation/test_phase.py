@@ -142,3 +142,18 @@ def test_collapsing_activations_are_drawn_per_layer_rescaled():
 def test_a_steady_signal_keeps_its_own_scale(two_runs):
     ax = distribution_axes(two_runs[0][0])  # tanh at (1.5, 0.05): q settles near its fixed point
     assert ax.get_ylabel() == r"$\phi(h^l)$" and "rms" not in ax.get_title()
+
+
+@pytest.mark.parametrize(("spec", "dropped"), [("relun:max_value=1e-300", False), ("apl:a=-1e300", False),
+                                               ("prelu:weight=1.7e308", True)])
+def test_values_beyond_the_density_estimate_are_drawn_divided_by_their_rms(spec, dropped):
+    # their density estimate squares the values: relun's 1e-300 gave a singular matrix, apl's
+    # 1e300 overflowed; prelu's first layer holds ±inf, which no axis can show
+    run = simulate(actviz.get(spec), depth=3, width=8, batch=4, sigma_w2=1.0, sigma_b2=0.0, seed=0)
+    ax = distribution_axes(run)
+    assert "÷ their rms" in ax.get_title() and "rms" in ax.get_ylabel()
+    assert ("±inf not drawn" in ax.get_title()) == dropped
+    for body in ax.collections[:-1]:
+        n = max(len(v) for v in run.samples.values())
+        top = np.abs(body.get_paths()[0].vertices[:, 1]).max()
+        assert top <= math.sqrt(n) + 1e-9  # |x| / rms <= sqrt(n), as above
