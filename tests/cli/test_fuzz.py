@@ -187,6 +187,8 @@ def test_fuzzed_command_lines_long_profile(workdir):
     ["softmax", "3", "-1.5", "-t", "1e308"],
     ["decay", "sinh(x)"],
     ["cmap", "apl:a=1e300", "--size", "400x225"],  # E phi^2 overflowed in the map's end values (found by a fuzz draw)
+    ["decay", "apl:a=1e300"],  # a fuzz draw: the violin's density estimate squared 1e300 (overflow in dot)
+    ["decay", "apl:a=-1e308"],  # a fuzz draw: phi(h) = -inf in the violins made their rms nan
     ["plot", "relu", "--title", "$$"],
     ["props", "elu:alpha=1e308"],
     ["info", "elu:alpha=" + "1" * 400],
