@@ -204,3 +204,25 @@ def test_every_entry_at_every_edge_gives_a_value_or_one_line():
             for outcome in [*_theory(act), _outcome(lambda: fixed_point(act, SIGMA_W2, SIGMA_B2))]:
                 if isinstance(outcome, str):
                     assert "\n" not in outcome and act.label in outcome, outcome
+
+
+# (command, spec) pairs of the command-line sweep that warned or raised on main; each must now
+# exit 0 or 2 with one line, as the fuzz suite checks (about 15 s: behind 'slow')
+COMMAND_LINES = [
+    ("theory", "hardtanh:min_val=-1e300"), ("cmap", "thresholded_relu:theta=1.7e308"),
+    ("cmap", "prelu:weight=1.7e308"), ("theory", "two_slope_relu:a=-1e300"),
+    ("phase", "softshrink"), ("phase", "jump_relu:theta=1e300"), ("phase", "smu1:alpha=1e-300"),
+    ("phase", "soft_exponential:alpha=1e300"), ("phase", "threshold:value=1e-300"),
+    ("decay", "relun:max_value=1e-300"), ("decay", "prelu:weight=1.7e308"), ("decay", "srelu:a_left=1e300"),
+    ("init", "apl:a=-1e300"), ("init", "smu1:alpha=1e-300"), ("init", "thresholded_relu:theta=1.7e308"),
+]
+OPTIONS = {"phase": ["--resolution", "8", "-o", "p.png"], "decay": ["--depth", "3", "--width", "8", "--batch", "4",
+                                                                    "-o", "d.png"], "cmap": ["-o", "c.png"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("command", "spec"), COMMAND_LINES)
+def test_commands_at_parameter_edges_exit_cleanly(command, spec, tmp_path):
+    from tests.cli.test_fuzz import check_command_line
+
+    assert check_command_line([command, spec, *OPTIONS.get(command, [])], tmp_path) in (0, 2)
