@@ -120,7 +120,8 @@ def one_sided_limits(act, kinks: np.ndarray) -> KinkLimits:  # noqa: ANN001  (an
 
     # One kernel call per derivative: rows kinks, then the points left and right of them.
     offsets = [sign * step for sign in (-1.0, 1.0) for step in (h, big, 2 * big, 3 * big, 4 * big)]
-    f, d1, d2 = (v.reshape(11, n) for v in derivatives(act, np.concatenate([kinks, *(kinks + o for o in offsets)])))
+    points = np.concatenate([kinks, *(_beside(kinks, o) for o in offsets)])
+    f, d1, d2 = (v.reshape(11, n) for v in derivatives(act, points))
     sides = []
     for side, sign in enumerate((-1.0, 1.0)):
         row = 1 + 5 * side
@@ -131,11 +132,28 @@ def one_sided_limits(act, kinks: np.ndarray) -> KinkLimits:  # noqa: ANN001  (an
         f_lim = fh - step * d1h + np.where(fits, 0.5 * step_squared * d2h, 0.5 * step * (step * d2h))
         d1_lim = d1h - step * d2h
         d2_lim = 4.0 * a - 6.0 * b + 4.0 * c - d
-        d3_lim = (-26.0 * a + 57.0 * b - 42.0 * c + 11.0 * d) / (6.0 * sign * big)
+        # kinks closer than 8 subnormals (relun:max_value=5e-324) leave no room: H = 0, and the
+        # third and fourth derivatives' limits are unknown (nan) instead of 0/0
+        d3_lim = _over(-26.0 * a + 57.0 * b - 42.0 * c + 11.0 * d, 6.0 * sign * big)
         fourth = 3.0 * a - 8.0 * b + 7.0 * c - 2.0 * d
-        d4_lim = np.where(fits, fourth / big_squared, fourth / big / big)
+        d4_lim = np.where(fits, fourth / big_squared, _over(_over(fourth, big), big))
         sides.append(np.stack([f_lim, d1_lim, d2_lim, d3_lim, d4_lim]))
     return KinkLimits(kinks, sides[0], sides[1], np.stack([f[0], d1[0], d2[0]]))
+
+
+_DOUBLE_MAX = float(np.finfo(np.float64).max)
+
+
+def _beside(kinks: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    """kinks + offset; ±inf where the sum passes the largest double (a kink at 1.8e308 has no
+    float beyond it: f there is f's limit at infinity), without an overflow warning."""
+    beyond = (np.sign(kinks) == np.sign(offset)) & (np.abs(offset) > _DOUBLE_MAX - np.abs(kinks))
+    return np.add(kinks, offset, out=np.copysign(np.full_like(kinks, math.inf), offset), where=~beyond)
+
+
+def _over(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """numerator / denominator, nan where the denominator is 0."""
+    return np.divide(numerator, denominator, out=np.full_like(numerator, math.nan), where=denominator != 0)
 
 
 def declared_kinks(act) -> np.ndarray:  # noqa: ANN001  (an Activation)

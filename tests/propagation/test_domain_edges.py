@@ -25,6 +25,7 @@ from actviz.propagation.roots import bracketed_root
 from actviz.propagation.theory import fixed_point, mean_field
 
 SIGMA_W2, SIGMA_B2 = 1.5, 0.05
+MAX = float(np.finfo(np.float64).max)
 
 
 def _outcome(call):  # noqa: ANN001, ANN202
@@ -87,8 +88,9 @@ def test_a_slope_beyond_float64_diverges_and_has_no_correlation_map(spec):
     _one_line_naming(refused.value, act)
 
 
-@pytest.mark.parametrize("spec", ["relun:max_value=1e-300", "srelu:t_right=1e-300", "apl:b=1e-300"])
-def test_kinks_1e300_apart_give_a_fixed_point_of_the_length_map(spec):
+@pytest.mark.parametrize("spec", ["relun:max_value=1e-300", "srelu:t_right=1e-300", "apl:b=1e-300",
+                                  "relun:max_value=5e-324", "srelu:t_right=5e-324"])
+def test_kinks_almost_together_give_a_fixed_point_of_the_length_map(spec):
     act = actviz.get(spec)
     theory = mean_field(act, SIGMA_W2, SIGMA_B2)
     assert theory.regime == "fixed point"
@@ -189,13 +191,13 @@ def test_hermite_power_of_an_overflowing_activation_is_nan_not_a_warning():
 
 @pytest.mark.slow
 def test_every_entry_at_every_edge_gives_a_value_or_one_line():
-    """The whole sweep (about 250 parameter sets, 15 s): every pointwise entry with each parameter
-    at ±1e300, 1e-300 and 1.7e308 where its domain admits them."""
+    """The whole sweep (about 350 parameter sets, half a minute): every pointwise entry with each
+    parameter at ±1e300, 1e-300, 1.7e308, 5e-324 and ±the largest double where its domain admits them."""
     for name in actviz.names(pointwise=True):
         entry = actviz.get(name)
         variants = [entry]
         for parameter in entry.params:
-            for value in (1e300, -1e300, 1e-300, 1.7e308):
+            for value in (1e300, -1e300, 1e-300, 1.7e308, 5e-324, MAX, -MAX):
                 try:
                     variants.append(entry.with_params(**{parameter: value}))
                 except ActvizError:
@@ -226,3 +228,14 @@ def test_commands_at_parameter_edges_exit_cleanly(command, spec, tmp_path):
     from tests.cli.test_fuzz import check_command_line
 
     assert check_command_line([command, spec, *OPTIONS.get(command, [])], tmp_path) in (0, 2)
+
+
+
+@pytest.mark.parametrize("spec", ["hardtanh:max_val=1.7976931348623157e308", "hardshrink:lambd=1.7976931348623157e308"])
+def test_a_kink_at_the_largest_double_leaves_the_theory_of_one_at_1e10(spec):
+    # the points beside a kink at 1.8e308 overflowed in the kink limits
+    act = actviz.get(spec)
+    name, parameter = spec.split("=")[0].split(":")
+    stand_in = actviz.get(name).with_params(**{parameter: 1e10})
+    expected = _outcome(lambda: mean_field(stand_in, SIGMA_W2, SIGMA_B2))
+    assert _outcome(lambda: mean_field(act, SIGMA_W2, SIGMA_B2)) == expected
