@@ -16,6 +16,7 @@ to compress, and compressed at a lower level (:data:`PNG_COMPRESSION`).
 from __future__ import annotations
 
 import threading
+import warnings
 
 import matplotlib as mpl
 import numpy as np
@@ -28,11 +29,22 @@ pictures: level 6 takes ~24 ms a picture for 66.7 kB, level 3 ~15 ms for 74.8 kB
 as matplotlib's RGBA files at level 6 (73.4 kB); below 3 they grow and are no faster."""
 
 
+def _text_settings() -> tuple:
+    """The rcParams that text extents and parsed mathtext depend on: matplotlib's caches on a
+    renderer are keyed by the text and its font properties only, which was right for one
+    figure's draw but not across figures drawn under other settings (the fuzzed command lines
+    run before the gallery test in one process changed its saturation sheet's pixels)."""
+    with warnings.catch_warnings():  # reading a deprecated parameter (text.hinting_factor) warns
+        warnings.simplefilter("ignore", mpl.MatplotlibDeprecationWarning)
+        return tuple((name, repr(value)) for name, value in sorted(mpl.rcParams.items())
+                     if name.startswith(("font.", "mathtext.", "text.")))
+
+
 def kept_renderer(width: int, height: int, dpi: float) -> RendererAgg:
     """This thread's renderer of ``width`` x ``height`` pixels at ``dpi``: the one it
-    used last if that has this size, else a new one (which replaces it: a gallery
+    used last if that has this size and :func:`_text_settings`, else a new one (which replaces it: a gallery
     draws at one size, and a renderer holds 4 bytes a pixel)."""
-    key = (width, height, dpi)
+    key = (width, height, dpi, _text_settings())
     kept = getattr(_KEPT, "renderer", None)
     if kept is None or kept[0] != key:
         kept = (key, RendererAgg(width, height, dpi))

@@ -206,68 +206,69 @@ def test_a_png_whose_panels_do_not_fit_is_refused_and_not_written(tmp_path):
 def test_a_picture_drawn_after_others_on_the_kept_renderer_is_the_same(tmp_path, monkeypatch):
     """The renderer (and matplotlib's text caches on it) is kept from one PNG to the next of
     the same size; what it drew before leaves no trace in the next picture."""
+    import matplotlib as mpl
+
     from actviz.plotting import canvas
     from actviz.plotting.figures import compare_figure
+    from actviz.plotting.style import FONT_RC
 
     monkeypatch.setattr(canvas, "_KEPT", canvas.threading.local())  # a fresh renderer
+    def kept():  # the renderer of a 640x360 PNG, drawn under the text settings of export
+        with mpl.rc_context(FONT_RC):
+            return canvas.kept_renderer(640, 360, 100.0)
+
     first = save_figure(_figure(), tmp_path / "first.png").read_bytes()
-    renderer = canvas.kept_renderer(640, 360, 100.0)
+    renderer = kept()
     other = compare_figure([actviz.get(n) for n in ("relu", "gelu", "elish")], size=parse_size("640x360"), theme="dark")
     save_figure(other, tmp_path / "other.png")
-    assert canvas.kept_renderer(640, 360, 100.0) is renderer
+    assert kept() is renderer
     assert save_figure(_figure(), tmp_path / "again.png").read_bytes() == first
 
 
-def test_titles_given_back_to_matplotlib_are_placed_as_by_matplotlib(tmp_path, monkeypatch):
-    """unpin_titles (used when the laid-out ticks bring a y offset text) undoes pin_titles:
-    the titles go back above the offset text, as matplotlib places them."""
+@pytest.mark.parametrize(("what", "size", "ylim"), [
+    ("titles", "300x300", (0.0, 3e7)),  # a multiplier ("1e7") appears under the pinned titles
+    ("labels", "640x360", (-12345.0, 54321.0)),  # wider tick labels than the pinned y labels were put beside
+])
+def test_placement_given_back_to_matplotlib_is_matplotlib_s(tmp_path, monkeypatch, what, size, ylim):
+    """When the ticks change after pinning (as the layout may change them), the change is
+    detected and unpinning gives the titles or labels back to matplotlib: its pixels, which
+    the pinned placement does not give."""
     from contextlib import nullcontext
 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from actviz.plotting import export
-    from actviz.plotting.placement import pin_titles, unpin_titles
+    from actviz.plotting import export, placement
 
-    def offset_figure(pin: bool, unpin: bool):  # the y-axes of both panels get a multiplier after pinning
-        fig = _figure("300x300")
-        pinned = pin_titles(fig, FigureCanvasAgg(fig).get_renderer()) if pin else []
-        for ax in fig.axes:
-            ax.set_ylim(0, 3e7)
-        if unpin:
-            unpin_titles(pinned)
-        return fig
-
-    monkeypatch.setattr(export, "_laid_out", lambda fig, fmt: nullcontext())
-    reference = _pixels(save_figure(offset_figure(False, False), tmp_path / "reference.png"))
-    still_pinned = _pixels(save_figure(offset_figure(True, False), tmp_path / "pinned.png"))
-    unpinned = _pixels(save_figure(offset_figure(True, True), tmp_path / "unpinned.png"))
-    assert (unpinned == reference).all() and not (still_pinned == reference).all()
-
-
-def test_labels_given_back_to_matplotlib_are_placed_as_by_matplotlib(tmp_path, monkeypatch):
-    """A label pinned beside tick labels that then change (wider numbers) is found moved,
-    and unpin_labels gives it back to matplotlib's placement: the same pixels."""
-    from contextlib import nullcontext
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from actviz.plotting import export
-    from actviz.plotting.placement import labels_moved, pin_labels, unpin_labels
-
-    def wide_ticks_figure(pin: bool, unpin: bool):
-        fig = _figure()
+    def figure(pin: bool, unpin: bool):
+        fig = _figure(size)
         renderer = FigureCanvasAgg(fig).get_renderer()
-        pinned = pin_labels(fig, renderer) if pin else []
-        assert not labels_moved(pinned, renderer)
+        pinned = getattr(placement, f"pin_{what}")(fig, renderer) if pin else []
+        assert len(pinned) == (2 if what == "titles" else 4) * pin  # two panels (f, f'), each with its x and y label
         for ax in fig.axes:
-            ax.set_ylim(-12345.0, 54321.0)
-        assert labels_moved(pinned, renderer) == pin
+            ax.set_ylim(*ylim)
+        moved = (any(placement.shows_offset(ax) for ax, _ in pinned) if what == "titles"
+                 else placement.labels_moved(pinned, renderer))
+        assert moved == pin
         if unpin:
-            unpin_labels(pinned)
+            getattr(placement, f"unpin_{what}")(pinned)
         return fig
 
     monkeypatch.setattr(export, "_laid_out", lambda fig, fmt: nullcontext())
-    reference = _pixels(save_figure(wide_ticks_figure(False, False), tmp_path / "reference.png"))
-    still_pinned = _pixels(save_figure(wide_ticks_figure(True, False), tmp_path / "pinned.png"))
-    unpinned = _pixels(save_figure(wide_ticks_figure(True, True), tmp_path / "unpinned.png"))
+    reference = _pixels(save_figure(figure(False, False), tmp_path / "reference.png"))
+    still_pinned = _pixels(save_figure(figure(True, False), tmp_path / "pinned.png"))
+    unpinned = _pixels(save_figure(figure(True, True), tmp_path / "unpinned.png"))
     assert (unpinned == reference).all() and not (still_pinned == reference).all()
+
+
+def test_the_kept_renderer_is_kept_only_under_the_same_text_settings(monkeypatch):
+    """matplotlib caches text extents and mathtext on the renderer by text and font only:
+    a renderer is reused only where the text rcParams are the ones it measured under."""
+    import matplotlib as mpl
+
+    from actviz.plotting import canvas
+
+    monkeypatch.setattr(canvas, "_KEPT", canvas.threading.local())
+    first = canvas.kept_renderer(640, 360, 100.0)
+    assert canvas.kept_renderer(640, 360, 100.0) is first
+    with mpl.rc_context({"mathtext.it": "DejaVu Serif:italic"}):
+        assert canvas.kept_renderer(640, 360, 100.0) is not first
