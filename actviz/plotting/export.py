@@ -193,10 +193,10 @@ def _laid_out(fig: Figure, fmt: str) -> Iterator[None]:
     if fmt != "png" or engine is None or not fig.axes:
         yield
         return
-    from .canvas import OpaquePngCanvas
+    from .canvas import KeptRendererCanvas
     from .placement import labels_moved, pin_labels, pin_titles, shows_offset, unpin_labels, unpin_titles
 
-    canvas = OpaquePngCanvas(fig)  # the canvas savefig("png") draws on
+    canvas = KeptRendererCanvas(fig)  # the canvas savefig("png") draws on, with the text caches of earlier pictures
     renderer = canvas.get_renderer()
     titles, labels = pin_titles(fig, renderer), pin_labels(fig, renderer)
     engine.execute(fig)

@@ -139,7 +139,7 @@ def test_transparent_png_has_a_clear_background(tmp_path):
 
 
 def test_opaque_png_is_rgb_with_the_pixels_matplotlib_would_write(tmp_path, monkeypatch):
-    """The canvas writes an opaque picture as RGB: the pixels of matplotlib's
+    """The kept-renderer canvas writes an opaque picture as RGB: the pixels of matplotlib's
     own canvas's RGBA file without its alpha (all 255), and the same dpi and Software chunk."""
     from contextlib import nullcontext
 
@@ -203,6 +203,28 @@ def test_a_png_whose_panels_do_not_fit_is_refused_and_not_written(tmp_path):
     assert fig.get_layout_engine() is not None  # the figure keeps its layout for a larger size
 
 
+def test_a_picture_drawn_after_others_on_the_kept_renderer_is_the_same(tmp_path, monkeypatch):
+    """The renderer (and matplotlib's text caches on it) is kept from one PNG to the next of
+    the same size; what it drew before leaves no trace in the next picture."""
+    import matplotlib as mpl
+
+    from actviz.plotting import canvas
+    from actviz.plotting.figures import compare_figure
+    from actviz.plotting.style import FONT_RC
+
+    monkeypatch.setattr(canvas, "_KEPT", canvas.threading.local())  # a fresh renderer
+    def kept():  # the renderer of a 640x360 PNG, drawn under the text settings of export
+        with mpl.rc_context(FONT_RC):
+            return canvas.kept_renderer(640, 360, 100.0)
+
+    first = save_figure(_figure(), tmp_path / "first.png").read_bytes()
+    renderer = kept()
+    other = compare_figure([actviz.get(n) for n in ("relu", "gelu", "elish")], size=parse_size("640x360"), theme="dark")
+    save_figure(other, tmp_path / "other.png")
+    assert kept() is renderer
+    assert save_figure(_figure(), tmp_path / "again.png").read_bytes() == first
+
+
 @pytest.mark.parametrize(("what", "size", "ylim"), [
     ("titles", "300x300", (0.0, 3e7)),  # a multiplier ("1e7") appears under the pinned titles
     ("labels", "640x360", (-12345.0, 54321.0)),  # wider tick labels than the pinned y labels were put beside
@@ -236,3 +258,41 @@ def test_placement_given_back_to_matplotlib_is_matplotlib_s(tmp_path, monkeypatc
     still_pinned = _pixels(save_figure(figure(True, False), tmp_path / "pinned.png"))
     unpinned = _pixels(save_figure(figure(True, True), tmp_path / "unpinned.png"))
     assert (unpinned == reference).all() and not (still_pinned == reference).all()
+
+
+def test_the_kept_renderer_is_kept_only_under_the_same_text_settings(monkeypatch):
+    """matplotlib caches text extents and mathtext on the renderer by text and font only:
+    a renderer is reused only where the text rcParams are the ones it measured under."""
+    import matplotlib as mpl
+
+    from actviz.plotting import canvas
+
+    monkeypatch.setattr(canvas, "_KEPT", canvas.threading.local())
+    first = canvas.kept_renderer(640, 360, 100.0)
+    assert canvas.kept_renderer(640, 360, 100.0) is first
+    with mpl.rc_context({"mathtext.it": "DejaVu Serif:italic"}):
+        assert canvas.kept_renderer(640, 360, 100.0) is not first
+
+
+def test_a_forked_child_starts_with_a_new_renderer(monkeypatch):
+    """matplotlib replaces its fonts in a forked child; the renderer (with mathtext parsed on the
+    parent's fonts) must not be reused there: a gallery worker failed in FreeType when it was."""
+    import multiprocessing
+
+    from actviz.plotting import canvas
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    monkeypatch.setattr(canvas, "_KEPT", canvas.threading.local())
+    parent = canvas.kept_renderer(640, 360, 100.0)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        in_child = pool.apply(_kept_renderer_id)
+    assert in_child[0] is None  # nothing inherited
+    assert canvas.kept_renderer(640, 360, 100.0) is parent  # the parent keeps its own
+
+
+def _kept_renderer_id() -> tuple:
+    from actviz.plotting import canvas
+
+    return (getattr(canvas._KEPT, "renderer", None),)
