@@ -43,6 +43,11 @@ pictures: level 6 takes ~24 ms a picture for 66.7 kB, level 3 ~15 ms for 74.8 kB
 as matplotlib's RGBA files at level 6 (73.4 kB); below 3 they grow and are no faster."""
 
 
+_COLOUR_ONLY = {"text.color"}
+"""Text settings that only colour the glyphs, applied when they are drawn: the light and dark
+themes differ in it alone, and keying on it replaced the renderer at every change of theme."""
+
+
 def _text_settings() -> tuple:
     """The rcParams that text extents and parsed mathtext depend on: matplotlib's caches on a
     renderer are keyed by the text and its font properties only, which was right for one
@@ -51,7 +56,7 @@ def _text_settings() -> tuple:
     with warnings.catch_warnings():  # reading a deprecated parameter (text.hinting_factor) warns
         warnings.simplefilter("ignore", mpl.MatplotlibDeprecationWarning)
         return tuple((name, repr(value)) for name, value in sorted(mpl.rcParams.items())
-                     if name.startswith(("font.", "mathtext.", "text.")))
+                     if name.startswith(("font.", "mathtext.", "text.")) and name not in _COLOUR_ONLY)
 
 
 def kept_renderer(width: int, height: int, dpi: float) -> RendererAgg:

@@ -296,3 +296,17 @@ def _kept_renderer_id() -> tuple:
     from actviz.plotting import canvas
 
     return (getattr(canvas._KEPT, "renderer", None),)
+
+
+def test_the_themes_share_one_kept_renderer(monkeypatch):
+    """Light and dark differ only in the colour of text, which is applied when glyphs are drawn:
+    the gallery alternates themes, and a renderer per change lost the caches it is kept for."""
+    from actviz.plotting import canvas
+    from actviz.plotting.style import themed
+
+    monkeypatch.setattr(canvas, "_KEPT", canvas.threading.local())
+    size = parse_size("640x360")
+    with themed(size, "light"):
+        light = canvas.kept_renderer(640, 360, 100.0)
+    with themed(size, "dark"):
+        assert canvas.kept_renderer(640, 360, 100.0) is light
