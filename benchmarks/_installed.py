@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def installed_env(**extra: str) -> dict[str, str]:
-    """os.environ with actviz importable from this checkout, its bytecode
-    compiled, and bytecode writing allowed; ``extra`` variables added."""
-    compileall.compile_dir(ROOT / "actviz", quiet=1)
+def installed_env(root: Path = ROOT, **extra: str) -> dict[str, str]:
+    """os.environ with actviz importable from the checkout ``root`` (this one by default),
+    its bytecode compiled, and bytecode writing allowed; ``extra`` variables added."""
+    compileall.compile_dir(Path(root) / "actviz", quiet=1)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
     return {**env, **extra}

@@ -32,10 +32,17 @@ def running(pid: int) -> bool:
     return state != "Z"
 
 
+def _default_sigint() -> None:
+    """Ctrl-C as in a foreground run: a suite started in the background (``&``) has SIGINT
+    ignored, the child inherits that and Python leaves it so (CI run that way failed here)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_with_workers(argv: list[str], cwd: Path, workers: int = 2) -> tuple[subprocess.Popen, list[int]]:
     """``actviz ARGV`` in a new session, once ``workers`` worker processes have started."""
     process = subprocess.Popen([sys.executable, "-m", "actviz", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               cwd=cwd, start_new_session=True, env={**os.environ, "MPLBACKEND": "Agg"})
+                               cwd=cwd, start_new_session=True, env={**os.environ, "MPLBACKEND": "Agg"},
+                               preexec_fn=_default_sigint)
     deadline = time.monotonic() + 60
     while len(found := children(process.pid)) < workers:
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()

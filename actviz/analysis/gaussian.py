@@ -110,7 +110,13 @@ def _panel_ends(loc: np.ndarray, scale: np.ndarray, kinks: Sequence[float]) -> n
     """Sorted panel ends in z, shape ``loc.shape + (K,)``; panels of zero width
     (points clipped to ±12) are dropped where they are empty for every entry."""
     points_x = np.concatenate([_X_GRID, np.asarray(kinks, dtype=float)])
-    mapped = (points_x - loc[..., None]) / scale[..., None]
+    # Points more than 12 scales away are clipped to ±12 anyway; mapping them by the division
+    # overflowed for a kink at 1e300 or 1.7e308 (hardtanh:max_val=1.7e308, srelu:t_right=1e300)
+    # and q -> 0+. Halving both ends first keeps the test itself from overflowing.
+    half_gap = 0.5 * points_x - 0.5 * loc[..., None]
+    far = ~(np.abs(half_gap) / _Z_LIMIT <= 0.5 * scale[..., None])
+    gap = np.subtract(points_x, loc[..., None], out=np.zeros(far.shape), where=~far)
+    mapped = np.where(far, np.copysign(_Z_LIMIT, half_gap), gap / scale[..., None])
     mapped = np.clip(mapped, -_Z_LIMIT, _Z_LIMIT)
     grid = np.broadcast_to(_Z_GRID, loc.shape + _Z_GRID.shape)
     ends = np.sort(np.concatenate([grid, mapped], axis=-1), axis=-1)

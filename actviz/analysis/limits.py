@@ -103,28 +103,57 @@ def one_sided_limits(act, kinks: np.ndarray) -> KinkLimits:  # noqa: ANN001  (an
     if n == 0:
         empty = np.zeros((5, 0))
         return KinkLimits(kinks, empty, empty, np.zeros((3, 0)))
-    gaps = np.diff(kinks)
-    room = np.minimum(np.r_[math.inf, gaps], np.r_[gaps, math.inf])
+    # An eighth of the gap to the next kink. Kinks at ±1.7e308 (hardshrink:lambd=1.7e308) are
+    # 3.4e308 apart, beyond float64: they are halved first (exact), and only then, so that tiny
+    # gaps keep their last bit.
+    halve = np.max(np.abs(kinks)) >= 2.0**1023
+    eighths = 0.25 * np.diff(0.5 * kinks) if halve else np.diff(kinks) / 8.0
+    room = np.minimum(np.r_[math.inf, eighths], np.r_[eighths, math.inf])
     size = np.maximum(1.0, np.abs(kinks))
-    h = np.minimum(1e-5 * size, room / 8.0)
-    big = np.minimum(1e-3 * size, room / 8.0)
+    h = np.minimum(1e-5 * size, room)
+    big = np.minimum(1e-3 * size, room)
+    # h^2 and H^2 overflow for a kink beyond 1e154 (hardtanh:max_val=1e300) and H^2 underflows to 0
+    # for kinks 1e-300 apart (relun:max_value=1e-300): there the products are regrouped, elsewhere
+    # they keep their order (and last bits).
+    fits = (big >= 1e-150) & (big <= 1e150)
+    big_squared = np.square(big, out=np.full_like(big, math.nan), where=fits)
 
     # One kernel call per derivative: rows kinks, then the points left and right of them.
     offsets = [sign * step for sign in (-1.0, 1.0) for step in (h, big, 2 * big, 3 * big, 4 * big)]
-    f, d1, d2 = (v.reshape(11, n) for v in derivatives(act, np.concatenate([kinks, *(kinks + o for o in offsets)])))
+    points = np.concatenate([kinks, *(_beside(kinks, o) for o in offsets)])
+    f, d1, d2 = (v.reshape(11, n) for v in derivatives(act, points))
     sides = []
     for side, sign in enumerate((-1.0, 1.0)):
         row = 1 + 5 * side
         fh, d1h, d2h = f[row], d1[row], d2[row]
         a, b, c, d = d2[row + 1 : row + 5]
         step = sign * h
-        f_lim = fh - step * d1h + 0.5 * step * step * d2h
+        step_squared = np.square(step, out=np.full_like(step, math.nan), where=fits)
+        f_lim = fh - step * d1h + np.where(fits, 0.5 * step_squared * d2h, 0.5 * step * (step * d2h))
         d1_lim = d1h - step * d2h
         d2_lim = 4.0 * a - 6.0 * b + 4.0 * c - d
-        d3_lim = (-26.0 * a + 57.0 * b - 42.0 * c + 11.0 * d) / (6.0 * sign * big)
-        d4_lim = (3.0 * a - 8.0 * b + 7.0 * c - 2.0 * d) / (big * big)
+        # kinks closer than 8 subnormals (relun:max_value=5e-324) leave no room: H = 0, and the
+        # third and fourth derivatives' limits are unknown (nan) instead of 0/0
+        d3_lim = _over(-26.0 * a + 57.0 * b - 42.0 * c + 11.0 * d, 6.0 * sign * big)
+        fourth = 3.0 * a - 8.0 * b + 7.0 * c - 2.0 * d
+        d4_lim = np.where(fits, fourth / big_squared, _over(_over(fourth, big), big))
         sides.append(np.stack([f_lim, d1_lim, d2_lim, d3_lim, d4_lim]))
     return KinkLimits(kinks, sides[0], sides[1], np.stack([f[0], d1[0], d2[0]]))
+
+
+_DOUBLE_MAX = float(np.finfo(np.float64).max)
+
+
+def _beside(kinks: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    """kinks + offset; ±inf where the sum passes the largest double (a kink at 1.8e308 has no
+    float beyond it: f there is f's limit at infinity), without an overflow warning."""
+    beyond = (np.sign(kinks) == np.sign(offset)) & (np.abs(offset) > _DOUBLE_MAX - np.abs(kinks))
+    return np.add(kinks, offset, out=np.copysign(np.full_like(kinks, math.inf), offset), where=~beyond)
+
+
+def _over(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """numerator / denominator, nan where the denominator is 0."""
+    return np.divide(numerator, denominator, out=np.full_like(numerator, math.nan), where=denominator != 0)
 
 
 def declared_kinks(act) -> np.ndarray:  # noqa: ANN001  (an Activation)

@@ -155,6 +155,7 @@ def _cauchy_kernel(order: int):
 
 
 _DOUBLE_MAX = float(np.finfo(np.float64).max)
+_FAR_ROOT = 1e140  # beyond this a root of Cauchy' cannot enter a double-double product (Dekker's split: 1e150)
 
 
 def _cauchy_scaled(x: np.ndarray, d: float) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
@@ -185,13 +186,19 @@ def _cauchy_d1(x: np.ndarray, lambda1: float, lambda2: float, d: float) -> np.nd
         return _cauchy_kernel(1)(x, lambda1, lambda2, d)
     disc = float(np.hypot(lambda2, lambda1 * d))
     q = -(lambda2 + np.copysign(disc, lambda2))
-    r1, r2 = q / lambda1, -(lambda1 * d) * d / q
+    r2 = -(lambda1 * d) * d / q
     exponent, xs, denominator = _cauchy_scaled(x, d)
-    numerator = _stable.dd_mul(
-        _stable.two_sum(xs, -np.ldexp(r1, -exponent)), _stable.two_sum(xs, -np.ldexp(r2, -exponent))
-    )
+    near_root = _stable.two_sum(xs, -np.ldexp(r2, -exponent))
+    if abs(q) <= _FAR_ROOT * abs(lambda1):  # the other root r1 = q/lambda1 is within reach
+        numerator = _stable.dd_mul(_stable.two_sum(xs, -np.ldexp(q / lambda1, -exponent)), near_root)
+        scale = -lambda1
+    else:
+        # |lambda1| below ~1e-140 |lambda2| (cauchy:lambda1=1e-300): r1 = q/lambda1 is too large to
+        # split into double-double halves (it overflowed there); -lambda1 (x - r1) = q - lambda1 x.
+        far_factor = _stable.dd_add((np.ldexp(q, -exponent), np.zeros_like(xs)), _stable.two_prod(np.full_like(xs, -lambda1), xs))
+        numerator, scale = _stable.dd_mul(far_factor, near_root), 1.0
     ratio = _stable.dd_div_dd(numerator, _stable.dd_mul(denominator, denominator))[0]
-    return np.where(np.isinf(x), 0.0, np.ldexp(-lambda1 * ratio, -2 * exponent))
+    return np.where(np.isinf(x), 0.0, np.ldexp(scale * ratio, -2 * exponent))
 
 
 register(

@@ -193,10 +193,18 @@ def _laid_out(fig: Figure, fmt: str) -> Iterator[None]:
     if fmt != "png" or engine is None or not fig.axes:
         yield
         return
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from .canvas import KeptRendererCanvas
+    from .placement import labels_moved, pin_labels, pin_titles, shows_offset, unpin_labels, unpin_titles
 
-    FigureCanvasAgg(fig)  # the canvas savefig("png") draws on: one renderer, one text-metrics cache
+    canvas = KeptRendererCanvas(fig)  # the canvas savefig("png") draws on, with the text caches of earlier pictures
+    renderer = canvas.get_renderer()
+    titles, labels = pin_titles(fig, renderer), pin_labels(fig, renderer)
     engine.execute(fig)
+    # the laid-out axes' ticks brought an offset text under a title or moved a label: matplotlib places them
+    if any(shows_offset(ax) for ax, _ in titles) or labels_moved(labels, renderer):
+        unpin_titles(titles)
+        unpin_labels(labels)
+        engine.execute(fig)
     fig.set_layout_engine(None)  # not "none": savefig runs its layout pass for any engine, even a placeholder
     try:
         yield

@@ -27,6 +27,7 @@ from .curves import resolve_axes
 from .style import FigureSize, colors, current_theme, new_figure, palette, themed
 
 _LOG10_E = math.log10(math.e)
+_SQUARABLE = 1e150  # larger values overflow when squared
 _COLLAPSE = 100.0  # rms ratio between the layers of a violin panel beyond which each layer is drawn rescaled
 
 
@@ -59,17 +60,23 @@ def gradient_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axe
     leaves the legend to the caller (:func:`legend_entries`)."""
     ax = resolve_axes(ax)
     for run, predicted, color in zip(runs, profiles, _run_colors(ax, len(runs))):
-        layers = np.arange(run.top + 1)
-        ax.plot(layers, run.log_grad_norm * _LOG10_E, color=color, linewidth=2.2, label=run_label(run))
+        layers, marker = np.arange(run.top + 1), _single_point_marker(run)
+        ax.plot(layers, run.log_grad_norm * _LOG10_E, color=color, linewidth=2.2, label=run_label(run), marker=marker)
         ax.plot(layers, predicted.log_grad_norm[: run.top + 1] * _LOG10_E, color=color, linestyle="--", linewidth=1.6)
         _mark_stop(ax, run, color)
     _decades(ax)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # layers are whole numbers
     ax.set_xlabel("layer $l$ (0 = input)")
     ax.set_ylabel(r"$\|\partial L / \partial h^l\|$  (top = 1)")
     ax.set_title("gradient norm through depth")
     if legend:
         ax.legend(*legend_entries(ax), loc="best", fontsize="small")
     return ax
+
+
+def _single_point_marker(run: StackRun) -> str | None:
+    """A dot for a run measured at layer 0 only (it overflowed at once): a line of one point is invisible."""
+    return "o" if run.top == 0 else None
 
 
 def _mark_stop(ax: Axes, run: StackRun, color: str) -> None:
@@ -89,9 +96,13 @@ def _decades(ax: Axes) -> None:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
         ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
         return
-    nice = [m * 10.0**e for e in range(math.floor(low) - 1, math.ceil(high) + 1) for m in (1, 2, 5)]
-    ax.set_yticks([math.log10(v) for v in nice if low <= math.log10(v) <= high], [f"{v:g}" for v in nice
-                   if low <= math.log10(v) <= high])
+    nice = [math.log10(m * 10.0**e) for e in range(math.floor(low) - 1, math.ceil(high) + 2) for m in (1, 2, 5)]
+    inside = [v for v in nice if low <= v <= high]
+    if not inside:  # a narrow range (one point) between two nice values: widen it to them
+        low, high = max(v for v in nice if v < low), min(v for v in nice if v > high)
+        ax.set_ylim(low, high)
+        inside = [low, high]
+    ax.set_yticks(inside, [f"{10.0**v:.3g}" for v in inside])
 
 
 def q_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | None = None) -> Axes:
@@ -99,22 +110,35 @@ def q_axes(runs: Sequence[StackRun], profiles: Sequence[Profile], ax: Axes | Non
     :math:`\log_{10}`, like the gradients), measured solid, the length map dashed."""
     ax = resolve_axes(ax)
     for run, predicted, color in zip(runs, profiles, _run_colors(ax, len(runs))):
-        layers = np.arange(run.top + 1)
-        ax.plot(layers, log10_positive(run.q), color=color, linewidth=2.2, label=run.activation)
+        layers, marker = np.arange(run.top + 1), _single_point_marker(run)
+        ax.plot(layers, log10_positive(run.q), color=color, linewidth=2.2, label=run.activation, marker=marker)
         ax.plot(layers, log10_positive(predicted.q[: run.top + 1]), color=color, linestyle="--", linewidth=1.6)
         _mark_stop(ax, run, color)
     _decades(ax)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("layer $l$")
     ax.set_ylabel(r"$q^l = \langle (h^l)^2 \rangle$")
     ax.set_title("signal length through depth")
     return ax
 
 
-def _rms(values: np.ndarray) -> float:
-    r"""Root mean square :math:`\sqrt{\langle x^2 \rangle}`, computed as
-    :math:`m \sqrt{\langle (x/m)^2 \rangle}` with :math:`m = \max |x|` so 1e200 does not overflow."""
+def _relative(values: np.ndarray) -> tuple[float, np.ndarray]:
+    r"""(m, x/m) with :math:`m = \max |x|` (x/m = x for m = 0): the root mean square is
+    :math:`m \sqrt{\langle (x/m)^2 \rangle}`, computed so that 1e308 does not overflow."""
     largest = float(np.max(np.abs(values)))
-    return largest * math.sqrt(float(np.mean((values / largest) ** 2))) if largest > 0 else 0.0
+    return largest, values / largest if largest > 0 else values
+
+
+def _log10_rms(values: np.ndarray) -> float:
+    r""":math:`\log_{10} \sqrt{\langle x^2 \rangle}` (-inf for zeros), finite up to 1.8e308."""
+    largest, scaled = _relative(values)
+    return math.log10(largest) + 0.5 * math.log10(float(np.mean(scaled * scaled))) if largest > 0 else -math.inf
+
+
+def _unit_rms(values: np.ndarray) -> np.ndarray:
+    """``values`` divided by their root mean square (zeros stay zeros)."""
+    largest, scaled = _relative(values)
+    return scaled / math.sqrt(float(np.mean(scaled * scaled))) if largest > 0 else values
 
 
 def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None = None) -> Axes:
@@ -124,17 +148,31 @@ def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None =
     collapses to 0 or blows up), each layer is divided by its own rms, so the shapes stay
     readable, and the title says so (q^l, drawn beside it by decay_figure, gives the scale)."""
     ax = resolve_axes(ax)
-    layers = sorted(run.samples)
-    data = [run.samples[layer] for layer in layers]
-    rms = np.array([_rms(d) for d in data])
-    alive = rms > 0
-    rescaled = alive.any() and rms[alive].max() > _COLLAPSE * rms[alive].min()
+    # where the signal overflowed, phi(h) holds ±inf or nan: such values have no place on
+    # the axis (and broke the rms), so a layer shows its finite values, if it has any
+    finite = {layer: values[np.isfinite(values)] for layer, values in sorted(run.samples.items())}
+    layers = [layer for layer, values in finite.items() if values.size]
+    if not layers:
+        ax.set_title(f"{run.activation}: no finite activation to draw", fontsize="small")
+        return ax
+    data = [finite[layer] for layer in layers]
+    log_rms = np.array([_log10_rms(d) for d in data])
+    alive = log_rms > -math.inf
+    rescaled = alive.any() and log_rms[alive].max() - log_rms[alive].min() > math.log10(_COLLAPSE)
     if rescaled:
-        data = [d / r if r > 0 else d for d, r in zip(data, rms)]
+        data = [_unit_rms(d) for d in data]
     positions = np.arange(len(layers))
     # a violin needs a spread its kernel density estimate can resolve: relative to the
     # largest value on the panel, not a collapse to 1e-200 (its variance underflows)
     scale = max(float(np.max(np.abs(d))) for d in data)
+    # the kernel density estimate squares the values (their covariance), which overflows
+    # beyond 1e150 (apl:a=1e300 warned) and underflows to a singular matrix below 1e-150
+    # (relun:max_value=1e-300): such a panel is drawn in units of 10^k, said on the axis (k >= -300,
+    # so that 10^k is a normal number; subnormal values come out near 1e-24, still squarable)
+    exponent = max(math.floor(math.log10(scale)), -300) if scale > _SQUARABLE or 0 < scale < 1 / _SQUARABLE else 0
+    if exponent:
+        data = [d / 10.0**exponent for d in data]
+        scale /= 10.0**exponent
     spread = np.array([np.ptp(d) > 1e-6 * scale for d in data])
     color = color or _run_colors(ax, 1)[0]
     if spread.any():
@@ -153,12 +191,15 @@ def distribution_axes(run: StackRun, ax: Axes | None = None, color: str | None =
     ax.tick_params(axis="y", labelsize="small")
     ax.set_xlabel("layer $l$")
     title = f"{run.activation}: {run.saturated_fraction[layers[-1]]:.0%} saturated at top"
+    dropped = sum(run.samples[layer].size - finite[layer].size for layer in run.samples)
+    if dropped:
+        title += f"; {dropped} overflowed values not drawn"
     if rescaled:
-        trend = "collapses" if rms[-1] < rms[0] else "blows up"
+        trend = "collapses" if log_rms[-1] < log_rms[0] else "blows up"
         title += f"\n{trend}; layers ÷ their rms"
         ax.set_ylabel(r"$\phi(h^l)\,/\,\mathrm{rms}_l$")
     else:
-        ax.set_ylabel(r"$\phi(h^l)$")
+        ax.set_ylabel(r"$\phi(h^l)$" + (rf" $/\ 10^{{{exponent}}}$" if exponent else ""))
     ax.set_title(title, fontsize="small")
     return ax
 

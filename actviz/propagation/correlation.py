@@ -40,7 +40,9 @@ def hermite_power(act, q: object, terms: int = 64) -> np.ndarray:  # noqa: ANN00
     truncated series serves as a first guess and for pictures."""
     q = np.maximum(np.asarray(q, dtype=float), Q_TINY)
     x, w = gaussian_rule(np.zeros_like(q), np.sqrt(q), kinks_of(act))
-    z, weighted = x / np.sqrt(q)[..., None], act(x) * w
+    # nodes of weight 0 (empty panels of some q's rows) count 0 even where phi is ±inf there
+    # (prelu:weight=1.7e308 at q = 1e250: inf * 0 warned)
+    z, weighted = x / np.sqrt(q)[..., None], np.where(w > 0, act(x), 0.0) * w
     # Where phi(sqrt(q) z) grows past 1e130 (exp(x) at a large q) the sums or their squares would overflow or meet
     # inf - inf (|He_n(z)|/sqrt(n!) stays below 1e20 on the rule's nodes): those coefficients are
     # undefined, nan, and the rows are summed no further.

@@ -316,7 +316,11 @@ def _walk(edge: _Edge, j: int, label: str) -> float:
         probe = jump * (1 + sign * _JUMP_PROBE)  # the far side: below the jump below q0, above it above
         if len(back):
             k = turn + 1 + int(back[0])
-            far_log = bracketed_root(lambda x: edge.s_at(x) - jump, logs[k - 1], logs[k], xtol=1e-15)
+            # the bracket's values are the scan's: s_at can differ from them by an ulp (a scalar exp
+            # against a vectorised one), and on a flat stretch of s both ends then read the same
+            # side of the jump (smu1:alpha=1e-300 raised 'no sign change')
+            far_log = bracketed_root(lambda x: edge.s_at(x) - jump, logs[k - 1], logs[k],
+                                     fa=sign * values[k - 1] - jump, fb=sign * values[k] - jump, xtol=1e-15)
             far = math.exp(far_log)
         else:
             k, far = len(logs) - 1, edge.settle(probe)
@@ -379,7 +383,11 @@ def critical_sigma_w2(act, sigma_b2: float, q0: float = 1.0) -> float:  # noqa: 
     if not (q0 > 0 and math.isfinite(q0)):
         raise ActvizError(f"invalid input second moment q0 {q0!r}: expected a positive number")
     if float(act(0.0)) == 0.0 and homogeneous_slope(act) is not None:
-        return 1.0 / float(moments(act, q0)[1])
+        slope = float(moments(act, q0)[1])
+        if slope == 0.0:  # jump_relu:theta=1e300 is 0 wherever a Gaussian reaches (1/0 raised)
+            raise ActvizError(f"{act.label} has no edge of chaos: E phi'(u)^2 = 0 for u ~ N(0, {q0:g}), so "
+                              "chi_1 = 0 for every sigma_w^2")
+        return 1.0 / slope
     edge = _Edge(act, float(sigma_b2), float(q0))
     label = act.label
 

@@ -32,7 +32,7 @@ import numpy as np
 
 from ..errors import ActvizError
 from ..analysis.gaussian import gaussian_rule
-from .moments import kinks_of, require_pointwise
+from .moments import exact_mean_square, kinks_of, require_pointwise
 from .edge import critical_sigma_w2
 
 TORCH_NOTES = {
@@ -67,7 +67,11 @@ def standard_moments(act) -> tuple[float, float]:  # noqa: ANN001
     values = act(x)
     if not np.all(np.isfinite(values)):
         raise ActvizError(f"{act.label} is not finite on |z| <= 12: its Gaussian moments cannot be computed")
-    return math.fsum(w * values), math.fsum(w * values * values)
+    second = exact_mean_square(values, w)
+    if second == math.inf:  # apl:a=-1e300 overflowed values * values
+        raise ActvizError(f"{act.label} has E phi(z)^2 beyond float64 for z ~ N(0, 1): no gain or constant keeps "
+                          "the variance")
+    return math.fsum(w * values), second
 
 
 @dataclass(frozen=True)

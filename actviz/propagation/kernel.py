@@ -36,7 +36,7 @@ from ..errors import ActvizError
 from .correlation import pair_expectations
 from .gains import affine_formula
 from ..analysis.gaussian import gaussian_rule
-from .moments import kinks_of, mean_square, require_pointwise
+from .moments import exact_mean_square, kinks_of, mean_and_variance, mean_square, require_pointwise
 from .roots import bracketed_root
 from .theory import fixed_point, mean_field
 
@@ -128,8 +128,8 @@ def _shifted_moments(act, alpha: float, beta: float) -> tuple[float, float, floa
     for :math:`y = \alpha z + \beta \sim \mathcal{N}(\beta, \alpha^2)`."""
     x, w = gaussian_rule(np.array(beta), np.array(alpha), kinks_of(act))
     f, d = act(x), act.derivative(x)
-    mean = math.fsum(w * f)
-    return mean, math.fsum(w * (f - mean) ** 2), math.fsum(w * d * d)
+    mean, variance = mean_and_variance(f, w)
+    return mean, variance, exact_mean_square(d, w)
 
 
 def shape(act, zeta: float, beta: float = 0.0) -> Shaped:  # noqa: ANN001
@@ -147,9 +147,10 @@ def shape(act, zeta: float, beta: float = 0.0) -> Shaped:  # noqa: ANN001
     def excess(log_alpha: float) -> float:
         alpha = math.exp(log_alpha)
         _, variance, slope = _shifted_moments(act, alpha, beta)
-        if not variance > 0:
-            return -math.inf
-        return math.log(alpha * alpha * slope / variance) - math.log(zeta)
+        ratio = alpha * alpha * slope / variance if variance > 0 else math.nan
+        if not 0 < ratio < math.inf:  # phi' = 0 almost everywhere (sign), or moments beyond float64
+            return math.nan
+        return math.log(ratio) - math.log(zeta)
 
     grid = np.linspace(math.log(1e-3), math.log(1e3), 49)
     values = [excess(g) for g in grid]
@@ -157,9 +158,12 @@ def shape(act, zeta: float, beta: float = 0.0) -> Shaped:  # noqa: ANN001
                     if math.isfinite(fa) and math.isfinite(fb) and (fa <= 0) != (fb <= 0)), None)
     if bracket is None:
         finite = [math.exp(v) * zeta for v in values if math.isfinite(v)]
-        reach = f"{min(finite):.4g} to {max(finite):.4g}" if finite else "nothing"
+        if not finite:  # sign: phi' = 0 almost everywhere; exponential:alpha=1e300: moments beyond float64
+            raise ActvizError(f"{act.label} cannot be shaped: alpha^2 E phi'^2 / Var phi is 0, undefined or beyond "
+                              f"float64 for every alpha in [1e-3, 1e3] at {{beta}} = {beta:g}", arguments=("beta",))
         raise ActvizError(f"no alpha in [1e-3, 1e3] gives {act.label} C'(1) = {zeta:g} at {{beta}} = {beta:g} "
-                          f"(it reaches {reach}); try another {{beta}}", arguments=("beta",))
+                          f"(it reaches {min(finite):.4g} to {max(finite):.4g}); try another {{beta}}",
+                          arguments=("beta",))
     a, fa, b, fb = bracket
     alpha = math.exp(bracketed_root(excess, a, b, fa=fa, fb=fb, xtol=1e-15))
     mean, variance, _ = _shifted_moments(act, alpha, beta)

@@ -30,6 +30,7 @@ def kinks_of(act) -> tuple[float, ...]:  # noqa: ANN001
 
 
 _SQUARABLE = 1e150  # squares of larger magnitudes could overflow a sum
+_DENSITY_REACH = 40.0  # the normal density is exactly 0 in float64 beyond 38.6 standard deviations
 
 
 def mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -38,7 +39,48 @@ def mean_square(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     huge = ~(np.abs(values) <= _SQUARABLE)
     tame = np.where(huge, 0.0, values)
     total = np.sum(tame * tame * weights, axis=-1)
-    return np.where(np.any(huge & (weights > 0), axis=-1), math.inf, total)
+    return np.where(_beyond_squaring(huge, weights), math.inf, total)
+
+
+def _beyond_squaring(huge: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Along the last axis: does a node of positive weight have a value too large to square?"""
+    return np.any(huge & (weights > 0), axis=-1)
+
+
+def exact_mean_square(values: np.ndarray, weights: np.ndarray) -> float:
+    r""":math:`\sum_i w_i v_i^2` over the nodes of one rule, summed exactly before its one rounding
+    (math.fsum); ``inf`` like :func:`mean_square` where a node of positive weight has
+    :math:`|v| > 10^{150}` (leaky_relu:negative_slope=1e300 overflowed the square)."""
+    if _beyond_squaring(~(np.abs(values) <= _SQUARABLE), weights):
+        return math.inf
+    return math.fsum(weights * values * values)
+
+
+def _times_power_of_two(x: float, exponent: int) -> float:
+    """x 2^exponent, exact; ±inf (without an OverflowError) where it exceeds float64."""
+    try:
+        return math.ldexp(x, exponent)
+    except OverflowError:
+        return math.copysign(math.inf, x)
+
+
+def mean_and_variance(values: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
+    r"""(:math:`m = \sum_i w_i v_i`, :math:`\sum_i w_i (v_i - m)^2`) over the nodes of one rule,
+    each sum exact before its one rounding (math.fsum).
+
+    Where some :math:`|v_i| > 10^{150}` (star_relu:bias=1e300, apl:a=1e300) the values are first
+    scaled by a power of two, which is exact, so nothing overflows on the way: a constant 1e300
+    has variance 0, a variance beyond float64 is ``inf``. A value ±inf or nan at a node of
+    positive weight gives (nan, inf), or (nan, nan) for a nan."""
+    counted = values[weights > 0]
+    if not np.all(np.isfinite(counted)):
+        return math.nan, (math.nan if np.any(np.isnan(counted)) else math.inf)
+    largest = float(np.max(np.abs(counted), initial=0.0))
+    exponent = math.frexp(largest)[1] if largest > _SQUARABLE else 0
+    scaled = np.ldexp(values, -exponent) if exponent else values
+    mean = math.fsum(weights * scaled)
+    variance = math.fsum(weights * (scaled - mean) ** 2)
+    return _times_power_of_two(mean, exponent), _times_power_of_two(variance, 2 * exponent)
 
 
 def _rule(act, q: object) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
@@ -73,17 +115,24 @@ def moment_slope(act, q: float) -> float:  # noqa: ANN001
     phi, dphi, d2phi = act(x), act.derivative(x), act.derivative(x, 2)
     slope = float(np.sum((dphi * dphi + phi * d2phi) * w))
     limits = one_sided_limits(act, declared_kinks(act))
-    (phi_l, dphi_l), (phi_r, dphi_r) = limits.left[:2], limits.right[:2]
-    density = normal_pdf(limits.x / math.sqrt(q)) / math.sqrt(q)
-    jumps = (phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * limits.x / (2 * q)
+    # Only kinks within 40 standard deviations count (beyond 38.6 the density is exactly 0): a
+    # kink at 1e300 (hardtanh:max_val=1e300) overflowed x/sqrt(q) and phi^2 for a term of weight 0.
+    near = np.abs(limits.x) <= _DENSITY_REACH * math.sqrt(q)
+    x = limits.x[near]
+    (phi_l, dphi_l), (phi_r, dphi_r) = limits.left[:2, near], limits.right[:2, near]
+    density = normal_pdf(x / math.sqrt(q)) / math.sqrt(q)
+    jumps = (phi_r * dphi_r - phi_l * dphi_l) + (phi_r**2 - phi_l**2) * x / (2 * q)
     return slope + float(np.sum(density * jumps, where=density > 0.0))
 
 
 def homogeneous_slope(act) -> float | None:  # noqa: ANN001
     """V(q)/q if it is the same (to 1e-12) at q = 1e-6, 1 and 1e6 (phi positively homogeneous of
-    degree 1, as relu and leaky relu), else None."""
+    degree 1, as relu and leaky relu), else None; None too where V(q) exceeds float64
+    (leaky_relu:negative_slope=1e300 has V = inf: the length map's scan finds the divergence)."""
     points = np.array([1e-6, 1.0, 1e6])
     ratios = second_moment(act, points) / points
+    if not np.all(np.isfinite(ratios)):
+        return None
     if np.all(np.abs(ratios - ratios[1]) <= 1e-12 * ratios[1]):
         return float(ratios[1])
     return None

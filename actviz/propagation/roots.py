@@ -13,12 +13,13 @@ def bracketed_root(f: Callable[[float], float], a: float, b: float, *, fa: float
     The Illinois variant of regula falsi: a secant step inside the bracket, and
     the function value at an end kept twice in a row is halved, which restores
     superlinear convergence (order about 1.44) while the bracket guarantees it;
-    a bisection step is taken whenever two steps did not halve the bracket.
+    a bisection step is taken whenever two steps did not halve the bracket, and
+    while an end's value is infinite.
     Stops when the bracket is narrower than ``xtol * max(1, |x|)``. If ``f``
     jumps across 0 instead of crossing it, the jump's location is returned.
     """
-    fa = f(a) if fa is None else fa
-    fb = f(b) if fb is None else fb
+    fa = float(f(a) if fa is None else fa)
+    fb = float(f(b) if fb is None else fb)
     if fa == 0.0:
         return a
     if fb == 0.0:
@@ -28,11 +29,13 @@ def bracketed_root(f: Callable[[float], float], a: float, b: float, *, fa: float
     side = 0
     widths = [abs(b - a)] * 3
     for _ in range(max_iter):
-        x = (a * fb - b * fa) / (fb - fa)
+        # an infinite end (s = (q - sigma_b^2)/V = inf where V underflows: softshrink's phase
+        # diagram) has no secant: inf/inf warned there; bisect instead
+        x = (a * fb - b * fa) / (fb - fa) if math.isfinite(fa) and math.isfinite(fb) else math.nan
         stalled = widths[-1] > 0.5 * widths[-3]  # guards against slow one-sided steps at jumps
         if stalled or not (min(a, b) < x < max(a, b)) or not math.isfinite(x):
             x = 0.5 * (a + b)
-        fx = f(x)
+        fx = float(f(x))
         if fx == 0.0:
             return x
         if math.copysign(1.0, fx) == math.copysign(1.0, fb):

@@ -77,3 +77,20 @@ def test_soft_exponential_is_exact_for_tiny_and_huge_alpha(alpha):
     got = actviz.get("soft_exponential", alpha=alpha)(x)
     # -1e200 at alpha = 5e-324 gave -1.2e294 (issue 15); a few units everywhere now
     np.testing.assert_allclose(got, expected, rtol=4 * 2.0**-52, atol=0)
+
+
+@pytest.mark.parametrize("lambda1", [5e-324, -1e-300, 1e-300, 1e-145, 1e-130])
+def test_cauchy_derivative_with_a_vanishing_odd_part(lambda1):
+    # Cauchy'(x) = (lambda1 (d^2 - x^2) - 2 lambda2 x)/(x^2 + d^2)^2, in mpmath at 50 digits. A tiny
+    # lambda1 (inside the declared [-100, 100]) put the root ~2/lambda1 of the numerator into a
+    # double-double split, which overflowed; 4 units: the double-double form's bound with slack.
+    lambda2, d = 1.3, 0.7
+    act = actviz.get("cauchy", lambda1=lambda1, lambda2=lambda2, d=d)
+    x = np.array([-1e300, -1.0, -1e-300, 0.0, 1e-310, 5e-301, 1e-10, 0.1, 1.0, 2.0, 10.0, 1e10, 1e150, 1e300, MAX])
+    got = act.derivative(x)
+    with mpmath.workdps(50):
+        l1, l2, dd = (mpmath.mpf(v) for v in (lambda1, lambda2, d))
+        for xi, yi in zip(x, got):
+            xm = mpmath.mpf(float(xi))
+            exact = (l1 * (dd**2 - xm**2) - 2 * l2 * xm) / (xm**2 + dd**2) ** 2
+            assert abs(yi - exact) <= 4 * max(abs(exact) * 2.0**-52, mpmath.mpf(2) ** -1074), (xi, yi, exact)

@@ -142,3 +142,40 @@ def test_collapsing_activations_are_drawn_per_layer_rescaled():
 def test_a_steady_signal_keeps_its_own_scale(two_runs):
     ax = distribution_axes(two_runs[0][0])  # tanh at (1.5, 0.05): q settles near its fixed point
     assert ax.get_ylabel() == r"$\phi(h^l)$" and "rms" not in ax.get_title()
+
+
+@pytest.mark.parametrize(("spec", "exponent"), [("apl:a=1e300", 300), ("apl:a=-1e308", 308)])
+def test_an_overflowing_run_draws_its_finite_values_in_units_of_a_power_of_ten(spec, exponent):
+    """apl with a huge slope overflows at layer 1: its layer-0 values reach 1e300 (the violin's
+    density estimate squared them: overflow) or -inf (the rms was nan); found by the CLI fuzz."""
+    run = simulate(actviz.get(spec), depth=3, width=8, batch=4, sigma_w2=1.0, sigma_b2=0.0, seed=0)
+    assert run.stopped_at == 1 and list(run.samples) == [0]
+    values = run.samples[0]
+    ax = distribution_axes(run)
+    assert ax.get_ylabel() == rf"$\phi(h^l)$ $/\ 10^{{{exponent}}}$"
+    dropped = int(np.count_nonzero(~np.isfinite(values)))
+    assert (f"{dropped} overflowed values not drawn" in ax.get_title()) == (dropped > 0)
+    body = ax.collections[0].get_paths()[0].vertices[:, 1]
+    finite = values[np.isfinite(values)] / 10.0**exponent
+    assert body.min() == pytest.approx(finite.min()) and body.max() == pytest.approx(finite.max())
+
+
+def test_a_run_with_no_finite_activation_says_so():
+    run = simulate(actviz.get("relu"), depth=3, width=8, batch=4, sigma_w2=1.0, sigma_b2=0.0, seed=0)
+    for layer in run.samples:
+        run.samples[layer][:] = np.nan
+    ax = distribution_axes(run)
+    assert ax.get_title() == "relu: no finite activation to draw" and not ax.collections
+
+
+@pytest.mark.parametrize(("spec", "exponent"), [("relun:max_value=1e-300", -300), ("relun:max_value=1e-200", -200)])
+def test_a_run_of_tiny_values_is_drawn_in_units_of_a_negative_power_of_ten(spec, exponent):
+    """relun capped at 1e-300 keeps every activation in [0, 1e-300]: the violin's density estimate
+    squared them to 0 and inverted a singular matrix (LinAlgError in decay)."""
+    run = simulate(actviz.get(spec), depth=3, width=8, batch=4, sigma_w2=1.0, sigma_b2=0.0, seed=0)
+    values = run.samples[0]
+    ax = distribution_axes(run)
+    assert ax.get_ylabel() == rf"$\phi(h^l)$ $/\ 10^{{{exponent}}}$"
+    body = ax.collections[0].get_paths()[0].vertices[:, 1]
+    assert body.min() == pytest.approx(values.min() / 10.0**exponent)
+    assert body.max() == pytest.approx(values.max() / 10.0**exponent)

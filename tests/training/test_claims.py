@@ -84,3 +84,18 @@ def test_claims_command_writes_the_page(tmp_path, monkeypatch):
 
 def _verdicts(page: str) -> list[str]:
     return [part.split("**")[0] for part in page.split("**Verdict: ")[1:]]
+
+
+def test_claims_into_a_file_is_one_line_before_any_training(tmp_path, monkeypatch):
+    """The CLI fuzz skips claims (its real run takes minutes), so its one bad input is checked here."""
+    from actviz.training import loop
+    from tests.helpers import one_line_error
+
+    def no_training(self, progress=None):  # noqa: ANN001,ANN202
+        raise AssertionError("claims trained before checking its folder")
+
+    monkeypatch.setattr(loop.Plan, "run", no_training)
+    target = tmp_path / "page.md"
+    target.write_text("a page")
+    one_line_error(runner.invoke(app, ["claims", "-o", str(target)]), f"cannot write into {target}: it is a file")
+    assert target.read_text() == "a page" and [p.name for p in tmp_path.iterdir()] == ["page.md"]
