@@ -46,6 +46,7 @@ class GateKernels:
     fused: Gate | None = None  # T + u T' outside the slope's interval in one pass, when cheaper than t0, t1
     gate_and_slope: Gate | None = None  # (T(u), T + u T') on the whole line from shared work, for f_and_df
     times_gate: Gate | None = None  # x T(x) on the whole line (±inf and nan included), when cheaper than x * T(x)
+    times_gate_and_slope: Gate | None = None  # (times_gate, T + x T') from shared work, the same bits as each alone
     clamps_input: bool = False  # slope and fused take any u (±inf, huge) as it is: no scaled() when b = 1
 
 
@@ -95,6 +96,18 @@ def _times_sigmoid(x: np.ndarray) -> np.ndarray:
     return np.divide(product, e, out=product)
 
 
+def _silu_and_slope(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(silu(x), silu'(x)) from one exponential e = e^{-|x|}: bit for bit :func:`_times_sigmoid`
+    and :func:`_silu_slope` of the clamped x (|x| clamped at huge gives the same e, 0 there)."""
+    u = _numerics.scaled(x, 1.0)
+    e = _stable.exp_neg_abs(u)
+    slope = _logistic_slope(u, e, u)
+    product = np.maximum(e, np.greater_equal(u, 0.0, out=np.empty(u.shape, dtype=bool)), out=np.empty_like(e))
+    product *= np.clip(x, -_numerics.huge(x), np.inf)
+    e += 1.0
+    return np.divide(product, e, out=product), slope
+
+
 def _sigmoid_and_silu_slope(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(sigma(u), silu'(u)) from one exponential e = e^{-|u|} (see :func:`_stable.sigmoid`)."""
     e = _stable.exp_neg_abs(u)
@@ -122,6 +135,7 @@ SIGMOID_GATE = GateKernels(
     slope_to=_everywhere,
     gate_and_slope=_sigmoid_and_silu_slope,
     times_gate=_times_sigmoid,
+    times_gate_and_slope=_silu_and_slope,
 )
 
 

@@ -85,11 +85,15 @@ def _self_gated(gate: gates.GateKernels, scale: str = "", amplitude: str = "") -
 
     def f_df(x: np.ndarray, **params: float) -> tuple[np.ndarray, np.ndarray]:
         a, b, rest = unpack(params)
-        value, slope = gate.gate_and_slope(_numerics.scaled(x, b), **rest)
-        product = _stable.times_vanishing(x, value)
+        if b == 1.0 and gate.times_gate_and_slope is not None:  # f's own product, as f computes it
+            product, slope = gate.times_gate_and_slope(x, **rest)
+        else:
+            value, slope = gate.gate_and_slope(_numerics.scaled(x, b), **rest)
+            product = _stable.times_vanishing(x, value)
         return (product, slope) if a == 1.0 else (a * product, a * slope)
 
-    return f, df, d2f, (f_df if gate.gate_and_slope is not None else None)
+    shares_work = gate.gate_and_slope is not None or gate.times_gate_and_slope is not None
+    return f, df, d2f, (f_df if shares_work else None)
 
 
 _HENDRYCKS = Reference(
