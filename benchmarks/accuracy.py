@@ -14,10 +14,10 @@ neighbourhood; references are 40-digit mpmath values (tests/reference/).
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 import numpy as np
-
 
 import actviz
 from tests.reference import REFERENCES
@@ -43,9 +43,17 @@ def worst(name: str, edges: bool = False) -> dict[tuple[str, int], tuple[float, 
     return result
 
 
-def main(names: list[str]) -> int:
-    edges = "--edges" in names
-    names = [n for n in names if n != "--edges"] or (edge_names() if edges else sorted(REFERENCES))
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy", description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="activations (default: every one with a reference table)")
+    parser.add_argument("--edges", action="store_true", help="each parameter at the edges of its domain")
+    args = parser.parse_args(argv)
+    edges = args.edges
+    known = set(edge_names()) if edges else set(REFERENCES)
+    unknown = [name for name in args.names if name not in known]
+    if unknown:
+        parser.error(f"no {'edge ' if edges else ''}reference table for {', '.join(unknown)}")
+    names = args.names or sorted(known)
     header = f"{'activation':<18}" + "".join(f"{d.name[5:]}:{o}".rjust(10) for d in DTYPES for o in ("f", "f'", "f''"))
     print(header + "   (worst error in units; bounds 4, 4, 64)")
     failures = 0
