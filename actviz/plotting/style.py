@@ -139,15 +139,18 @@ FONT_RC = {
 }
 _PRIMES = {1: "′", 2: "″", 3: "‴"}
 _MATH = re.compile(r"\$[^$]*\$")
+_LETTER_PRIMES = re.compile(r"(?<![\\A-Za-z])([A-Za-z])('+)")  # f' but not \sigma' or \mathrm{GELU}'
 
 
 def portable_math(text: str) -> str:
     """``text`` with its mathtext (between ``$``) rewritten for one Unicode font:
     primes as the characters ′ ″ ‴ at the baseline (mathtext would raise a
-    superscript U+2032 to a speck) and the indicator 𝟙 as a bold 1 (no common
-    font has a blackboard-bold one)."""
+    superscript U+2032 to a speck), a thin space between a one-letter name and its
+    primes (the hook of an italic f covered the prime: f′(x) read as f(x) on a rotated
+    axis label), and the indicator 𝟙 as a bold 1 (no common font has a blackboard-bold one)."""
     def rewrite(math: re.Match) -> str:
-        body = re.sub(r"'+", lambda primes: _PRIMES.get(len(primes.group()), "′" * len(primes.group())), math.group())
+        body = _LETTER_PRIMES.sub(r"\1\\,\2", math.group())
+        body = re.sub(r"'+", lambda primes: _PRIMES.get(len(primes.group()), "′" * len(primes.group())), body)
         return body.replace(r"\mathbb{1}", r"\mathbf{1}")
 
     return _MATH.sub(rewrite, text)
