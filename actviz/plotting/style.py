@@ -198,7 +198,7 @@ def distinct_gids(fig: Figure) -> Iterator[Figure]:
 
 _COMMON_RC = {
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.8,
-    "axes.axisbelow": True, "legend.frameon": False, "axes.titlepad": 10.0, **FONT_RC,
+    "axes.axisbelow": True, "legend.frameon": False, "axes.titlepad": 10.0,
 }
 
 
@@ -219,7 +219,10 @@ def theme(name: str = "light") -> Iterator[None]:
             fig = actviz.plot.plot("gelu", derivative=True)
 
     Line colours follow the Okabe-Ito palette of the theme (also as matplotlib's
-    colour cycle, for your own ``ax.plot``)."""
+    colour cycle, for your own ``ax.plot``). Fonts are left as they are: actviz's own
+    figures carry theirs (see :class:`~actviz.plotting.self_styled.SelfStyledFigure`),
+    and texts made here on your figures (their axis labels, or those :func:`actviz.plot.curve`
+    sets) keep matplotlib's, which draw the same wherever your figure is drawn."""
     import matplotlib as mpl
     from matplotlib import cycler
 
@@ -234,24 +237,25 @@ def theme(name: str = "light") -> Iterator[None]:
 
 @contextmanager
 def themed(size: FigureSize | None, name: str | None = None) -> Iterator[None]:
-    """:func:`theme` ``name`` (default: the active one) with the font sizes of ``size``
-    (matplotlib's own when None)."""
+    """:func:`theme` ``name`` (default: the active one) with actviz's fonts (:data:`FONT_RC`)
+    and the font sizes of ``size`` (matplotlib's own when None): where actviz builds its figures."""
     import matplotlib as mpl
 
-    with theme(name or current_theme()), mpl.rc_context(_size_rc(size) if size is not None else {}):
+    with theme(name or current_theme()), mpl.rc_context({**FONT_RC, **(_size_rc(size) if size is not None else {})}):
         yield
 
 
 def new_figure(size: FigureSize | None = None, name: str | None = None) -> Figure:
     """An empty figure of ``size`` (matplotlib's default size when None) in theme
     ``name`` (default: the active one); add axes with ``fig.subplots`` inside
-    :func:`themed` to give them the theme's colours."""
-    from matplotlib.figure import Figure
+    :func:`themed` to give them the theme's colours. It draws in actviz's fonts
+    wherever it is drawn (a :class:`~actviz.plotting.self_styled.SelfStyledFigure`)."""
+    from .self_styled import SelfStyledFigure
 
     with themed(size, name):
         if size is None:
-            return Figure(layout="constrained")
-        return Figure(figsize=(size.width, size.height), dpi=size.dpi, layout="constrained")
+            return SelfStyledFigure(layout="constrained")
+        return SelfStyledFigure(figsize=(size.width, size.height), dpi=size.dpi, layout="constrained")
 
 
 def clipped_artists_out_of_layout(fig: Figure) -> Figure:
