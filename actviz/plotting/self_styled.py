@@ -6,7 +6,7 @@ the font family's *name*, the math fontset's *name*), but resolves a family name
 font file, and the ``custom`` math fontset to its fonts (``mathtext.rm`` ...), from the
 global rcParams *when the text is drawn*. actviz makes its figures inside
 :func:`~actviz.plotting.style.themed` (DejaVu Sans, math in DejaVu Sans through the
-``custom`` fontset with no fallback: see :data:`~actviz.plotting.style.FONT_RC`); a
+``custom`` fontset with no fallback: see :data:`~actviz.plotting.portable.FONT_RC`); a
 figure drawn outside that block (``fig.savefig``, Jupyter's inline backend,
 ``plt.show()``) took the math fonts from matplotlib's defaults instead: ``\\mathcal``
 looked for a 'cursive' font, radicals and big parentheses had no glyph (matplotlib
@@ -24,24 +24,24 @@ from contextlib import contextmanager
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from .style import FONT_RC, portable_text
+from .portable import FONT_RC, portable_text
 
 
 class SelfStyledFigure(Figure):
     """A :class:`~matplotlib.figure.Figure` that lays itself out and draws under its own
-    text settings, :attr:`text_rc`: the values of :data:`~actviz.plotting.style.FONT_RC`'s
+    text settings, :attr:`text_rc`: the values of :data:`~actviz.plotting.portable.FONT_RC`'s
     keys (font families, the math fonts, ``svg.fonttype``) in effect when it was made,
     so ``fig.savefig`` (png, svg, pdf), ``fig.canvas.print_figure(...,
     bbox_inches="tight")`` (Jupyter's inline backend) and ``plt.show()`` draw it as
     :func:`actviz.plot.save` and the command line do. Each drawing also rewrites the math
-    of its texts with :func:`~actviz.plotting.style.portable_math` (primes as ′ ″ ‴),
+    of its texts with :func:`~actviz.plotting.portable.portable_math` (primes as ′ ″ ‴),
     as saving it with actviz does.
 
     Your rcParams outside its drawing are left alone (the settings are applied with
     ``matplotlib.rc_context`` for the time of a draw or a measurement). Your own texts
     on such a figure (``ax.text``, ``ax.annotate``) draw under these settings too:
     one in the default family ``sans-serif`` is in DejaVu Sans (or the first
-    :data:`~actviz.plotting.style.PORTABLE_FONTS` present), while its math keeps the
+    :data:`~actviz.plotting.portable.PORTABLE_FONTS` present), while its math keeps the
     fontset that was in effect when you made it (matplotlib stores that name in the
     text's font); a prime in it becomes ′. Change :attr:`text_rc` to change what the
     figure draws with (e.g. ``fig.text_rc["svg.fonttype"] = "path"`` for glyphs as paths
@@ -62,7 +62,7 @@ class SelfStyledFigure(Figure):
     @contextmanager
     def own_text_style(self) -> Iterator[None]:
         """Within this block, the global rcParams hold :attr:`text_rc`; the math of the
-        figure's texts is rewritten first (:func:`~actviz.plotting.style.portable_text`)."""
+        figure's texts is rewritten first (:func:`~actviz.plotting.portable.portable_text`)."""
         with mpl.rc_context(self.text_rc):
             portable_text(self)
             yield

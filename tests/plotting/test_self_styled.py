@@ -25,7 +25,7 @@ import actviz.plot as avp
 from actviz.cli.app import app
 from actviz.plotting.export import figure_bytes
 from actviz.plotting.self_styled import SelfStyledFigure
-from actviz.plotting.style import FONT_RC
+from actviz.plotting.portable import FONT_RC
 
 SIZE = "600x400"
 FIGURES = {
