@@ -28,19 +28,23 @@ runs are reproducible and each :math:`W^l` can be regenerated in the backward pa
 kept; derivatives are kept for at most 256 MB worth of layers, the rest recomputed
 from checkpoints, in segments short enough that the weights the recomputation draws
 are kept for the backward pass (each :math:`W^l` is drawn at most twice: drawing the
-normals costs about as much as the matrix products).
+normals costs about as much as the matrix products). With a second core, a thread draws
+the next block of weights while the matrix products run (the numbers are the same).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..errors import ActvizError
 from .._blas import single_threaded_blas
+from .._processes import available_cores
 from .moments import require_pointwise
 
 _STREAM_INPUT, _STREAM_LAYER, _STREAM_GRADIENT = 0, 1, 2
@@ -115,7 +119,7 @@ class _Stack:
     """
 
     def __init__(self, act, width: int, sigma_w2: float, sigma_b2: float, weights: str, seed: int,  # noqa: ANN001
-                 dtype: np.dtype = np.dtype(np.float64)) -> None:
+                 dtype: np.dtype = np.dtype(np.float64), drawer: ThreadPoolExecutor | None = None) -> None:
         self.act, self.width, self.seed, self.weights, self.dtype = act, width, seed, weights, dtype
         self.w_scale = math.sqrt(sigma_w2 / width) if weights == "gaussian" else math.sqrt(sigma_w2)
         self.b_scale = math.sqrt(sigma_b2)
@@ -123,12 +127,32 @@ class _Stack:
         self._block: tuple[int, np.ndarray] | None = None
         self._kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.capacity = _MEMORY // (dtype.itemsize * width * (width + 1) + 3 * _ARRAY_OVERHEAD)
+        self._drawer = drawer
+        self._next: tuple[int, Future] | None = None
+        self.ahead_to = 0  # the highest layer the pass under way will take: blocks beyond it are not drawn ahead
+
+    def _normals(self, block: int) -> np.ndarray:
+        """The normals of block ``block`` of layers (each layer: W and b as one N x (N+1) matrix)."""
+        rng = _rng(self.seed, _STREAM_LAYER, block)
+        return rng.standard_normal((self.per_block, self.width, self.width + 1), dtype=self.dtype)
 
     def _raw(self, index: int) -> np.ndarray:
+        """Layer ``index``'s normals. With a ``drawer`` thread, the block after each block drawn is
+        drawn there meanwhile (NumPy's generator releases the GIL while it fills an array), as
+        the passes go up through the layers: the normals cost about as much as the two matrix
+        products, and the other core was idle. A block is drawn ahead where its first layer is
+        up to :attr:`ahead_to` and not kept (the kept layers run up to a segment's top). Each block comes from its own stream, so where it is drawn changes no number."""
         block, position = divmod(index - 1, self.per_block)
         if self._block is None or self._block[0] != block:
-            rng = _rng(self.seed, _STREAM_LAYER, block)
-            self._block = (block, rng.standard_normal((self.per_block, self.width, self.width + 1), dtype=self.dtype))
+            if self._next is not None and self._next[0] == block:
+                normals = self._next[1].result()
+            else:
+                normals = self._normals(block)
+            self._next = None
+            following = (block + 1) * self.per_block + 1  # the next block's first layer
+            if self._drawer is not None and following <= self.ahead_to and following not in self._kept:
+                self._next = (block + 1, self._drawer.submit(self._normals, block + 1))
+            self._block = (block, normals)
         return self._block[1][position]
 
     def layer(self, index: int) -> tuple[np.ndarray, np.ndarray]:
@@ -195,14 +219,30 @@ def simulate(act, *, depth: int, width: int, batch: int, sigma_w2: float, sigma_
     _check(act, depth, width, batch, sigma_w2, sigma_b2, weights, saturation_threshold)
     if dtype not in _OVERFLOW:
         raise ActvizError(f"invalid dtype {dtype!r}: expected float64 or float32")
-    with single_threaded_blas():
+    with single_threaded_blas(), _normals_drawer() as drawer:
         return _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, saturation_threshold, progress,
-                         np.dtype(dtype))
+                         np.dtype(dtype), drawer)
+
+
+@contextmanager
+def _normals_drawer() -> Iterator[ThreadPoolExecutor | None]:
+    """A thread that draws the next block of weights while this one multiplies (see
+    :meth:`_Stack._raw`), where this process may run on more than one core; ended with
+    the run (a block being drawn is finished, in milliseconds)."""
+    if available_cores() < 2:
+        yield None
+        return
+    drawer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="actviz-normals")
+    try:
+        yield drawer
+    finally:
+        drawer.shutdown(wait=True, cancel_futures=True)
 
 
 def _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, saturation_threshold, progress,  # noqa: ANN001
-              dtype) -> StackRun:
-    stack = _Stack(act, width, sigma_w2, sigma_b2, weights, seed, dtype)
+              dtype, drawer=None) -> StackRun:  # noqa: ANN001
+    stack = _Stack(act, width, sigma_w2, sigma_b2, weights, seed, dtype, drawer)
+    stack.ahead_to = depth
     overflow, underflow = _OVERFLOW[dtype.name], _UNDERFLOW[dtype.name]
     signal = dtype.itemsize * width * batch + _ARRAY_OVERHEAD
     segment = max(1, min(depth, _MEMORY // signal))
@@ -262,6 +302,7 @@ def _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, satur
         end = min(start + segment, top)
         if start not in slopes:
             slopes = _recompute(stack, checkpoints[start], start, end)
+        stack.ahead_to = 0  # down through the segment: no block above is needed again
         for layer in range(end - 1, start - 1, -1):
             matrix, _ = stack.layer(layer + 1)
             step, g = _log_column_norms(slopes[layer] * (matrix.T @ g))
@@ -282,6 +323,7 @@ def _recompute(stack: _Stack, h: np.ndarray, start: int, end: int) -> dict[int, 
     """phi'(h^l) for l in [start, end), forward again from the checkpoint h^start
     (keeping the layers drawn for the backward pass)."""
     slopes = {}
+    stack.ahead_to = end  # the backward pass then takes layer end too (above the layers kept)
     for layer in range(start, end - 1):
         out, slopes[layer] = stack.act.f_and_df(h)
         h = stack.forward(out, layer + 1)
@@ -293,14 +335,14 @@ def run_cost(depth: int, width: int, batch: int) -> tuple[float, float]:
     r"""Estimated peak memory (bytes) and time (seconds) of :func:`simulate`.
 
     Memory: a block of weights (at least one layer, :math:`8N(N+1)` bytes, with the
-    QR/matmul temporaries twice that), about ten :math:`N \times B` working arrays, the
+    QR/matmul temporaries twice that) and the next block, drawn ahead, about ten :math:`N \times B` working arrays, the
     two 256 MB budgets (kept layers, kept slopes) where the run fills them, and about
     250 bytes of statistics per layer. Time: :math:`6 N^2 B` flops per layer (forward,
     backward, recomputation) at 5 10^8 flop/s, plus 100 microseconds of overhead per layer
     (measured: depth 500 at width 256, batch 128 took 45 s, 476 MB; depth 20 000 at
     width 1, 3.3 s, on a shared 2-core machine)."""
     layer = 8.0 * width * (width + 1)
-    weights = 3.0 * max(layer, 8.0 * _BLOCK_NUMBERS)
+    weights = 4.0 * max(layer, 8.0 * _BLOCK_NUMBERS)
     working = 10.0 * 8.0 * width * batch
     kept = min(_MEMORY, depth * (layer + 3 * _ARRAY_OVERHEAD)) + min(_MEMORY, depth * (8.0 * width * batch + _ARRAY_OVERHEAD))
     memory = weights + working + kept + 250.0 * depth

@@ -54,8 +54,11 @@ def test_an_underflowing_stack_keeps_its_measurements_and_says_where_it_stopped(
 
 
 def test_deep_stack_sizes_are_refused_with_an_estimate():
-    for argv, fragment in ((["--width", "100000"], "would need about 225.0 GiB"),
-                           (["--width", "20000", "--depth", "2"], "would need about 9.4 GiB"),
+    # width 100 000: four layers of weights (in use and drawn ahead, with their temporaries),
+    # 4 x 8 x 1e5 x 100 001 bytes, the working arrays 80 x 1e5 x 128 and the two 256 MiB budgets:
+    # 3.2156e11 bytes = 299.5 GiB
+    for argv, fragment in ((["--width", "100000"], "would need about 299.5 GiB"),
+                           (["--width", "20000", "--depth", "2"], "would need about 12.4 GiB"),
                            (["--batch", "1000000"], "would need about 19.4 GiB"),
                            (["--depth", "100000000"], "would need about"),
                            (["--depth", "100000"], "would take about 3 hours (the limit is 1 hour"),

@@ -69,6 +69,36 @@ def test_recomputed_segments_keep_their_weights_for_the_backward_pass(monkeypatc
     assert sorted(set(draws)) == list(range(60))
 
 
+@pytest.mark.parametrize("layers_per_block", [1, 3])
+def test_weights_drawn_ahead_in_a_thread_change_no_number(monkeypatch, layers_per_block):
+    """With two cores the next block of weights is drawn in a thread while this one
+    multiplies: the same numbers as drawing each block when it is needed, the same blocks
+    drawn as often (none drawn ahead in vain), most of them in the thread."""
+    import threading
+
+    monkeypatch.setattr(montecarlo, "_BLOCK_NUMBERS", layers_per_block * 16 * 17)
+    monkeypatch.setattr(montecarlo, "_MEMORY", 20 * (8 * 16 * 17 + 3 * montecarlo._ARRAY_OVERHEAD))  # segments
+    draws = []
+    normals = montecarlo._Stack._normals
+
+    def recorded(stack, block):
+        draws.append((block, threading.current_thread() is threading.main_thread()))
+        return normals(stack, block)
+
+    monkeypatch.setattr(montecarlo._Stack, "_normals", recorded)
+    runs = {}
+    for cores in (1, 2):
+        monkeypatch.setattr(montecarlo, "available_cores", lambda cores=cores: cores)
+        draws.clear()
+        runs[cores] = (_run("tanh", depth=67, width=16, batch=8), sorted(block for block, _ in draws),
+                       sum(not in_main for _, in_main in draws))
+    (alone, alone_blocks, alone_ahead), (ahead, ahead_blocks, drawn_ahead) = runs[1], runs[2]
+    for name in ("q", "log_grad_norm", "saturated_fraction", "dead_fraction", "activation_mean", "activation_var"):
+        np.testing.assert_array_equal(getattr(ahead, name), getattr(alone, name))
+    assert ahead_blocks == alone_blocks and alone_ahead == 0
+    assert drawn_ahead > len(ahead_blocks) / 2
+
+
 def test_ten_thousand_layers_neither_overflow_nor_underflow():
     """sigmoid with xavier init loses about 0.63 decades of gradient per layer: 10 000
     layers go to about 10^-6300, far below float64's smallest number, yet every
