@@ -35,7 +35,9 @@ class SelfStyledFigure(Figure):
     bbox_inches="tight")`` (Jupyter's inline backend) and ``plt.show()`` draw it as
     :func:`actviz.plot.save` and the command line do. Each drawing also rewrites the math
     of its texts with :func:`~actviz.plotting.portable.portable_math` (primes as ′ ″ ‴),
-    as saving it with actviz does.
+    as saving it with actviz does. (A PDF from ``fig.savefig`` embeds the same glyphs as
+    matplotlib's ``pdf.fonttype`` says, Type 3 by default; ``actviz.plot.save`` embeds
+    TrueType fonts.)
 
     Your rcParams outside its drawing are left alone (the settings are applied with
     ``matplotlib.rc_context`` for the time of a draw or a measurement). Your own texts
