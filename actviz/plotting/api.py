@@ -7,6 +7,14 @@ and return it; figure-level functions (:func:`plot`, :func:`compare`,
 :class:`~matplotlib.figure.Figure` of matplotlib's default size (or ``size``) and
 return it. Colours come from the active theme (:func:`~actviz.plotting.style.theme`,
 a context manager). Every function takes activations as objects or as spec strings.
+
+Fonts: a figure made here is a :class:`~actviz.plotting.self_styled.SelfStyledFigure`,
+drawn in actviz's fonts (math in DejaVu Sans) by ``fig.savefig``, Jupyter and
+``plt.show()`` alike, as :func:`~actviz.plotting.export.save_figure` draws it. The
+axes-level functions on an axes of your own figure set their labels (``$f'(x)$``) in
+the fonts of that axes, i.e. your rcParams when you made it, like any matplotlib text:
+they draw the same wherever the figure is drawn, and ``save_figure`` of your figure
+writes the primes as the character ′ (matplotlib's fontsets draw it without a warning).
 """
 
 from __future__ import annotations

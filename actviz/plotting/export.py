@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import ActvizError
-from .style import FONT_RC, distinct_gids, portable_text
+from .portable import FONT_RC, distinct_gids, portable_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -160,7 +160,7 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, fmt: str | None = None,
 
 def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) -> None:
     """Render ``fig`` into ``stream``: text as text in SVG in fonts every browser has
-    (math rewritten by :func:`~actviz.plotting.style.portable_text`), with distinct
+    (math rewritten by :func:`~actviz.plotting.portable.portable_text`), with distinct
     ids; TrueType fonts in PDF; the figure's own background unless ``transparent``.
     The PDF's dates are left out (matplotlib warns about a low 'created' timestamp
     where SOURCE_DATE_EPOCH is small, and a fixed date makes the file reproducible
@@ -196,21 +196,19 @@ def _laid_out(fig: Figure, fmt: str) -> Iterator[None]:
         return
     from .canvas import KeptRendererCanvas
     from .placement import labels_moved, pin_labels, pin_titles, shows_offset, unpin_labels, unpin_titles
-    from .title_fit import fit_titles
+    from .title_fit import fit_titles_once
 
     canvas = KeptRendererCanvas(fig)  # the canvas savefig("png") draws on, with the text caches of earlier pictures
     renderer = canvas.get_renderer()
     if fmt != "png":  # laid out here only to fit the titles in their panels; savefig lays it out again
-        engine.execute(fig)
-        if fit_titles(fig, renderer):
-            engine.execute(fig)
+        fit_titles_once(fig, renderer)
         yield
         return
     titles, labels = pin_titles(fig, renderer), pin_labels(fig, renderer)
     engine.execute(fig)
     # a title broken or set smaller to fit its panel, an offset text the laid-out axes' ticks brought
     # under a title, or a label they moved: matplotlib places them
-    if fit_titles(fig, renderer) or any(shows_offset(ax) for ax, _ in titles) or labels_moved(labels, renderer):
+    if fit_titles_once(fig, renderer, lay_out=False) or any(shows_offset(ax) for ax, _ in titles) or labels_moved(labels, renderer):
         unpin_titles(titles)
         unpin_labels(labels)
         engine.execute(fig)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ActvizError
 from ..themes import ACCENTS, PALETTES, THEMES, accent, ink, palette, theme_rc
+from .portable import FONT_RC
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -125,83 +126,10 @@ def _size_rc(size: FigureSize) -> dict[str, float]:
     }
 
 
-# Fonts every browser and slide program has, or a close metric twin of one: an SVG
-# names them and keeps text editable. Math is laid out by mathtext in the same font
-# with no fallback, so every glyph (′, √, φ, Φ, ·) is a Unicode character of DejaVu
-# Sans: the "dejavusans" fontset takes the prime from cmsy10 and radicals from
-# STIXSizeOneSym, fonts only matplotlib has, which a browser shows as "f⁰" and "□".
-PORTABLE_FONTS = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
-FONT_RC = {
-    "font.family": "sans-serif", "font.sans-serif": list(PORTABLE_FONTS), "mathtext.fontset": "custom",
-    "mathtext.rm": "DejaVu Sans", "mathtext.it": "DejaVu Sans:italic", "mathtext.bf": "DejaVu Sans:bold",
-    "mathtext.sf": "DejaVu Sans", "mathtext.cal": "DejaVu Sans", "mathtext.tt": "DejaVu Sans Mono",
-    "mathtext.bfit": "DejaVu Sans:bold:italic", "mathtext.fallback": None, "svg.fonttype": "none",
-}
-_PRIMES = {1: "′", 2: "″", 3: "‴"}
-_MATH = re.compile(r"\$[^$]*\$")
-_LETTER_PRIMES = re.compile(r"(?<![\\A-Za-z])([A-Za-z])('+)")  # f' but not \sigma' or \mathrm{GELU}'
-
-
-def portable_math(text: str) -> str:
-    """``text`` with its mathtext (between ``$``) rewritten for one Unicode font:
-    primes as the characters ′ ″ ‴ at the baseline (mathtext would raise a
-    superscript U+2032 to a speck), a thin space between a one-letter name and its
-    primes (the hook of an italic f covered the prime: f′(x) read as f(x) on a rotated
-    axis label), and the indicator 𝟙 as a bold 1 (no common font has a blackboard-bold one)."""
-    def rewrite(math: re.Match) -> str:
-        body = _LETTER_PRIMES.sub(r"\1\\,\2", math.group())
-        body = re.sub(r"'+", lambda primes: _PRIMES.get(len(primes.group()), "′" * len(primes.group())), body)
-        return body.replace(r"\mathbb{1}", r"\mathbf{1}")
-
-    return _MATH.sub(rewrite, text)
-
-
-def _own_artists(artist):  # noqa: ANN001, ANN202  (matplotlib artists)
-    """``artist`` and every artist inside it, like ``findobj``, except axis ticks:
-    matplotlib makes and labels those anew at each draw, so they hold nothing set
-    before saving, and listing them (``Axis.get_children``) would make every tick
-    and run the tick locators once more (a tenth of a gallery picture's time)."""
-    from matplotlib.axis import Axis
-
-    yield artist
-    children = (artist.label, artist.offsetText) if isinstance(artist, Axis) else artist.get_children()
-    for child in children:
-        yield from _own_artists(child)
-
-
-def portable_text(fig: Figure) -> Figure:
-    """Rewrite every text of ``fig`` (but the ticks', made at draw time) with :func:`portable_math`."""
-    from matplotlib.text import Text
-
-    for text in (artist for artist in _own_artists(fig) if isinstance(artist, Text)):
-        content = text.get_text()
-        if "$" in content:
-            text.set_text(portable_math(content))
-    return fig
-
-
-@contextmanager
-def distinct_gids(fig: Figure) -> Iterator[Figure]:
-    """Within this block every artist's gid is unique (``curve``, ``curve-2``,
-    ...): an SVG writes gids as ``id`` attributes, which must not repeat. The
-    plain roles (``curve``, ``open``) that tests and callers look for come back after."""
-    renamed, seen = [], {}
-    for artist in (artist for artist in _own_artists(fig) if artist.get_gid() is not None):
-        gid = artist.get_gid()
-        seen[gid] = seen.get(gid, 0) + 1
-        if seen[gid] > 1:
-            renamed.append((artist, gid))
-            artist.set_gid(f"{gid}-{seen[gid]}")
-    try:
-        yield fig
-    finally:
-        for artist, gid in renamed:
-            artist.set_gid(gid)
-
 
 _COMMON_RC = {
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.8,
-    "axes.axisbelow": True, "legend.frameon": False, "axes.titlepad": 10.0, **FONT_RC,
+    "axes.axisbelow": True, "legend.frameon": False, "axes.titlepad": 10.0,
 }
 
 
@@ -222,7 +150,10 @@ def theme(name: str = "light") -> Iterator[None]:
             fig = actviz.plot.plot("gelu", derivative=True)
 
     Line colours follow the Okabe-Ito palette of the theme (also as matplotlib's
-    colour cycle, for your own ``ax.plot``)."""
+    colour cycle, for your own ``ax.plot``). Fonts are left as they are: actviz's own
+    figures carry theirs (see :class:`~actviz.plotting.self_styled.SelfStyledFigure`),
+    and texts made here on your figures (their axis labels, or those :func:`actviz.plot.curve`
+    sets) keep matplotlib's, which draw the same wherever your figure is drawn."""
     import matplotlib as mpl
     from matplotlib import cycler
 
@@ -237,24 +168,25 @@ def theme(name: str = "light") -> Iterator[None]:
 
 @contextmanager
 def themed(size: FigureSize | None, name: str | None = None) -> Iterator[None]:
-    """:func:`theme` ``name`` (default: the active one) with the font sizes of ``size``
-    (matplotlib's own when None)."""
+    """:func:`theme` ``name`` (default: the active one) with actviz's fonts (:data:`FONT_RC`)
+    and the font sizes of ``size`` (matplotlib's own when None): where actviz builds its figures."""
     import matplotlib as mpl
 
-    with theme(name or current_theme()), mpl.rc_context(_size_rc(size) if size is not None else {}):
+    with theme(name or current_theme()), mpl.rc_context({**FONT_RC, **(_size_rc(size) if size is not None else {})}):
         yield
 
 
 def new_figure(size: FigureSize | None = None, name: str | None = None) -> Figure:
     """An empty figure of ``size`` (matplotlib's default size when None) in theme
     ``name`` (default: the active one); add axes with ``fig.subplots`` inside
-    :func:`themed` to give them the theme's colours."""
-    from matplotlib.figure import Figure
+    :func:`themed` to give them the theme's colours. It draws in actviz's fonts
+    wherever it is drawn (a :class:`~actviz.plotting.self_styled.SelfStyledFigure`)."""
+    from .self_styled import SelfStyledFigure
 
     with themed(size, name):
         if size is None:
-            return Figure(layout="constrained")
-        return Figure(figsize=(size.width, size.height), dpi=size.dpi, layout="constrained")
+            return SelfStyledFigure(layout="constrained")
+        return SelfStyledFigure(figsize=(size.width, size.height), dpi=size.dpi, layout="constrained")
 
 
 def clipped_artists_out_of_layout(fig: Figure) -> Figure:

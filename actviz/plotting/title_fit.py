@@ -130,3 +130,18 @@ def fit_titles(fig: Figure, renderer: RendererBase) -> bool:
             _, room = _column(ax, fig)
             changed |= fit_title(ax, room, renderer)
     return changed
+
+
+def fit_titles_once(fig: Figure, renderer: RendererBase, *, lay_out: bool = True) -> bool:
+    """:func:`fit_titles` once for each size of ``fig`` (a later draw at the same size finds
+    them fitted), laying ``fig`` out with its layout engine first unless ``lay_out`` is False
+    (the caller just did); whether any title changed. Nothing for a figure without axes, or
+    to lay out without a layout engine."""
+    engine = fig.get_layout_engine()
+    size = (*fig.get_size_inches(), fig.dpi)
+    if not fig.axes or (lay_out and engine is None) or getattr(fig, "_actviz_titles_fitted", None) == size:
+        return False
+    if lay_out:
+        engine.execute(fig)
+    fig._actviz_titles_fitted = size
+    return fit_titles(fig, renderer)

@@ -210,7 +210,7 @@ def test_a_picture_drawn_after_others_on_the_kept_renderer_is_the_same(tmp_path,
 
     from actviz.plotting import canvas
     from actviz.plotting.figures import compare_figure
-    from actviz.plotting.style import FONT_RC
+    from actviz.plotting.portable import FONT_RC
 
     monkeypatch.setattr(canvas, "_KEPT", canvas.threading.local())  # a fresh renderer
     def kept():  # the renderer of a 640x360 PNG, drawn under the text settings of export

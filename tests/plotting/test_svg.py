@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from actviz.cli.app import app
-from actviz.plotting.style import PORTABLE_FONTS, portable_math
+from actviz.plotting.portable import PORTABLE_FONTS, portable_math
 
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

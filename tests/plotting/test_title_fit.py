@@ -9,18 +9,21 @@ import pytest
 import actviz
 from actviz.plotting.export import figure_bytes
 from actviz.plotting.figures import plot_figure
-from actviz.plotting.style import FONT_RC, parse_size, portable_math
+from actviz.plotting.portable import FONT_RC, portable_math
+from actviz.plotting.style import parse_size
 from actviz.plotting.title_fit import SMALLEST, _lines, _top_level_breaks
 
 # the longest formulas of the catalogue: piecewise cases, chains of '=' and long sums; before the
 # fitting each ran off the figure or into its neighbour at one of these sizes
 LONG = ["reltanh", "srelu", "talu", "pdelu", "smooth_step", "sinlu", "gelu", "penalized_tanh"]
-SIZES = [("slide", True), ("paper", True), ("square", False), ("1200x675", False)]
+SIZES = [("slide", True), ("square", False)]  # the narrowest panels: three on a slide, two on a square
 
 
 def _title_boxes(fig):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     with mpl.rc_context(FONT_RC):  # the fonts the picture was drawn in
-        renderer = fig.canvas.get_renderer()
+        renderer = FigureCanvasAgg(fig).get_renderer()
         return [ax.title.get_window_extent(renderer) for ax in fig.axes if ax.title.get_text()]
 
 
@@ -64,3 +67,14 @@ def test_breaks_are_outside_brackets_and_prefer_cases():
     assert _lines(body, (case,)) == [r"\mathrm{T}(x) = x\ (x \geq 0),", r"\tanh(x + 1)\ (x < 0)"]
     equals = next(b for b in breaks if b[2] == 1)
     assert _lines(body, (equals,)) == [r"\mathrm{T}(x)", r"= x\ (x \geq 0),\quad \tanh(x + 1)\ (x < 0)"]
+
+
+def test_a_figure_saved_by_matplotlib_itself_fits_its_titles_too(tmp_path):
+    """A notebook's fig.savefig (no actviz in between) draws the figure with its titles fitted."""
+    from actviz.plotting import api
+
+    fig = api.plot("gelu", derivative=True, second=True, size="slide")
+    fig.savefig(tmp_path / "gelu.png")
+    assert "\n" in fig.axes[0].title.get_text()
+    boxes = _title_boxes(fig)
+    assert fig.bbox.x0 <= boxes[0].x0 and boxes[0].x1 <= boxes[1].x0
