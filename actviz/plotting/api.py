@@ -30,7 +30,7 @@ from ..analysis.saturation import DEFAULT_THRESHOLD, WIDE_RANGE, saturation_sets
 from ..specs import get
 from .curves import draw_curve, label_axes, resolve_axes
 from .figures import DEFAULT_RANGE, compare_figure, plot_figure
-from .saturation import draw_dead_zones, draw_log_derivative
+from .saturation import draw_dead_zones, draw_log_derivative, log_limits
 from .saturation import saturation_figure as _saturation_figure
 from .style import FigureSize, accent, current_theme, palette, parse_size
 
@@ -79,7 +79,8 @@ def curve(spec_or_act: SpecOrActivation, order: int = 0, *, ax: Axes | None = No
 
 def saturation(spec_or_act: SpecOrActivation, threshold: float = DEFAULT_THRESHOLD, *, ax: Axes | None = None,
                x_range: tuple[float, float] = WIDE_RANGE, color: str | None = None, label: str | None = None) -> Axes:
-    """|f'| on a log y-axis over ``x_range`` (down to the smallest double), the
+    """|f'| on a log y-axis over ``x_range`` (down to the smallest double, the axis in whole
+    decades from the smallest value of the curves on it to the largest), the
     ``threshold`` of saturation dotted and the dead zone (f' = 0) as a bar along the
     bottom, on ``ax`` (default ``plt.gca()``); returns the axes. The shares of a
     Gaussian input are in :func:`saturation_figure` and
@@ -93,6 +94,7 @@ def saturation(spec_or_act: SpecOrActivation, threshold: float = DEFAULT_THRESHO
                         label=act.label if label is None else label)
     ax.axhline(sets.threshold, color=accent(current_theme(), "shade"), linestyle=":", zorder=1.5, gid="threshold")
     draw_dead_zones(sets.dead, ax=ax, row=rows, color=color)
+    log_limits(ax, sets.threshold, full=True)  # whole decades around every curve (autoscaling added 16 above)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$|f'(x)|$")
     return ax

@@ -259,7 +259,8 @@ def phase_axes(diagram: PhaseDiagram, ax: Axes | None = None, mark: tuple[float,
         ax.clabel(lines, levels=labelled, fmt=lambda v: f"{10 ** v:.0f}", fontsize="x-small")
     edge = np.isfinite(diagram.critical_sigma_w2)
     if edge.any():  # none where chi_1 jumps over 1 (gelu, silu: collapse or a stable q*, then divergence)
-        ax.plot(diagram.critical_sigma_w2[edge], diagram.critical_sigma_b2[edge],
+        # one point alone (softshrink: chi_1 reaches 1 only where q is about to diverge) as a dot, else unseen
+        ax.plot(diagram.critical_sigma_w2[edge], diagram.critical_sigma_b2[edge], marker="o" if edge.sum() == 1 else "",
                 color="black", linewidth=3, label=r"edge of chaos $\chi_1 = 1$",
                 path_effects=[withStroke(linewidth=5, foreground="white")])  # seen on the yellow ridge in either theme
     diverging = np.isnan(diagram.xi_c)

@@ -94,7 +94,7 @@ def draw_fractions(
     return ax
 
 
-def _log_limits(ax: Axes, threshold: float, full: bool = False) -> None:
+def log_limits(ax: Axes, threshold: float, full: bool = False) -> None:
     """|f'| from 100 times below the threshold (or, ``full``, from its smallest
     positive value) up to the largest, in whole decades."""
     positive = np.concatenate([np.asarray(line.get_ydata(), float) for line in ax.lines if line.get_gid() == "curve"])
@@ -161,7 +161,7 @@ def saturation_figure(
         for act, act_sets, color in zip(acts, sets, line_colors):
             draw_log_derivative(act, lo=lo, hi=hi, ax=left, color=color, label=act.label)
             draw_fractions(act_sets, ax=right, color=color)
-        _log_limits(left, threshold, full)
+        log_limits(left, threshold, full)
         _shade_saturated(left, threshold, accent(name, "shade"))
         for row, (act_sets, color) in enumerate(zip(sets, line_colors)):
             draw_dead_zones(act_sets.dead, ax=left, row=row, color=color)

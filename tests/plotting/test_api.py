@@ -65,6 +65,16 @@ def test_saturation_axes_draw_the_log_derivative_the_threshold_and_the_dead_zone
     assert dead.get_xdata()[0] == -40.0 and 0.0 <= dead.get_xdata()[1] <= 5e-324  # relu' = 0 on x <= 0
 
 
+def test_saturation_axes_span_whole_decades_around_every_curve():
+    # matplotlib's autoscaling added 5% of gelu's 322 decades on top: ticks up to 1e15 for |f'| <= 1.13
+    fig = Figure()
+    ax = fig.subplots()
+    avp.saturation("gelu", ax=ax)
+    assert ax.get_ylim() == (1e-322, 10.0)  # |gelu'| runs from 1.9e-322 (x = -40) to 1.13
+    avp.saturation("exponential", ax=ax, x_range=(-40.0, 5.0))  # e^5 = 148: the axis grows to hold it
+    assert ax.get_ylim() == (1e-322, 1e3)
+
+
 def test_propagation_axes_draw_the_measured_and_the_predicted_gradient():
     ax = avp.propagation("tanh", depth=6, width=16, batch=4, seed=3)
     assert ax is plt.gca()

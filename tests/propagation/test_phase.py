@@ -72,6 +72,22 @@ def test_phase_figure_draws_the_edge_and_labels(tanh_diagram):
     assert ax.get_xlabel() == r"$\sigma_w^2$" and "tanh" in fig._suptitle.get_text()
 
 
+def test_an_edge_of_one_point_is_drawn_as_a_dot():
+    # softshrink: chi_1 reaches 1 at one grid row only, where q is about to diverge (sigma_w^2 = 1.79,
+    # sigma_b^2 = 0.26); a line through one point draws nothing, and the legend named an edge not shown
+    diagram = phase_diagram(actviz.get("softshrink"), np.linspace(0.5, 4.0, 12), np.linspace(0.0, 0.3, 8))
+    assert np.isfinite(diagram.critical_sigma_w2).sum() == 1
+    ax = phase_figure(diagram, size=parse_size("800x450")).axes[0]
+    edge = next(line for line in ax.get_lines() if "edge of chaos" in line.get_label())
+    assert edge.get_marker() == "o" and len(edge.get_xdata()) == 1
+
+
+def test_an_edge_line_has_no_markers(tanh_diagram):
+    ax = phase_figure(tanh_diagram, size=parse_size("800x450")).axes[0]
+    edge = next(line for line in ax.get_lines() if "edge of chaos" in line.get_label())
+    assert edge.get_marker() in ("", "None", None)
+
+
 @pytest.fixture(scope="module")
 def two_runs():
     runs, profiles = [], []
