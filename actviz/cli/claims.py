@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ActvizError
 from .base import app
-from .progress import LazyProgress
+from .progress import LazyProgress, RunJobsOpt
 
 PICTURE_SIZE = "900x560"
 
@@ -47,10 +47,12 @@ def claims_page(outcomes: list, pictures: list[list[str]]) -> str:  # noqa: ANN0
 def claims_command(
     directory: Annotated[Path, typer.Option("--output", "-o", help="Folder for claims.md and its pictures.")] = Path("claims"),
     theme: Annotated[str, typer.Option("--theme", help="light or dark pictures.")] = "light",
+    jobs: RunJobsOpt = None,
 ) -> None:
     """Run a short fixed experiment for each training claim of the study notes (dying ReLUs,
     smaller learning rates, ReLU vs sigmoid/tanh speed, leaky ReLU, PReLU slopes, SELU's init)
-    and write DIR/claims.md with the rule, the numbers, the computed verdict and pictures."""
+    and write DIR/claims.md with the rule, the numbers, the computed verdict and pictures. The
+    runs are trained first, spread over the cores (--jobs), with the numbers of each run alone."""
     from ..plotting.export import save_figure, write_atomically
     from ..plotting.style import parse_size
     from ..themes import theme_rc
@@ -61,14 +63,13 @@ def claims_command(
     if directory.exists() and not directory.is_dir():
         raise ActvizError(f"cannot write into {directory}: it is a file, not a folder")
     size = parse_size(PICTURE_SIZE)
-    lab, outcomes = Lab(), []
-    progress = LazyProgress(len(CLAIMS), "claims")
+    lab = Lab()
+    progress = LazyProgress(0, "claims")
     try:
-        for done, claim in enumerate(CLAIMS, start=1):
-            outcomes.append((claim, claim.experiment(lab)))
-            progress.update(done, len(CLAIMS))
+        lab.prefetch([run for claim in CLAIMS for run in claim.runs()], jobs, progress.update)
     finally:
         progress.close()
+    outcomes = [(claim, claim.experiment(lab)) for claim in CLAIMS]
     directory.mkdir(parents=True, exist_ok=True)
     pictures = []
     for claim, outcome in outcomes:

@@ -1,9 +1,15 @@
 """A progress bar for long commands (deep stacks, the gallery), on stderr so that data
-printed to stdout stays clean; rich is imported only once a bar is shown."""
+printed to stdout stays clean; rich is imported only once a bar is shown. And the option
+of the commands that train several runs at once (``train``, ``claims``)."""
 
 from __future__ import annotations
 
 import time
+from typing import Annotated
+
+import typer
+
+RunJobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Runs trained at once, one process each (default: one per core).")]
 
 
 class LazyProgress:

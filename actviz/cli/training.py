@@ -11,7 +11,7 @@ import typer
 from ..errors import ActvizError
 from .base import app
 from .data import DATA, DataFormatOpt, output_mode, picture_output, print_data
-from .progress import LazyProgress
+from .progress import LazyProgress, RunJobsOpt
 from .output import Output, with_output_options, write
 
 SWEEPABLE = {"lr": float, "width": int, "depth": int, "init": str}
@@ -75,7 +75,7 @@ def train_command(
     target_loss: Annotated[float, typer.Option("--target-loss", help="The summary counts the steps to reach this training loss.")] = 0.1,
     slopes: Annotated[str, typer.Option("--slopes", help="PReLU: one learned slope per layer or per unit.")] = "layer",
     sweep: Annotated[str | None, typer.Option("--sweep", help="Repeat over one setting: lr=1e-4,1e-3 or width=, depth=, init=.")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Runs trained at once, one process each (default: one per core).")] = None,
+    jobs: RunJobsOpt = None,
     *,
     output: Output,
 ) -> None:

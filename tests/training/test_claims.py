@@ -99,3 +99,42 @@ def test_claims_into_a_file_is_one_line_before_any_training(tmp_path, monkeypatc
     target.write_text("a page")
     one_line_error(runner.invoke(app, ["claims", "-o", str(target)]), f"cannot write into {target}: it is a file")
     assert target.read_text() == "a page" and [p.name for p in tmp_path.iterdir()] == ["page.md"]
+
+
+def _shrunk(monkeypatch) -> None:
+    monkeypatch.setitem(claims.BASE, "width", 4)
+    monkeypatch.setitem(claims.BASE, "depth", 2)
+    monkeypatch.setitem(claims.BASE, "steps", 20)
+
+
+def test_each_claim_declares_exactly_the_runs_its_experiment_takes(monkeypatch):
+    """The runs are trained first, all at once, from the claims' declarations: an experiment that
+    took a run not declared would train it alone afterwards, one declared and not taken would
+    be trained for nothing."""
+    _shrunk(monkeypatch)
+    for claim in claims.CLAIMS:
+        lab = claims.Lab()
+        lab.prefetch(claim.runs(), jobs=1)
+        declared = set(lab.cache)
+        taken = []
+        run = lab.run
+
+        def recorded(spec, **options):  # noqa: ANN001,ANN202
+            taken.append(lab._configuration(spec, options)[0])
+            return run(spec, **options)
+
+        lab.run = recorded
+        claim.experiment(lab)
+        assert lab.trained_alone == 0 and set(taken) == declared, claim.key
+
+
+def test_runs_trained_in_processes_are_the_runs_trained_alone(monkeypatch):
+    _shrunk(monkeypatch)
+    runs = [("relu", dict(lr=1e-2)), ("tanh", dict(optimizer="sgd", lr=0.1))]
+    together, alone = claims.Lab(), claims.Lab()
+    together.prefetch(runs, jobs=2)
+    for (spec, options), key in zip(runs, together.cache):
+        mine, theirs = together.cache[key], alone.run(spec, **options)
+        for name in ("train_loss", "test_accuracy", "dead_fraction", "inactive_fraction"):
+            np.testing.assert_array_equal(getattr(mine, name), getattr(theirs, name))
+    assert together.trained_alone == 0 and alone.trained_alone == 2
