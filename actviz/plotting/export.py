@@ -185,30 +185,25 @@ def _draw(fig: Figure, stream: BinaryIO, fmt: str, transparent: bool = False) ->
 
 @contextlib.contextmanager
 def _laid_out(fig: Figure, fmt: str) -> Iterator[None]:
-    """Fit the axes titles in their panels (:mod:`.title_fit`, which needs the figure laid out);
-    for a PNG, lay ``fig`` out once on the Agg canvas that will draw it and keep the
+    """For a PNG, lay ``fig`` out once on the Agg canvas that will draw it and keep the
     layout engine off while it is saved. ``savefig`` would otherwise draw the whole
     figure twice (once with drawing disabled, only to run the layout, then for real):
     laying out directly skips the first pass, the same positions at ~2/3 of the work."""
     engine = fig.get_layout_engine()
-    if engine is None or not fig.axes:
+    if fmt != "png" or engine is None or not fig.axes:
         yield
         return
     from .canvas import KeptRendererCanvas
     from .placement import labels_moved, pin_labels, pin_titles, shows_offset, unpin_labels, unpin_titles
-    from .title_fit import fit_titles_once
+    from .title_fit import titles_refitted
 
     canvas = KeptRendererCanvas(fig)  # the canvas savefig("png") draws on, with the text caches of earlier pictures
     renderer = canvas.get_renderer()
-    if fmt != "png":  # laid out here only to fit the titles in their panels; savefig lays it out again
-        fit_titles_once(fig, renderer)
-        yield
-        return
     titles, labels = pin_titles(fig, renderer), pin_labels(fig, renderer)
     engine.execute(fig)
-    # a title broken or set smaller to fit its panel, an offset text the laid-out axes' ticks brought
-    # under a title, or a label they moved: matplotlib places them
-    if fit_titles_once(fig, renderer, lay_out=False) or any(shows_offset(ax) for ax, _ in titles) or labels_moved(labels, renderer):
+    # a title broken or set smaller to fit its panel (.title_fit), an offset text the laid-out axes'
+    # ticks brought under a title, or a label they moved: matplotlib places them
+    if titles_refitted(fig) or any(shows_offset(ax) for ax, _ in titles) or labels_moved(labels, renderer):
         unpin_titles(titles)
         unpin_labels(labels)
         engine.execute(fig)

@@ -25,7 +25,6 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from .portable import FONT_RC, portable_text
-from .title_fit import fit_titles_once
 
 
 class SelfStyledFigure(Figure):
@@ -74,10 +73,8 @@ class SelfStyledFigure(Figure):
     # draw_without_rendering call it) and the two measurements a caller may make before a
     # draw (print_figure's bbox_inches="tight" measures after one, from its caches).
     def draw(self, renderer) -> None:  # noqa: ANN001  (a matplotlib renderer)
-        """Draw as a Figure does, under :meth:`own_text_style`, with titles too wide for
-        their panel broken or set smaller first (:mod:`.title_fit`, once for each size)."""
+        """Draw as a Figure does, under :meth:`own_text_style`."""
         with self.own_text_style():
-            fit_titles_once(self, renderer)
             super().draw(renderer)
 
     def get_tightbbox(self, renderer=None, **kwargs: object):  # noqa: ANN001, ANN201  (renderer, a Bbox)

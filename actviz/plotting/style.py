@@ -180,13 +180,15 @@ def new_figure(size: FigureSize | None = None, name: str | None = None) -> Figur
     """An empty figure of ``size`` (matplotlib's default size when None) in theme
     ``name`` (default: the active one); add axes with ``fig.subplots`` inside
     :func:`themed` to give them the theme's colours. It draws in actviz's fonts
-    wherever it is drawn (a :class:`~actviz.plotting.self_styled.SelfStyledFigure`)."""
+    wherever it is drawn (a :class:`~actviz.plotting.self_styled.SelfStyledFigure`), and lays
+    itself out with its titles fitted to their panels (:mod:`.title_fit`)."""
     from .self_styled import SelfStyledFigure
+    from .title_fit import TitleFittingLayout
 
     with themed(size, name):
         if size is None:
-            return SelfStyledFigure(layout="constrained")
-        return SelfStyledFigure(figsize=(size.width, size.height), dpi=size.dpi, layout="constrained")
+            return SelfStyledFigure(layout=TitleFittingLayout())
+        return SelfStyledFigure(figsize=(size.width, size.height), dpi=size.dpi, layout=TitleFittingLayout())
 
 
 def clipped_artists_out_of_layout(fig: Figure) -> Figure:

@@ -21,6 +21,8 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.backend_bases import RendererBase
@@ -132,16 +134,26 @@ def fit_titles(fig: Figure, renderer: RendererBase) -> bool:
     return changed
 
 
-def fit_titles_once(fig: Figure, renderer: RendererBase, *, lay_out: bool = True) -> bool:
-    """:func:`fit_titles` once for each size of ``fig`` (a later draw at the same size finds
-    them fitted), laying ``fig`` out with its layout engine first unless ``lay_out`` is False
-    (the caller just did); whether any title changed. Nothing for a figure without axes, or
-    to lay out without a layout engine."""
-    engine = fig.get_layout_engine()
-    size = (*fig.get_size_inches(), fig.dpi)
-    if not fig.axes or (lay_out and engine is None) or getattr(fig, "_actviz_titles_fitted", None) == size:
-        return False
-    if lay_out:
-        engine.execute(fig)
-    fig._actviz_titles_fitted = size
-    return fit_titles(fig, renderer)
+class TitleFittingLayout(ConstrainedLayoutEngine):
+    """matplotlib's constrained layout, then :func:`fit_titles` on the laid-out figure and the
+    layout once more where a title changed; the titles are fitted once for each size of the
+    figure. Fitting inside the layout, wherever and however often matplotlib lays the figure
+    out (``savefig``, a notebook's display, a window), adds no layout pass to a figure whose
+    titles fit: another pass moves the axes by 1e-6 of the figure, enough to change a few
+    dozen anti-aliased pixels."""
+
+    def execute(self, fig: Figure) -> dict:
+        layout = super().execute(fig)
+        size = (*fig.get_size_inches(), fig.dpi)
+        if getattr(fig, "_actviz_titles_fitted", (None,))[0] == size:
+            return layout
+        # the renderer matplotlib's own layout engine measures with (Figure._get_renderer)
+        changed = fit_titles(fig, fig._get_renderer())
+        fig._actviz_titles_fitted = (size, changed)
+        return super().execute(fig) if changed else layout
+
+
+def titles_refitted(fig: Figure) -> bool:
+    """Whether :class:`TitleFittingLayout` broke or shrank a title of ``fig`` at its present size."""
+    fitted = getattr(fig, "_actviz_titles_fitted", None)
+    return fitted is not None and fitted[0] == (*fig.get_size_inches(), fig.dpi) and fitted[1]
