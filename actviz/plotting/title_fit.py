@@ -66,9 +66,10 @@ def _lines(body: str, breaks: tuple[tuple[int, int, int], ...]) -> list[str]:
     return [body[a:b].strip() for a, b in zip(edges[::2], edges[1::2])]
 
 
-def _column(ax: Axes, fig: Figure) -> tuple[float, float]:
-    """The horizontal span (pixels) ``ax``'s title may use: to the middle of the gap to each
-    panel beside it in its row, or to the figure's edge."""
+def _room(ax: Axes, fig: Figure) -> float:
+    """The width (pixels) ``ax``'s centred title may take: :data:`MARGIN` of twice the distance
+    from the axes' centre to the nearer end of its column, which runs to the middle of the gap
+    to each panel beside it in its row, or to the figure's edge."""
     box = ax.get_position(original=False).transformed(fig.transFigure)
     left, right = fig.bbox.x0, fig.bbox.x1
     for other in fig.axes:
@@ -82,7 +83,7 @@ def _column(ax: Axes, fig: Figure) -> tuple[float, float]:
         elif theirs.x0 >= box.x1:
             right = min(right, (box.x1 + theirs.x0) / 2)
     centre = (box.x0 + box.x1) / 2
-    return centre, MARGIN * 2 * min(centre - left, right - centre)
+    return MARGIN * 2 * min(centre - left, right - centre)
 
 
 def _width(ax: Axes, text: str, renderer: RendererBase) -> float:
@@ -129,8 +130,7 @@ def fit_titles(fig: Figure, renderer: RendererBase) -> bool:
     changed = False
     for ax in fig.axes:
         if ax.get_visible() and ax.title.get_text():
-            _, room = _column(ax, fig)
-            changed |= fit_title(ax, room, renderer)
+            changed |= fit_title(ax, _room(ax, fig), renderer)
     return changed
 
 
