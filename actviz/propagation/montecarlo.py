@@ -141,7 +141,8 @@ class _Stack:
         drawn there meanwhile (NumPy's generator releases the GIL while it fills an array), as
         the passes go up through the layers: the normals cost about as much as the two matrix
         products, and the other core was idle. A block is drawn ahead where its first layer is
-        up to :attr:`ahead_to` and not kept (the kept layers run up to a segment's top). Each block comes from its own stream, so where it is drawn changes no number."""
+        up to :attr:`ahead_to` and not kept (the kept layers run up to a segment's top). Each
+        block comes from its own stream, so where it is drawn changes no number."""
         block, position = divmod(index - 1, self.per_block)
         if self._block is None or self._block[0] != block:
             if self._next is not None and self._next[0] == block:
@@ -240,7 +241,7 @@ def _normals_drawer() -> Iterator[ThreadPoolExecutor | None]:
 
 
 def _simulate(act, depth, width, batch, sigma_w2, sigma_b2, weights, seed, saturation_threshold, progress,  # noqa: ANN001
-              dtype, drawer=None) -> StackRun:  # noqa: ANN001
+              dtype, drawer) -> StackRun:
     stack = _Stack(act, width, sigma_w2, sigma_b2, weights, seed, dtype, drawer)
     stack.ahead_to = depth
     overflow, underflow = _OVERFLOW[dtype.name], _UNDERFLOW[dtype.name]
@@ -335,8 +336,8 @@ def run_cost(depth: int, width: int, batch: int) -> tuple[float, float]:
     r"""Estimated peak memory (bytes) and time (seconds) of :func:`simulate`.
 
     Memory: a block of weights (at least one layer, :math:`8N(N+1)` bytes, with the
-    QR/matmul temporaries twice that) and the next block, drawn ahead, about ten :math:`N \times B` working arrays, the
-    two 256 MB budgets (kept layers, kept slopes) where the run fills them, and about
+    QR/matmul temporaries twice that) and the next block, drawn ahead, about ten
+    :math:`N \times B` working arrays, the two 256 MB budgets (kept layers, kept slopes) where the run fills them, and about
     250 bytes of statistics per layer. Time: :math:`6 N^2 B` flops per layer (forward,
     backward, recomputation) at 5 10^8 flop/s, plus 100 microseconds of overhead per layer
     (measured: depth 500 at width 256, batch 128 took 45 s, 476 MB; depth 20 000 at
